@@ -1,0 +1,60 @@
+package dev.rapport.contract;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * What an IVR or the telephony layer tells Rapport about an interaction, on topic {@link Topics#INTERACTIONS}.
+ * Schema: {@code schemas/interaction-event.v1.json}. Fields other than {@code id}, {@code type},
+ * {@code interactionId} are present when the kind of event carries them.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record InteractionEvent(
+        String id,
+        Kind type,
+        String interactionId,
+        Instant occurredAt,
+        String ani,
+        String dnis,
+        Map<String, String> attributes,
+        QueueRef queue,
+        AgentRef agent,
+        String reason) {
+
+    public enum Kind {
+        STARTED("started"),
+        ATTRIBUTES_SET("attributesSet"),
+        QUEUED("queued"),
+        CONNECTED("connected"),
+        TRANSFERRED("transferred"),
+        ENDED("ended");
+
+        private final String wireName;
+
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
+
+        @JsonValue
+        public String wireName() {
+            return wireName;
+        }
+
+        @JsonCreator
+        public static Kind fromWireName(String name) {
+            return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown interaction event type '" + name + "'"));
+        }
+    }
+
+    public record QueueRef(String id, String name) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AgentRef(String id, String name, String email) {
+    }
+}
