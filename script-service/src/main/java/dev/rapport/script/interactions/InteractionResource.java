@@ -1,0 +1,25 @@
+package dev.rapport.script.interactions;
+
+import dev.rapport.contract.SessionState;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v2/interactions")
+@Produces(MediaType.APPLICATION_JSON)
+public class InteractionResource {
+
+    /** The interaction's current session state, as last published on 'sessions'. */
+    @GET
+    @Path("/{interactionId}/session")
+    public SessionState session(@PathParam("interactionId") String interactionId) {
+        Interaction interaction = Interaction.findById(interactionId);
+        if (interaction == null) {
+            throw new NotFoundException("interaction " + interactionId + " not found");
+        }
+        return interaction.toSessionState();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.rapport.script.interactions;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.rapport.contract.CloudEvent;
+import dev.rapport.contract.CloudEventHeaders;
+import dev.rapport.contract.EventJson;
+import dev.rapport.contract.EventTypes;
+import dev.rapport.contract.InteractionEvent;
+import dev.rapport.contract.KafkaCloudEvents;
+import dev.rapport.contract.SessionState;
+import dev.rapport.contract.Topics;
+import dev.rapport.testkit.RapportInfraResource;
+import dev.rapport.testkit.TopicProbe;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "script"))
+class InteractionEventsTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration SETTLE = Duration.ofSeconds(2);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void startedEventOpensASessionAnnouncedOnTheSessionsTopic() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+
+        probe.send(record(started("e-" + interactionId, interactionId)));
+
+        List<ConsumerRecord<String, String>> sessions = probe.read(Topics.SESSIONS,
+                r -> interactionId.equals(r.key()), 1, WAIT, Duration.ZERO);
+        assertThat(sessions).hasSize(1);
+        ConsumerRecord<String, String> published = sessions.get(0);
+        assertThat(KafkaCloudEvents.header(published.headers(), CloudEventHeaders.TYPE))
+                .isEqualTo(EventTypes.SESSION_UPDATED);
+        assertThat(KafkaCloudEvents.header(published.headers(), CloudEventHeaders.SOURCE))
+                .isEqualTo("/rapport/script-service");
+        SessionState state = EventJson.read(published.value(), SessionState.class);
+        assertThat(state.version()).isEqualTo(1);
+        assertThat(state.state()).isEqualTo("alerting");
+        assertThat(state.ani()).isEqualTo("7204276664");
+        assertThat(state.attributes()).containsEntry("Reason", "billing");
+
+        given().get("/api/v2/interactions/{id}/session", interactionId)
+                .then().statusCode(200).body("version", equalTo(1)).body("ani", equalTo("7204276664"));
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothingTheSecondTime() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        ProducerRecord<String, String> event = record(started("e-" + interactionId, interactionId));
+
+        probe.send(event);
+        probe.send(event);
+        probe.send(record(connected("c-" + interactionId, interactionId)));
+
+        List<ConsumerRecord<String, String>> sessions = probe.read(Topics.SESSIONS,
+                r -> interactionId.equals(r.key()), 2, WAIT, SETTLE);
+        assertThat(sessions).extracting(r -> EventJson.read(r.value(), SessionState.class).version())
+                .containsExactly(1L, 2L);
+        given().get("/api/v2/interactions/{id}/session", interactionId)
+                .then().statusCode(200).body("version", equalTo(2)).body("state", equalTo("connected"))
+                .body("agent.name", equalTo("Alex Agent"));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndDoesNotBlockThePartition() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        ProducerRecord<String, String> noEnvelope = new ProducerRecord<>(Topics.INTERACTIONS, interactionId, "{}");
+        CloudEvent invalid = new CloudEvent("bad-" + interactionId, EventTypes.interaction(InteractionEvent.Kind.STARTED),
+                "/test", interactionId, Instant.now(),
+                "{\"id\":\"bad\",\"type\":\"started\",\"interactionId\":\"" + interactionId + "\"}");
+
+        probe.send(noEnvelope);
+        probe.send(KafkaCloudEvents.toRecord(Topics.INTERACTIONS, invalid, null));
+        probe.send(record(started("e-" + interactionId, interactionId)));
+
+        List<ConsumerRecord<String, String>> dead = probe.read(Topics.deadLetterOf(Topics.INTERACTIONS),
+                r -> interactionId.equals(r.key()), 2, WAIT, Duration.ZERO);
+        assertThat(dead).extracting(r -> reason(r))
+                .anySatisfy(reason -> assertThat(reason).contains("ce_id: header is required"))
+                .anySatisfy(reason -> assertThat(reason).contains("/ani"));
+        List<ConsumerRecord<String, String>> sessions = probe.read(Topics.SESSIONS,
+                r -> interactionId.equals(r.key()), 1, WAIT, Duration.ZERO);
+        assertThat(sessions).hasSize(1);
+    }
+
+    private static String reason(ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader("dead-letter-reason");
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static InteractionEvent started(String eventId, String interactionId) {
+        return new InteractionEvent(eventId, InteractionEvent.Kind.STARTED, interactionId, Instant.now(),
+                "7204276664", "8005551234", Map.of("Reason", "billing"), null, null, null);
+    }
+
+    static InteractionEvent connected(String eventId, String interactionId) {
+        return new InteractionEvent(eventId, InteractionEvent.Kind.CONNECTED, interactionId, Instant.now(),
+                null, null, null, null, new InteractionEvent.AgentRef("alex", "Alex Agent", null), null);
+    }
+
+    static ProducerRecord<String, String> record(InteractionEvent event) {
+        CloudEvent envelope = new CloudEvent(event.id(), EventTypes.interaction(event.type()), "/test/ivr",
+                event.interactionId(), Instant.now(), EventJson.write(event));
+        return KafkaCloudEvents.toRecord(Topics.INTERACTIONS, envelope, null);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rapport.testkit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Gives a {@code @QuarkusTest} a real Kafka broker and a fresh database on a real PostgreSQL server:
+ * {@code @WithTestResource(RapportInfraResource.class)}. Nothing here needs Docker.
+ */
+public class RapportInfraResource implements QuarkusTestResourceLifecycleManager {
+    private TestKafka kafka;
+    private String databasePrefix = "test";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        databasePrefix = initArgs.getOrDefault("database", databasePrefix);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        kafka = TestKafka.start();
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        if (!"none".equals(databasePrefix)) {
+            TestPostgres pg = TestPostgres.get();
+            config.put("quarkus.datasource.jdbc.url", pg.newDatabase(databasePrefix));
+            config.put("quarkus.datasource.username", pg.user());
+            if (!pg.password().isEmpty()) {
+                config.put("quarkus.datasource.password", pg.password());
+            }
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+}
