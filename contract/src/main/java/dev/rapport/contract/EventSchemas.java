@@ -29,7 +29,7 @@ public enum EventSchemas {
     }
 
     /** The violations of {@code data}, each naming the field (JSON Pointer) first; empty when valid. */
-    public List<String> violations(JsonNode data) {
+    public List<InvalidEventException.Violation> violations(JsonNode data) {
         return schema.validate(data).stream().map(EventSchemas::describe).toList();
     }
 
@@ -42,22 +42,23 @@ public enum EventSchemas {
             throw new InvalidEventException("event data is not JSON: " + e.getOriginalMessage(), e);
         }
         if (node == null || node.isMissingNode()) {
-            throw new InvalidEventException("event data is empty", List.of("/: a JSON object is required"));
+            throw new InvalidEventException("event data is empty",
+                    List.of(new InvalidEventException.Violation("/", "a JSON object is required")));
         }
-        List<String> violations = violations(node);
+        List<InvalidEventException.Violation> violations = violations(node);
         if (!violations.isEmpty()) {
             throw new InvalidEventException("event data does not match " + file, violations);
         }
         return EventJson.mapper().convertValue(node, type);
     }
 
-    private static String describe(Error error) {
+    private static InvalidEventException.Violation describe(Error error) {
         String location = error.getInstanceLocation().toString().replaceFirst("^\\$", "");
         String pointer = location.isEmpty() ? "/" : location.replace('.', '/');
         if (error.getProperty() != null && "required".equals(error.getKeyword())) {
             pointer = (pointer.equals("/") ? "" : pointer) + "/" + error.getProperty();
         }
-        return pointer + ": " + error.getMessage();
+        return new InvalidEventException.Violation(pointer, error.getMessage());
     }
 
     private static Schema load(String file) {

@@ -50,15 +50,15 @@ public final class KafkaCloudEvents {
         String type = header(headers, CloudEventHeaders.TYPE);
         String source = header(headers, CloudEventHeaders.SOURCE);
         String time = header(headers, CloudEventHeaders.TIME);
-        List<String> missing = new ArrayList<>();
+        List<InvalidEventException.Violation> missing = new ArrayList<>();
         if (id == null || id.isBlank()) {
-            missing.add(CloudEventHeaders.ID + ": header is required");
+            missing.add(new InvalidEventException.Violation(CloudEventHeaders.ID, "header is required"));
         }
         if (type == null || type.isBlank()) {
-            missing.add(CloudEventHeaders.TYPE + ": header is required");
+            missing.add(new InvalidEventException.Violation(CloudEventHeaders.TYPE, "header is required"));
         }
         if (record.value() == null) {
-            missing.add("value: event data is required");
+            missing.add(new InvalidEventException.Violation("value", "event data is required"));
         }
         if (!missing.isEmpty()) {
             throw new InvalidEventException("record is not a CloudEvent in binary mode", missing);
@@ -68,7 +68,7 @@ public final class KafkaCloudEvents {
             at = time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time);
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("record is not a CloudEvent in binary mode",
-                    List.of(CloudEventHeaders.TIME + ": not an RFC 3339 time: " + time));
+                    List.of(new InvalidEventException.Violation(CloudEventHeaders.TIME, "not an RFC 3339 time: " + time)));
         }
         String subject = header(headers, CloudEventHeaders.SUBJECT);
         return new CloudEvent(id, type, source == null ? "unknown" : source,

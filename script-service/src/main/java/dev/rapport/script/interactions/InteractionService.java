@@ -35,8 +35,8 @@ public class InteractionService {
     public boolean handle(CloudEvent envelope) {
         InteractionEvent event = EventSchemas.INTERACTION_EVENT.parse(envelope.data(), InteractionEvent.class);
         if (!envelope.type().equals(EventTypes.interaction(event.type()))) {
-            throw new InvalidEventException("event type and data disagree", List.of("ce_type: '" + envelope.type()
-                    + "' but data says '" + event.type().wireName() + "'"));
+            throw new InvalidEventException("event type and data disagree", List.of(new InvalidEventException.Violation(
+                    "ce_type", "'" + envelope.type() + "' but data says '" + event.type().wireName() + "'")));
         }
         if (!processed.firstDelivery(CONSUMER, envelope.id())) {
             Log.debugf("Event %s of interaction %s was handled before", envelope.id(), event.interactionId());

@@ -1,0 +1,56 @@
+package dev.rapport.gateway.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.contract.CloudEvent;
+import dev.rapport.contract.EventJson;
+import dev.rapport.contract.EventSchemas;
+import dev.rapport.contract.EventTypes;
+import dev.rapport.contract.InteractionEvent;
+import dev.rapport.contract.InvalidEventException;
+import dev.rapport.contract.Topics;
+import dev.rapport.gateway.web.CorrelationId;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/** The IVR's way in: an interaction event over HTTP becomes a record on 'interactions', keyed by interaction id. */
+@Path("/api/v2/interactions/events")
+public class InteractionEventResource {
+    private static final String SOURCE = "/rapport/gateway/ivr";
+
+    private final EventProducer producer;
+    private final CorrelationId correlationId;
+
+    InteractionEventResource(EventProducer producer, CorrelationId correlationId) {
+        this.producer = producer;
+        this.correlationId = correlationId;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public CompletionStage<Response> post(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidEventException("request body must be a JSON object",
+                    List.of(new InvalidEventException.Violation("/", "a JSON object is required")));
+        }
+        ObjectNode data = ((ObjectNode) body).deepCopy();
+        if (!data.hasNonNull("occurredAt")) {
+            data.put("occurredAt", Instant.now().toString());
+        }
+        InteractionEvent event = EventSchemas.INTERACTION_EVENT.parse(data.toString(), InteractionEvent.class);
+        CloudEvent envelope = new CloudEvent(event.id(), EventTypes.interaction(event.type()), SOURCE,
+                event.interactionId(), event.occurredAt(), EventJson.write(event));
+        return producer.send(Topics.INTERACTIONS, envelope, correlationId.get())
+                .thenApply(ignored -> Response.accepted(Map.of(
+                        "id", event.id(), "interactionId", event.interactionId(), "status", "accepted")).build());
+    }
+}

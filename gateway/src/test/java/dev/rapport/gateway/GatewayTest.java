@@ -1,0 +1,121 @@
+package dev.rapport.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.rapport.contract.CloudEvent;
+import dev.rapport.contract.CloudEventHeaders;
+import dev.rapport.contract.EventJson;
+import dev.rapport.contract.EventTypes;
+import dev.rapport.contract.KafkaCloudEvents;
+import dev.rapport.contract.SessionState;
+import dev.rapport.contract.Topics;
+import dev.rapport.testkit.RapportInfraResource;
+import dev.rapport.testkit.TopicProbe;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
+class GatewayTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @TestHTTPResource("/api/v2/agent/stream")
+    URI stream;
+
+    @Test
+    void anIvrEventIsProducedToInteractionsAsACloudEventKeyedByInteraction() {
+        String interactionId = UUID.randomUUID().toString();
+
+        given().contentType(ContentType.JSON).header("X-Correlation-Id", "corr-" + interactionId)
+                .body(Map.of("id", "e-" + interactionId, "type", "started", "interactionId", interactionId,
+                        "ani", "7204276664", "dnis", "8005551234", "attributes", Map.of("Reason", "billing")))
+                .post("/api/v2/interactions/events")
+                .then().statusCode(202).body("interactionId", equalTo(interactionId))
+                .header("X-Correlation-Id", "corr-" + interactionId);
+
+        var records = new TopicProbe(bootstrap).read(Topics.INTERACTIONS, r -> interactionId.equals(r.key()), 1,
+                Duration.ofSeconds(20), Duration.ZERO);
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> record = records.get(0);
+        CloudEvent event = KafkaCloudEvents.fromRecord(record);
+        assertThat(event.id()).isEqualTo("e-" + interactionId);
+        assertThat(event.type()).isEqualTo("rapport.interaction.started.v1");
+        assertThat(KafkaCloudEvents.header(record.headers(), CloudEventHeaders.CORRELATION_ID))
+                .isEqualTo("corr-" + interactionId);
+        assertThat(event.data()).contains("\"ani\":\"7204276664\"").contains("\"occurredAt\"");
+    }
+
+    @Test
+    void anInvalidEventIsRefusedInGenesysErrorShapeNamingTheFieldAndNothingIsProduced() {
+        String interactionId = UUID.randomUUID().toString();
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", "e-" + interactionId, "type", "started", "interactionId", interactionId,
+                        "attributes", Map.of("Reason", 7)))
+                .post("/api/v2/interactions/events")
+                .then().statusCode(400)
+                .body("status", equalTo(400)).body("code", equalTo("bad.request"))
+                .body("details.fieldName", hasItem("/ani"))
+                .body("details.fieldName", hasItem("/attributes/Reason"));
+
+        given().contentType(ContentType.JSON).body("[1,2]").post("/api/v2/interactions/events")
+                .then().statusCode(400).body("details.fieldName", hasItem("/"));
+
+        assertThat(new TopicProbe(bootstrap).read(Topics.INTERACTIONS, r -> interactionId.equals(r.key()), 1,
+                Duration.ofSeconds(3), Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void sessionUpdatesArePushedToStreamSubscribersAndStaleVersionsAreIgnored() throws Exception {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        try (SseClient client = new SseClient(stream)) {
+            probe.send(session(interactionId, 2, "connected"));
+            probe.send(session(interactionId, 1, "alerting"));
+            probe.send(session(interactionId, 3, "ended"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.ids.contains(interactionId + ":3"));
+            assertThat(client.ids).filteredOn(id -> id.startsWith(interactionId))
+                    .containsExactly(interactionId + ":2", interactionId + ":3");
+            assertThat(client.data).anySatisfy(d -> assertThat(d).contains(interactionId).contains("\"connected\""));
+        }
+        given().get("/api/v2/agent/interactions/{id}/session", interactionId)
+                .then().statusCode(200).body("version", equalTo(3)).body("state", equalTo("ended"));
+        given().get("/api/v2/agent/interactions/{id}/session", "nobody")
+                .then().statusCode(404).body("code", equalTo("not.found"));
+    }
+
+    @Test
+    void operatorEndpointsAreServed() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/api/v2/interactions/events"));
+    }
+
+    private static org.apache.kafka.clients.producer.ProducerRecord<String, String> session(
+            String interactionId, long version, String state) {
+        SessionState s = new SessionState(interactionId, version, state, "7204276664", null, Map.of(), null, null,
+                Instant.now());
+        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), EventTypes.SESSION_UPDATED, "/test",
+                interactionId, Instant.now(), EventJson.write(s));
+        return KafkaCloudEvents.toRecord(Topics.SESSIONS, event, null);
+    }
+}
