@@ -24,14 +24,25 @@ public final class TopicProbe {
     }
 
     public void send(ProducerRecord<String, String> record) {
+        sendAll(List.of(record));
+    }
+
+    /** Sends the records in order through one producer and waits until the broker acknowledged all. */
+    public void sendAll(List<ProducerRecord<String, String>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(record).get();
+            List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+            for (ProducerRecord<String, String> record : records) {
+                sends.add(producer.send(record));
+            }
+            for (var send : sends) {
+                send.get();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot send to " + record.topic(), e);
+            throw new IllegalStateException("cannot send test records", e);
         }
     }
 

@@ -1,0 +1,68 @@
+package dev.rapport.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first event the whole way: an IVR posts to the gateway, Kafka carries it to script-service, which records the
+ * interaction and publishes its session; the gateway pushes that to the agent's open stream. Real processes, a real
+ * broker, a real database.
+ */
+class FirstEventEndToEndIT {
+    private static Infra infra;
+    private static ServiceProcess scriptService;
+    private static ServiceProcess gateway;
+
+    @BeforeAll
+    static void start() {
+        infra = new Infra();
+        scriptService = new ServiceProcess("script-service",
+                infra.env(infra.postgres.newDatabase("e2e_script")), List.of()).start();
+        gateway = new ServiceProcess("gateway", infra.env(null), List.of()).start();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (scriptService != null) {
+            scriptService.close();
+        }
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    @Test
+    void anIvrEventPostedToTheGatewayReachesTheAgentStreamAsASession() throws Exception {
+        String interactionId = UUID.randomUUID().toString();
+        try (SseClient agent = new SseClient(gateway.uri("/api/v2/agent/stream"))) {
+            HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            gateway.uri("/api/v2/interactions/events"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"id":"%s","type":"started","interactionId":"%s","ani":"7204276664","dnis":"8005551234",
+                             "attributes":{"Reason":"billing"}}""".formatted(UUID.randomUUID(), interactionId)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> agent.data.stream().anyMatch(d -> d.contains(interactionId)));
+            String session = agent.data.stream().filter(d -> d.contains(interactionId)).findFirst().orElseThrow();
+            assertThat(session).contains("\"version\":1").contains("\"state\":\"alerting\"")
+                    .contains("\"ani\":\"7204276664\"").contains("\"Reason\":\"billing\"");
+        }
+        assertThat(scriptService.get("/api/v2/interactions/" + interactionId + "/session")).contains("\"version\":1");
+    }
+}
