@@ -11,10 +11,16 @@ import java.util.Map;
 public class RapportInfraResource implements QuarkusTestResourceLifecycleManager {
     private TestKafka kafka;
     private String databasePrefix = "test";
+    private boolean precreate = true;
 
+    /**
+     * Arguments: {@code database} (a name prefix for the fresh database, or {@code none} for a service without one)
+     * and {@code precreate} ({@code false} names a database that does not exist yet, for the service to create).
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         databasePrefix = initArgs.getOrDefault("database", databasePrefix);
+        precreate = Boolean.parseBoolean(initArgs.getOrDefault("precreate", "true"));
     }
 
     @Override
@@ -24,7 +30,8 @@ public class RapportInfraResource implements QuarkusTestResourceLifecycleManager
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         if (!"none".equals(databasePrefix)) {
             TestPostgres pg = TestPostgres.get();
-            config.put("quarkus.datasource.jdbc.url", pg.newDatabase(databasePrefix));
+            config.put("quarkus.datasource.jdbc.url",
+                    precreate ? pg.newDatabase(databasePrefix) : pg.unusedDatabaseUrl(databasePrefix));
             config.put("quarkus.datasource.username", pg.user());
             if (!pg.password().isEmpty()) {
                 config.put("quarkus.datasource.password", pg.password());

@@ -49,10 +49,19 @@ public final class TestPostgres {
         return password;
     }
 
+    /** The JDBC URL of a database that does not exist yet. */
+    public String unusedDatabaseUrl(String prefix) {
+        return baseUrl + uniqueName(prefix);
+    }
+
+    private static String uniqueName(String prefix) {
+        return (prefix + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    }
+
     /** Creates a new database and returns its JDBC URL. */
     public String newDatabase(String prefix) {
-        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8))
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String name = uniqueName(prefix);
         try (Connection c = DriverManager.getConnection(baseUrl + "postgres", user, password);
              Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
