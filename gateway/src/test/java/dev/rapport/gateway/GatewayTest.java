@@ -14,7 +14,9 @@ import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.testkit.RapportInfraResource;
+import dev.rapport.testkit.TestTokens;
 import dev.rapport.testkit.TopicProbe;
+import dev.rapport.contract.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
 class GatewayTest {
+    private static final TestTokens TOKENS = TestTokens.get();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -44,6 +47,7 @@ class GatewayTest {
         String interactionId = UUID.randomUUID().toString();
 
         given().contentType(ContentType.JSON).header("X-Correlation-Id", "corr-" + interactionId)
+                .header("Authorization", TOKENS.bearer("ivr", Roles.IVR))
                 .body(Map.of("id", "e-" + interactionId, "type", "started", "interactionId", interactionId,
                         "ani", "7204276664", "dnis", "8005551234", "attributes", Map.of("Reason", "billing")))
                 .post("/api/v2/interactions/events")
@@ -66,7 +70,7 @@ class GatewayTest {
     void anInvalidEventIsRefusedInGenesysErrorShapeNamingTheFieldAndNothingIsProduced() {
         String interactionId = UUID.randomUUID().toString();
 
-        given().contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON).header("Authorization", TOKENS.bearer("ivr", Roles.IVR))
                 .body(Map.of("id", "e-" + interactionId, "type", "started", "interactionId", interactionId,
                         "attributes", Map.of("Reason", 7)))
                 .post("/api/v2/interactions/events")
@@ -75,7 +79,8 @@ class GatewayTest {
                 .body("details.fieldName", hasItem("/ani"))
                 .body("details.fieldName", hasItem("/attributes/Reason"));
 
-        given().contentType(ContentType.JSON).body("[1,2]").post("/api/v2/interactions/events")
+        given().contentType(ContentType.JSON).header("Authorization", TOKENS.bearer("ivr", Roles.IVR))
+                .body("[1,2]").post("/api/v2/interactions/events")
                 .then().statusCode(400).body("details.fieldName", hasItem("/"));
 
         assertThat(new TopicProbe(bootstrap).read(Topics.INTERACTIONS, r -> interactionId.equals(r.key()), 1,
@@ -86,7 +91,7 @@ class GatewayTest {
     void sessionUpdatesArePushedToStreamSubscribersAndStaleVersionsAreIgnored() throws Exception {
         String interactionId = UUID.randomUUID().toString();
         TopicProbe probe = new TopicProbe(bootstrap);
-        try (SseClient client = new SseClient(stream)) {
+        try (SseClient client = new SseClient(stream, TOKENS.bearer("sue", Roles.SUPERVISOR))) {
             probe.send(session(interactionId, 2, "connected"));
             probe.send(session(interactionId, 1, "alerting"));
             probe.send(session(interactionId, 3, "ended"));
@@ -96,10 +101,46 @@ class GatewayTest {
                     .containsExactly(interactionId + ":2", interactionId + ":3");
             assertThat(client.data).anySatisfy(d -> assertThat(d).contains(interactionId).contains("\"connected\""));
         }
-        given().get("/api/v2/agent/interactions/{id}/session", interactionId)
+        given().header("Authorization", TOKENS.bearer("sue", Roles.SUPERVISOR))
+                .get("/api/v2/agent/interactions/{id}/session", interactionId)
                 .then().statusCode(200).body("version", equalTo(3)).body("state", equalTo("ended"));
-        given().get("/api/v2/agent/interactions/{id}/session", "nobody")
+        given().header("Authorization", TOKENS.bearer("sue", Roles.SUPERVISOR))
+                .get("/api/v2/agent/interactions/{id}/session", "nobody")
                 .then().statusCode(404).body("code", equalTo("not.found"));
+    }
+
+    @Test
+    void anAgentSeesOnlyTheSessionsOfInteractionsConnectedToThem() throws Exception {
+        String mine = UUID.randomUUID().toString();
+        String theirs = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        try (SseClient alex = new SseClient(stream, TOKENS.bearer("alex", Roles.AGENT))) {
+            probe.send(session(mine, 1, "connected", "alex"));
+            probe.send(session(theirs, 1, "connected", "blake"));
+            probe.send(session(mine, 2, "ended", "alex"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> alex.ids.contains(mine + ":2"));
+            assertThat(alex.ids).noneMatch(id -> id.startsWith(theirs));
+        }
+        given().header("Authorization", TOKENS.bearer("alex", Roles.AGENT))
+                .get("/api/v2/agent/interactions/{id}/session", theirs)
+                .then().statusCode(403).body("code", equalTo("missing.any.permissions"));
+        given().header("Authorization", TOKENS.bearer("alex", Roles.AGENT))
+                .get("/api/v2/agent/interactions/{id}/session", mine)
+                .then().statusCode(200).body("version", equalTo(2));
+    }
+
+    @Test
+    void everyApiNeedsATokenWithARoleItAdmits() {
+        given().contentType(ContentType.JSON).body("{}").post("/api/v2/interactions/events")
+                .then().statusCode(401).body("code", equalTo("authentication.required"));
+        given().contentType(ContentType.JSON).header("Authorization", TOKENS.bearer("alex", Roles.AGENT))
+                .body("{}").post("/api/v2/interactions/events")
+                .then().statusCode(403).body("status", equalTo(403));
+        given().header("Authorization", TOKENS.bearer("ivr", Roles.IVR)).get("/api/v2/agent/interactions/x/session")
+                .then().statusCode(403);
+        given().header("Authorization", "Bearer not-a-token").get("/api/v2/agent/interactions/x/session")
+                .then().statusCode(401);
     }
 
     @Test
@@ -112,8 +153,13 @@ class GatewayTest {
 
     private static org.apache.kafka.clients.producer.ProducerRecord<String, String> session(
             String interactionId, long version, String state) {
-        SessionState s = new SessionState(interactionId, version, state, "7204276664", null, Map.of(), null, null,
-                Instant.now());
+        return session(interactionId, version, state, "alex");
+    }
+
+    private static org.apache.kafka.clients.producer.ProducerRecord<String, String> session(
+            String interactionId, long version, String state, String agentId) {
+        SessionState s = new SessionState(interactionId, version, state, "7204276664", null, Map.of(), null,
+                new dev.rapport.contract.InteractionEvent.AgentRef(agentId, agentId, null), Instant.now());
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), EventTypes.SESSION_UPDATED, "/test",
                 interactionId, Instant.now(), EventJson.write(s));
         return KafkaCloudEvents.toRecord(Topics.SESSIONS, event, null);

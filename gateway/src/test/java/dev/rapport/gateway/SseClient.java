@@ -15,10 +15,11 @@ final class SseClient implements AutoCloseable {
     private final Thread reader;
     private volatile Stream<String> lines;
 
-    SseClient(URI uri) throws Exception {
+    SseClient(URI uri, String authorization) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<Stream<String>> response = client.send(
-                HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build(),
+                HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                        .header("Authorization", authorization).GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("stream answered " + response.statusCode());

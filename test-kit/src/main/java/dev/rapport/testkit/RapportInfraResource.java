@@ -28,6 +28,8 @@ public class RapportInfraResource implements QuarkusTestResourceLifecycleManager
         kafka = TestKafka.start();
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", TestTokens.get().publicKeyLocation());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         if (!"none".equals(databasePrefix)) {
             TestPostgres pg = TestPostgres.get();
             config.put("quarkus.datasource.jdbc.url",

@@ -4,8 +4,12 @@ import dev.rapport.contract.EventJson;
 import dev.rapport.contract.SessionState;
 import dev.rapport.gateway.sessions.SessionBoard;
 import io.smallrye.mutiny.Multi;
+import dev.rapport.contract.Roles;
+import dev.rapport.platform.web.ApiException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,19 +21,31 @@ import java.time.Duration;
 
 /** What the agent page reads: the session of an interaction, and the live stream of session updates. */
 @Path("/api/v2/agent")
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 public class AgentResource {
     private final SessionBoard board;
+    private final SecurityIdentity identity;
 
-    AgentResource(SessionBoard board) {
+    AgentResource(SessionBoard board, SecurityIdentity identity) {
         this.board = board;
+        this.identity = identity;
+    }
+
+    /** A supervisor sees every session; an agent only those of interactions connected to them. */
+    private static boolean visible(SessionState state, boolean supervisor, String user) {
+        return supervisor || state.agent() != null && user.equals(state.agent().id());
     }
 
     @GET
     @Path("/interactions/{interactionId}/session")
     @Produces(MediaType.APPLICATION_JSON)
     public SessionState session(@PathParam("interactionId") String interactionId) {
-        return board.get(interactionId)
-                .orElseThrow(() -> new NotFoundException("No session for interaction " + interactionId));
+        SessionState state = board.get(interactionId)
+                .orElseThrow(() -> ApiException.notFound("No session for interaction " + interactionId));
+        if (!visible(state, identity.hasRole(Roles.SUPERVISOR), identity.getPrincipal().getName())) {
+            throw new ForbiddenException("Interaction " + interactionId + " is not assigned to you");
+        }
+        return state;
     }
 
     /**
@@ -40,9 +56,13 @@ public class AgentResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        // Read the identity now: the stream's items arrive later, outside this request.
+        boolean supervisor = identity.hasRole(Roles.SUPERVISOR);
+        String user = identity.getPrincipal().getName();
         Multi<SessionState> current = Multi.createFrom().iterable(board.all())
                 .select().where(s -> !"ended".equals(s.state()));
         Multi<OutboundSseEvent> sessions = Multi.createBy().merging().streams(board.updates(), current)
+                .select().where(s -> visible(s, supervisor, user))
                 .map(s -> sse.newEventBuilder()
                         .id(s.interactionId() + ":" + s.version())
                         .name("session")

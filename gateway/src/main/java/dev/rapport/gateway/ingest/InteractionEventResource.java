@@ -9,7 +9,9 @@ import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InteractionEvent;
 import dev.rapport.contract.InvalidEventException;
 import dev.rapport.contract.Topics;
-import dev.rapport.gateway.web.CorrelationId;
+import dev.rapport.platform.web.CorrelationId;
+import dev.rapport.contract.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ import java.util.concurrent.CompletionStage;
 
 /** The IVR's way in: an interaction event over HTTP becomes a record on 'interactions', keyed by interaction id. */
 @Path("/api/v2/interactions/events")
+@RolesAllowed({Roles.IVR, Roles.ADMIN})
 public class InteractionEventResource {
     private static final String SOURCE = "/rapport/gateway/ivr";
 

@@ -13,7 +13,9 @@ import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.testkit.RapportInfraResource;
+import dev.rapport.testkit.TestTokens;
 import dev.rapport.testkit.TopicProbe;
+import dev.rapport.contract.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,7 +60,7 @@ class InteractionEventsTest {
         assertThat(state.ani()).isEqualTo("7204276664");
         assertThat(state.attributes()).containsEntry("Reason", "billing");
 
-        given().get("/api/v2/interactions/{id}/session", interactionId)
+        given().header("Authorization", TestTokens.get().bearer("sue", Roles.SUPERVISOR)).get("/api/v2/interactions/{id}/session", interactionId)
                 .then().statusCode(200).body("version", equalTo(1)).body("ani", equalTo("7204276664"));
     }
 
@@ -76,7 +78,7 @@ class InteractionEventsTest {
                 r -> interactionId.equals(r.key()), 2, WAIT, SETTLE);
         assertThat(sessions).extracting(r -> EventJson.read(r.value(), SessionState.class).version())
                 .containsExactly(1L, 2L);
-        given().get("/api/v2/interactions/{id}/session", interactionId)
+        given().header("Authorization", TestTokens.get().bearer("sue", Roles.SUPERVISOR)).get("/api/v2/interactions/{id}/session", interactionId)
                 .then().statusCode(200).body("version", equalTo(2)).body("state", equalTo("connected"))
                 .body("agent.name", equalTo("Alex Agent"));
     }
@@ -102,6 +104,17 @@ class InteractionEventsTest {
         List<ConsumerRecord<String, String>> sessions = probe.read(Topics.SESSIONS,
                 r -> interactionId.equals(r.key()), 1, WAIT, Duration.ZERO);
         assertThat(sessions).hasSize(1);
+    }
+
+    @Test
+    void theSessionApiNeedsASupervisorOrAdminToken() {
+        given().get("/api/v2/interactions/{id}/session", "x").then().statusCode(401)
+                .body("code", org.hamcrest.Matchers.equalTo("authentication.required"));
+        given().header("Authorization", TestTokens.get().bearer("alex", Roles.AGENT))
+                .get("/api/v2/interactions/{id}/session", "x").then().statusCode(403);
+        given().header("Authorization", TestTokens.get().bearer("sue", Roles.SUPERVISOR))
+                .get("/api/v2/interactions/{id}/session", "missing").then().statusCode(404)
+                .body("code", org.hamcrest.Matchers.equalTo("not.found"));
     }
 
     private static String reason(ConsumerRecord<String, String> record) {

@@ -1,4 +1,4 @@
-package dev.rapport.gateway.web;
+package dev.rapport.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

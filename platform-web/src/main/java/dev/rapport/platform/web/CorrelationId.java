@@ -1,4 +1,4 @@
-package dev.rapport.gateway.web;
+package dev.rapport.platform.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
@@ -7,6 +7,8 @@ import java.util.UUID;
 @RequestScoped
 public class CorrelationId {
     public static final String HEADER = "X-Correlation-Id";
+    /** Key of the id in the logging context; the outbox copies it into the events a request causes. */
+    public static final String MDC_KEY = "correlationId";
     private String value;
 
     public String get() {
@@ -16,7 +18,7 @@ public class CorrelationId {
         return value;
     }
 
-    void set(String value) {
+    public void set(String value) {
         this.value = value;
     }
 }

@@ -1,4 +1,4 @@
-package dev.rapport.gateway.web;
+package dev.rapport.platform.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -22,12 +22,12 @@ public class CorrelationIdFilter {
         if (given != null && SAFE.matcher(given).matches()) {
             correlationId.set(given);
         }
-        MDC.put("correlationId", correlationId.get());
+        MDC.put(CorrelationId.MDC_KEY, correlationId.get());
     }
 
     @ServerResponseFilter
     public void onResponse(ContainerResponseContext response) {
         response.getHeaders().putSingle(CorrelationId.HEADER, correlationId.get());
-        MDC.remove("correlationId");
+        MDC.remove(CorrelationId.MDC_KEY);
     }
 }
