@@ -3,6 +3,8 @@ package dev.rapport.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.contract.Roles;
+import dev.rapport.testkit.TestTokens;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,10 +49,13 @@ class FirstEventEndToEndIT {
     @Test
     void anIvrEventPostedToTheGatewayReachesTheAgentStreamAsASession() throws Exception {
         String interactionId = UUID.randomUUID().toString();
-        try (SseClient agent = new SseClient(gateway.uri("/api/v2/agent/stream"))) {
+        TestTokens tokens = TestTokens.get();
+        try (SseClient agent = new SseClient(gateway.uri("/api/v2/agent/stream"),
+                tokens.bearer("e2e-supervisor", Roles.SUPERVISOR))) {
             HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             gateway.uri("/api/v2/interactions/events"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", tokens.bearer("ivr", Roles.IVR))
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"id":"%s","type":"started","interactionId":"%s","ani":"7204276664","dnis":"8005551234",
                              "attributes":{"Reason":"billing"}}""".formatted(UUID.randomUUID(), interactionId)))

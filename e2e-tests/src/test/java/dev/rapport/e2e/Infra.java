@@ -2,6 +2,7 @@ package dev.rapport.e2e;
 
 import dev.rapport.testkit.TestKafka;
 import dev.rapport.testkit.TestPostgres;
+import dev.rapport.testkit.TestTokens;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ final class Infra implements AutoCloseable {
     Map<String, String> env(String databaseUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("RAPPORT_JWT_PUBLIC_KEY", TestTokens.get().publicKeyLocation());
+        env.put("RAPPORT_JWT_ISSUER", TestTokens.ISSUER);
         if (databaseUrl != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", databaseUrl);
             env.put("DB_USER", postgres.user());

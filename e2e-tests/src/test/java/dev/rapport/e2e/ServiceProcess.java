@@ -1,5 +1,7 @@
 package dev.rapport.e2e;
 
+import dev.rapport.contract.Roles;
+import dev.rapport.testkit.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -79,7 +81,8 @@ final class ServiceProcess implements AutoCloseable {
 
     String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", TestTokens.get().bearer("e2e-supervisor", Roles.SUPERVISOR)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
     }

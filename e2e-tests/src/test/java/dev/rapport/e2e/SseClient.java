@@ -13,9 +13,10 @@ final class SseClient implements AutoCloseable {
     final List<String> data = new CopyOnWriteArrayList<>();
     private final Stream<String> lines;
 
-    SseClient(URI uri) throws Exception {
+    SseClient(URI uri, String authorization) throws Exception {
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build(),
+                HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                        .header("Authorization", authorization).GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("stream answered " + response.statusCode());
