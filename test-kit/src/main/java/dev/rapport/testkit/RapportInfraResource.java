@@ -30,6 +30,7 @@ public class RapportInfraResource implements QuarkusTestResourceLifecycleManager
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", TestTokens.get().publicKeyLocation());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        config.put("rapport.identity.signing-key", TestTokens.get().privateKeyPath());
         if (!"none".equals(databasePrefix)) {
             TestPostgres pg = TestPostgres.get();
             config.put("quarkus.datasource.jdbc.url",

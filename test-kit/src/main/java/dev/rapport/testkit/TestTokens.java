@@ -28,10 +28,12 @@ public final class TestTokens {
 
     private final KeyPair keys;
     private final Path publicKeyFile;
+    private final Path privateKeyFile;
 
-    private TestTokens(KeyPair keys, Path publicKeyFile) {
+    private TestTokens(KeyPair keys, Path publicKeyFile, Path privateKeyFile) {
         this.keys = keys;
         this.publicKeyFile = publicKeyFile;
+        this.privateKeyFile = privateKeyFile;
     }
 
     public static TestTokens get() {
@@ -41,14 +43,8 @@ public final class TestTokens {
                     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                     generator.initialize(2048);
                     KeyPair keys = generator.generateKeyPair();
-                    Path file = Files.createTempFile("rapport-test-jwt", ".pem");
-                    file.toFile().deleteOnExit();
-                    String pem = "-----BEGIN PUBLIC KEY-----\n"
-                            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(keys.getPublic().getEncoded())
-                            + "\n-----END PUBLIC KEY-----\n";
-                    Files.writeString(file, pem);
-                    instance = new TestTokens(keys, file);
+                    instance = new TestTokens(keys, pem("PUBLIC KEY", keys.getPublic().getEncoded()),
+                            pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException(e);
                 } catch (IOException e) {
@@ -57,6 +53,20 @@ public final class TestTokens {
             }
             return instance;
         }
+    }
+
+    private static Path pem(String type, byte[] der) throws IOException {
+        Path file = Files.createTempFile("rapport-test-jwt", ".pem");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n");
+        return file;
+    }
+
+    /** The PKCS#8 PEM file of the private key, so the gateway's own issuer signs tokens services under test accept. */
+    public String privateKeyPath() {
+        return privateKeyFile.toString();
     }
 
     /** A {@code file:} location of the PEM public key, for {@code mp.jwt.verify.publickey.location}. */

@@ -1,0 +1,51 @@
+package dev.rapport.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A stand-in for a service behind the gateway: a real HTTP server on loopback that records what it received. */
+public class FakeService implements QuarkusTestResourceLifecycleManager {
+    public record Received(String method, String uri, String authorization, String correlationId, String body) {
+    }
+
+    static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            RECEIVED.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"), body));
+            byte[] answer = ("{\"served\":\"" + exchange.getRequestURI().getPath() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 201 : 200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        // The action-service route points at a closed port: what the gateway answers when a service is down.
+        return Map.of("rapport.routes.datatable", url, "rapport.routes.script", url,
+                "rapport.routes.action", "http://127.0.0.1:1");
+    }
+
+    @Override
+    public void stop() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.rapport.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.rapport.testkit.RapportInfraResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** The built-in issuer: tokens for people and systems, which this gateway (and every service) then accepts. */
+@QuarkusTest
+@WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
+class IdentityTest {
+
+    @Test
+    void anAgentSignsInWithThePasswordGrantAndTheTokenCarriesTheirRole() {
+        String token = given().formParam("grant_type", "password").formParam("username", "alex")
+                .formParam("password", "alex").post("/oauth/token")
+                .then().statusCode(200).body("token_type", equalTo("bearer")).body("expires_in", notNullValue())
+                .extract().path("access_token");
+
+        given().header("Authorization", "Bearer " + token).get("/api/v2/users/me")
+                .then().statusCode(200).body("id", equalTo("alex")).body("name", equalTo("Alex Agent"))
+                .body("roles", hasItem("agent"));
+        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        String kid = given().get("/oauth/jwks").then().statusCode(200).body("keys[0].kty", equalTo("RSA"))
+                .extract().path("keys[0].kid");
+        assertThat(header).contains("\"kid\":\"" + kid + "\"").contains("RS256");
+    }
+
+    @Test
+    void anIvrSignsInWithClientCredentialsInTheFormOrAsBasicAuth() {
+        String token = given().formParam("grant_type", "client_credentials").formParam("client_id", "ivr")
+                .formParam("client_secret", "ivr-secret").post("/oauth/token")
+                .then().statusCode(200).extract().path("access_token");
+        given().header("Authorization", "Bearer " + token).get("/api/v2/users/me")
+                .then().statusCode(200).body("roles", hasItem("ivr"));
+
+        given().auth().preemptive().basic("ivr", "ivr-secret").formParam("grant_type", "client_credentials")
+                .post("/oauth/token").then().statusCode(200);
+    }
+
+    @Test
+    void wrongCredentialsGetNoTokenAndSayNothingAboutWhichPartWasWrong() {
+        given().formParam("grant_type", "password").formParam("username", "alex").formParam("password", "nope")
+                .post("/oauth/token").then().statusCode(401).body("error", equalTo("invalid_grant"));
+        given().formParam("grant_type", "password").formParam("username", "nobody").formParam("password", "alex")
+                .post("/oauth/token").then().statusCode(401).body("error", equalTo("invalid_grant"));
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "ivr")
+                .formParam("client_secret", "guess").post("/oauth/token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
+        given().formParam("grant_type", "implicit").post("/oauth/token")
+                .then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
+    }
+
+    @Test
+    void aTokenWithAForgedSignatureIsRefused() {
+        String token = given().formParam("grant_type", "password").formParam("username", "alex")
+                .formParam("password", "alex").post("/oauth/token").then().extract().path("access_token");
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"agent\"", "\"supervisor\"");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+
+        given().header("Authorization", "Bearer " + forged).get("/api/v2/users/me").then().statusCode(401);
+    }
+}
