@@ -30,7 +30,8 @@ public class RapportInfraResource implements QuarkusTestResourceLifecycleManager
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", TestTokens.get().publicKeyLocation());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
-        config.put("rapport.identity.signing-key", TestTokens.get().privateKeyPath());
+        // Not under "rapport.": services map that prefix strictly. The gateway reads it in its test profile.
+        config.put("testkit.jwt.private-key-path", TestTokens.get().privateKeyPath());
         if (!"none".equals(databasePrefix)) {
             TestPostgres pg = TestPostgres.get();
             config.put("quarkus.datasource.jdbc.url",

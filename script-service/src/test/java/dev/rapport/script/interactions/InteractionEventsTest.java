@@ -107,6 +107,27 @@ class InteractionEventsTest {
     }
 
     @Test
+    void sessionsOfOneInteractionArePublishedInTheOrderTheirChangesCommitted() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        List<ProducerRecord<String, String>> burst = new java.util.ArrayList<>();
+        burst.add(record(started("e0-" + interactionId, interactionId)));
+        for (int i = 1; i <= 30; i++) {
+            burst.add(record(new InteractionEvent("e" + i + "-" + interactionId, InteractionEvent.Kind.ATTRIBUTES_SET,
+                    interactionId, Instant.now(), null, null, Map.of("Step", Integer.toString(i)), null, null, null)));
+        }
+
+        probe.sendAll(burst);
+
+        List<ConsumerRecord<String, String>> sessions = probe.read(Topics.SESSIONS,
+                r -> interactionId.equals(r.key()), 31, WAIT, Duration.ZERO);
+        List<SessionState> states = sessions.stream().map(r -> EventJson.read(r.value(), SessionState.class)).toList();
+        assertThat(states).extracting(SessionState::version)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 31).boxed().toList());
+        assertThat(states.get(30).attributes()).containsEntry("Step", "30").containsEntry("Reason", "billing");
+    }
+
+    @Test
     void theSessionApiNeedsASupervisorOrAdminToken() {
         given().get("/api/v2/interactions/{id}/session", "x").then().statusCode(401)
                 .body("code", org.hamcrest.Matchers.equalTo("authentication.required"));
