@@ -14,7 +14,11 @@ import java.util.List;
 /** The JSON Schemas of event data, loaded once from this module, and validation against them. */
 public enum EventSchemas {
     INTERACTION_EVENT("interaction-event.v1.json"),
-    SESSION_UPDATED("session-updated.v1.json");
+    SESSION_UPDATED("session-updated.v1.json"),
+    AGENT_COMMAND("agent-command.v1.json"),
+    ACTION_REQUEST("action-request.v1.json"),
+    ACTION_RESULT("action-result.v1.json"),
+    DATATABLE_CHANGE("datatable-change.v1.json");
 
     private final String file;
     private final Schema schema;

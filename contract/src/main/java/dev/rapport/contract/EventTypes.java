@@ -4,6 +4,18 @@ package dev.rapport.contract;
 public final class EventTypes {
     public static final String INTERACTION_PREFIX = "rapport.interaction.";
     public static final String SESSION_UPDATED = "rapport.session.updated.v1";
+    /** An agent's command on the script page; data {@link AgentCommand}, key interaction id. */
+    public static final String AGENT_COMMAND = "rapport.agent.command.v1";
+    /** A data action to execute; data {@link ActionRequest}, key interaction id. */
+    public static final String ACTION_REQUESTED = "rapport.action.requested.v1";
+    /** A data action's outcome; data {@link ActionResult}, key interaction id. */
+    public static final String ACTION_COMPLETED = "rapport.action.completed.v1";
+    /** A data table row was created or replaced; data {@link DataTableChange}, key {@code <tableId>:<rowKey>}. */
+    public static final String DATATABLE_ROW_UPSERTED = "rapport.datatable.row.upserted.v1";
+    /** A data table row was deleted; data {@link DataTableChange}, key {@code <tableId>:<rowKey>}. */
+    public static final String DATATABLE_ROW_DELETED = "rapport.datatable.row.deleted.v1";
+    /** A data table was created, changed, deleted or bulk-imported; data {@link DataTableChange}, key {@code <tableId>}. */
+    public static final String DATATABLE_TABLE_CHANGED = "rapport.datatable.table.changed.v1";
 
     private EventTypes() {
     }

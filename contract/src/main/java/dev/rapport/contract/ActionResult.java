@@ -1,0 +1,19 @@
+package dev.rapport.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/**
+ * The outcome of an {@link ActionRequest}, on topic {@link Topics#ACTION_RESULTS}, keyed by interaction id.
+ * {@code success} with {@code outputs} (for the built-in lookup: the row's columns, and {@code found}); else
+ * {@code error} in Genesys's error shape ({@code code} {@code timeout} for a timeout, {@code not.found} for a lookup
+ * that found no row). Schema: {@code schemas/action-result.v1.json}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ActionResult(String requestId, String interactionId, String actionId, boolean success,
+                           Map<String, Object> outputs, Error error, long durationMs) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Error(String message, String code, Integer status) {
+    }
+}
