@@ -2,7 +2,6 @@ package dev.rapport.script.interactions;
 
 import dev.rapport.contract.InteractionEvent.AgentRef;
 import dev.rapport.contract.InteractionEvent.QueueRef;
-import dev.rapport.contract.SessionState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,10 +49,16 @@ public class Interaction extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    SessionState toSessionState() {
-        return new SessionState(id, version, state, ani, dnis, Map.copyOf(attributes),
-                queueId == null ? null : new QueueRef(queueId, queueName),
-                agentId == null ? null : new AgentRef(agentId, agentName, agentEmail),
-                updatedAt);
+    /** The last session state published for it, as JSON. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "last_state")
+    public String lastState;
+
+    public QueueRef queue() {
+        return queueId == null ? null : new QueueRef(queueId, queueName);
+    }
+
+    public AgentRef agent() {
+        return agentId == null ? null : new AgentRef(agentId, agentName, agentEmail);
     }
 }

@@ -1,28 +1,56 @@
 package dev.rapport.script.interactions;
 
-import dev.rapport.contract.SessionState;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.contract.EventJson;
 import dev.rapport.contract.Roles;
 import dev.rapport.platform.web.ApiException;
+import dev.rapport.script.sessions.Timeline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
 
 @Path("/api/v2/interactions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE})
 public class InteractionResource {
+    private final Timeline timeline;
+
+    InteractionResource(Timeline timeline) {
+        this.timeline = timeline;
+    }
 
     /** The interaction's current session state, as last published on 'sessions'. */
     @GET
     @Path("/{interactionId}/session")
-    public SessionState session(@PathParam("interactionId") String interactionId) {
+    public JsonNode session(@PathParam("interactionId") String interactionId) throws Exception {
+        return EventJson.mapper().readTree(find(interactionId).lastState);
+    }
+
+    /** The interaction's participant data: what the IVR, the flow and the agent's output variables set. */
+    @GET
+    @Path("/{interactionId}/participantdata")
+    public Map<String, String> participantData(@PathParam("interactionId") String interactionId) {
+        return find(interactionId).attributes;
+    }
+
+    /** Everything that happened to the session, in order: inputs, steps, variable changes, action calls. */
+    @GET
+    @Path("/{interactionId}/timeline")
+    public Map<String, List<Timeline.Entry>> timeline(@PathParam("interactionId") String interactionId) {
+        find(interactionId);
+        return Map.of("entities", timeline.of(interactionId));
+    }
+
+    private static Interaction find(String interactionId) {
         Interaction interaction = Interaction.findById(interactionId);
         if (interaction == null) {
             throw ApiException.notFound("Interaction " + interactionId + " not found");
         }
-        return interaction.toSessionState();
+        return interaction;
     }
 }

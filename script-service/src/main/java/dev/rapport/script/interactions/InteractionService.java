@@ -5,9 +5,8 @@ import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InteractionEvent;
 import dev.rapport.contract.InvalidEventException;
-import dev.rapport.contract.Topics;
 import dev.rapport.platform.inbox.ProcessedEvents;
-import dev.rapport.platform.outbox.Outbox;
+import dev.rapport.script.sessions.SessionService;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,11 +22,11 @@ public class InteractionService {
     static final String CONSUMER = "script-service.interactions";
 
     private final ProcessedEvents processed;
-    private final Outbox outbox;
+    private final SessionService sessions;
 
-    InteractionService(ProcessedEvents processed, Outbox outbox) {
+    InteractionService(ProcessedEvents processed, SessionService sessions) {
         this.processed = processed;
-        this.outbox = outbox;
+        this.sessions = sessions;
     }
 
     /** @return false when the event was handled before and so changed nothing */
@@ -52,9 +51,7 @@ public class InteractionService {
             interaction.persist();
         }
         apply(interaction, event, envelope.time());
-        interaction.version++;
-        interaction.updatedAt = Instant.now();
-        outbox.publish(Topics.SESSIONS, interaction.id, EventTypes.SESSION_UPDATED, interaction.toSessionState());
+        sessions.afterInteractionEvent(interaction, event);
         return true;
     }
 

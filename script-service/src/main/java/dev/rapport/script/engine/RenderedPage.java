@@ -1,0 +1,27 @@
+package dev.rapport.script.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A page as the agent would see it now: every text resolved (plain text; escaping is the renderer's job), each
+ * component's visibility, enabled state and current value.
+ */
+public record RenderedPage(String id, String name, boolean invalid, RenderedComponent root) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RenderedComponent(String id, String type, boolean visible, boolean enabled, String text,
+                                    String source, String variable, Object value, Boolean valid,
+                                    List<Choice> options, List<String> headers, List<List<String>> rows,
+                                    String action, Style style, List<RenderedComponent> children) {
+    }
+
+    public record Choice(String value, String label) {
+    }
+
+    /** Layout and colours, colours resolved when given as variables. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Style(String width, String height, Integer margin, String backgroundColor, String textColor,
+                        String childArrangement) {
+    }
+}

@@ -1,0 +1,81 @@
+package dev.rapport.script.engine;
+
+import dev.rapport.script.expressions.ExpressionException;
+import dev.rapport.script.expressions.MathJsValues;
+import dev.rapport.script.model.Variable;
+import dev.rapport.script.model.VariableType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Converts what arrives (JSON values, data-action outputs, typed text) to a variable's type. */
+public final class Values {
+    private Values() {
+    }
+
+    public static Object initial(Variable v) {
+        if (v.isList()) {
+            return v.defaultValue() == null ? List.of() : coerce(v, v.defaultValue());
+        }
+        if (v.defaultValue() == null) {
+            return switch (v.type()) {
+                case STRING -> "";
+                case NUMBER -> 0.0;
+                case BOOLEAN -> false;
+            };
+        }
+        return coerce(v, v.defaultValue());
+    }
+
+    /** @throws ScriptEngineException when the value cannot be read as the variable's type */
+    public static Object coerce(Variable v, Object raw) {
+        if (v.isList()) {
+            List<Object> items = new ArrayList<>();
+            if (raw instanceof Collection<?> c) {
+                for (Object item : c) {
+                    items.add(scalar(v.name(), v.type(), item));
+                }
+            } else if (raw != null && !(raw instanceof String s && s.isEmpty())) {
+                items.add(scalar(v.name(), v.type(), raw));
+            }
+            return List.copyOf(items);
+        }
+        return scalar(v.name(), v.type(), raw);
+    }
+
+    public static Object scalar(String name, VariableType type, Object raw) {
+        if (raw == null) {
+            return switch (type) {
+                case STRING -> "";
+                case NUMBER -> null;
+                case BOOLEAN -> false;
+            };
+        }
+        try {
+            return switch (type) {
+                case STRING -> MathJsValues.text(raw instanceof Number n ? n.doubleValue() : raw);
+                case NUMBER -> raw instanceof String s && s.isBlank() ? null : MathJsValues.toNumber(raw);
+                case BOOLEAN -> bool(raw);
+            };
+        } catch (ExpressionException | IllegalArgumentException e) {
+            throw new ScriptEngineException("'" + raw + "' is not a " + type.wireName() + " for variable " + name);
+        }
+    }
+
+    private static boolean bool(Object raw) {
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        if (raw instanceof Number n) {
+            return n.doubleValue() != 0;
+        }
+        String s = raw.toString().trim();
+        if (s.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (s.equalsIgnoreCase("false") || s.isEmpty()) {
+            return false;
+        }
+        throw new IllegalArgumentException(s);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.rapport.script.flows;
+
+import dev.rapport.contract.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** /api/v2/flows/inbound: admins write, supervisors read. */
+@Path("/api/v2/flows/inbound")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FlowResource {
+    private final FlowService flows;
+
+    FlowResource(FlowService flows) {
+        this.flows = flows;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public Map<String, Object> list() {
+        List<FlowService.Flow> all = flows.list();
+        return Map.of("entities", all, "total", all.size());
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(FlowDefinition definition) {
+        FlowService.Flow flow = flows.create(definition);
+        return Response.created(URI.create("/api/v2/flows/inbound/" + flow.id())).entity(flow).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public FlowService.Flow get(@PathParam("id") UUID id) {
+        return flows.get(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public FlowService.Flow update(@PathParam("id") UUID id, FlowDefinition definition) {
+        return flows.updateDraft(id, definition);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") UUID id) {
+        flows.delete(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    public FlowService.Published publish(@PathParam("id") UUID id, @Context SecurityContext security) {
+        return flows.publish(id, security.getUserPrincipal().getName());
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public List<FlowService.Published> versions(@PathParam("id") UUID id) {
+        return flows.versions(id);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.rapport.script.flows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.platform.web.ApiException;
+import dev.rapport.script.expressions.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Inbound flows: drafts, publishing (validated), and finding the flow an interaction takes. */
+@ApplicationScoped
+public class FlowService {
+    private final ObjectMapper json;
+
+    FlowService(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public record Flow(UUID id, String name, String description, FlowDefinition draft, Integer currentVersion,
+                       Instant modifiedAt) {
+    }
+
+    public record Published(UUID flowId, int version, FlowDefinition definition, Instant publishedAt,
+                            String publishedBy) {
+    }
+
+    public List<Flow> list() {
+        return FlowEntity.<FlowEntity>listAll().stream().sorted(Comparator.comparing(e -> e.name.toLowerCase()))
+                .map(this::view).toList();
+    }
+
+    @Transactional
+    public Flow create(FlowDefinition definition) {
+        requireName(definition);
+        if (FlowEntity.count("lower(name) = ?1", definition.name().toLowerCase()) > 0) {
+            throw ApiException.conflict("An inbound flow named '" + definition.name() + "' exists already");
+        }
+        FlowEntity e = new FlowEntity();
+        e.id = UUID.randomUUID();
+        e.createdAt = Instant.now();
+        apply(e, definition);
+        e.persist();
+        return view(e);
+    }
+
+    public Flow get(UUID id) {
+        return view(find(id));
+    }
+
+    @Transactional
+    public Flow updateDraft(UUID id, FlowDefinition definition) {
+        requireName(definition);
+        FlowEntity e = find(id);
+        apply(e, definition);
+        return view(e);
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        FlowVersionEntity.delete("key.flowId", id);
+        find(id).delete();
+    }
+
+    /** Validates the draft and makes it the live version. */
+    @Transactional
+    public Published publish(UUID id, String by) {
+        FlowEntity e = find(id);
+        FlowDefinition definition = read(e.draft);
+        List<String> problems = validate(definition);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("The flow cannot be published: " + String.join("; ", problems),
+                    problems.stream().map(p -> new dev.rapport.contract.GenesysError.Detail("invalid.value",
+                            p.substring(0, Math.max(0, p.indexOf(':'))), p)).toList());
+        }
+        int next = e.currentVersion == null ? 1
+                : FlowVersionEntity.<FlowVersionEntity>find("key.flowId", id).stream()
+                .mapToInt(v -> v.key.version()).max().orElse(0) + 1;
+        FlowVersionEntity v = new FlowVersionEntity();
+        v.key = new FlowVersionEntity.Key(id, next);
+        v.definition = e.draft;
+        v.publishedAt = Instant.now();
+        v.publishedBy = by;
+        v.persist();
+        e.currentVersion = next;
+        return view(v);
+    }
+
+    /** A published version; sessions keep running the version they started with. */
+    public FlowDefinition published(UUID id, int version) {
+        FlowVersionEntity v = FlowVersionEntity.findById(new FlowVersionEntity.Key(id, version));
+        if (v == null) {
+            throw ApiException.notFound("Inbound flow " + id + " has no version " + version);
+        }
+        return read(v.definition);
+    }
+
+    public List<Published> versions(UUID id) {
+        find(id);
+        return FlowVersionEntity.<FlowVersionEntity>find("key.flowId = ?1 order by key.version", id).stream()
+                .map(this::view).toList();
+    }
+
+    /**
+     * The live flow for an interaction: the first published flow matching its DNIS or queue, else the default flow.
+     */
+    public Optional<Published> match(String dnis, String queueId) {
+        List<Published> live = new ArrayList<>();
+        for (FlowEntity e : FlowEntity.<FlowEntity>list("currentVersion is not null order by modifiedAt desc")) {
+            FlowVersionEntity v = FlowVersionEntity.findById(new FlowVersionEntity.Key(e.id, e.currentVersion));
+            if (v != null) {
+                live.add(view(v));
+            }
+        }
+        return live.stream().filter(p -> dnis != null && p.definition().match().dnis().contains(dnis)
+                        || queueId != null && p.definition().match().queues().contains(queueId))
+                .findFirst()
+                .or(() -> live.stream().filter(p -> p.definition().match().isDefault()).findFirst());
+    }
+
+    /** Problems of a definition, each starting with where it is (e.g. {@code steps[0].found[1].scriptId}). */
+    List<String> validate(FlowDefinition definition) {
+        List<String> problems = new ArrayList<>();
+        Set<String> flowVariables = new HashSet<>();
+        validate(definition.steps(), "steps", flowVariables, problems);
+        if (definition.steps().isEmpty()) {
+            problems.add("steps: a flow needs at least one step");
+        }
+        return problems;
+    }
+
+    private void validate(List<FlowDefinition.Step> steps, String where, Set<String> flowVariables,
+                          List<String> problems) {
+        for (int i = 0; i < steps.size(); i++) {
+            String at = where + "[" + i + "]";
+            FlowDefinition.Step step = steps.get(i);
+            if (step instanceof FlowDefinition.DataTableLookup lookup) {
+                if (blank(lookup.tableId())) {
+                    problems.add(at + ".tableId: the table to look in is required");
+                }
+                if (blank(lookup.key())) {
+                    problems.add(at + ".key: the key template is required, e.g. {{Call.Ani}}");
+                } else {
+                    template(lookup.key(), at + ".key", flowVariables, problems);
+                }
+                Set<String> afterFound = new HashSet<>(flowVariables);
+                lookup.outputs().keySet().forEach(v -> afterFound.add("Flow." + v));
+                validate(lookup.found(), at + ".found", afterFound, problems);
+                validate(lookup.notFound(), at + ".notFound", new HashSet<>(flowVariables), problems);
+                validate(lookup.failure(), at + ".failure", new HashSet<>(flowVariables), problems);
+            } else if (step instanceof FlowDefinition.ScreenPop pop) {
+                if (blank(pop.scriptId())) {
+                    problems.add(at + ".scriptId: the script to show is required");
+                }
+                pop.inputs().forEach((input, value) ->
+                        template(value, at + ".inputs." + input, flowVariables, problems));
+            } else if (step instanceof FlowDefinition.SetParticipantData data) {
+                data.attributes().forEach((name, value) ->
+                        template(value, at + ".attributes." + name, flowVariables, problems));
+            } else if (step instanceof FlowDefinition.TransferToQueue transfer && blank(transfer.queueId())) {
+                problems.add(at + ".queueId: the queue is required");
+            }
+        }
+    }
+
+    private static void template(String source, String at, Set<String> flowVariables, List<String> problems) {
+        try {
+            for (String reference : Template.parse(source).references()) {
+                if (reference.startsWith("Flow.") && !flowVariables.contains(reference)) {
+                    problems.add(at + ": " + reference + " is not set by an earlier lookup on this path");
+                } else if (!reference.startsWith("Flow.") && !reference.startsWith("Call.")) {
+                    problems.add(at + ": " + reference + " is unknown; use Call.Ani, Call.Dnis, Call.Attributes.<name>"
+                            + " or Flow.<variable>");
+                }
+            }
+        } catch (RuntimeException e) {
+            problems.add(at + ": " + e.getMessage());
+        }
+    }
+
+    private void apply(FlowEntity e, FlowDefinition definition) {
+        e.name = definition.name().trim();
+        e.description = definition.description();
+        e.draft = write(definition);
+        e.modifiedAt = Instant.now();
+    }
+
+    private FlowEntity find(UUID id) {
+        FlowEntity e = FlowEntity.findById(id);
+        if (e == null) {
+            throw ApiException.notFound("Inbound flow " + id + " not found");
+        }
+        return e;
+    }
+
+    private Flow view(FlowEntity e) {
+        return new Flow(e.id, e.name, e.description, read(e.draft), e.currentVersion, e.modifiedAt);
+    }
+
+    private Published view(FlowVersionEntity v) {
+        return new Published(v.key.flowId(), v.key.version(), read(v.definition), v.publishedAt, v.publishedBy);
+    }
+
+    private static void requireName(FlowDefinition definition) {
+        if (definition == null || blank(definition.name())) {
+            throw ApiException.invalidField("name", "The flow needs a name");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    FlowDefinition read(String text) {
+        try {
+            return json.readValue(text, FlowDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored flow is not readable", e);
+        }
+    }
+
+    String write(FlowDefinition definition) {
+        try {
+            return json.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.rapport.script.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+public enum VariableKind {
+    BASIC, DYNAMIC, LIST;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase();
+    }
+}

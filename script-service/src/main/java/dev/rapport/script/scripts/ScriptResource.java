@@ -1,0 +1,153 @@
+package dev.rapport.script.scripts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.contract.Roles;
+import dev.rapport.platform.web.ApiException;
+import dev.rapport.script.importing.ScriptImporter;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.List;
+
+/** /api/v2/scripts: admins write, supervisors read. */
+@Path("/api/v2/scripts")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScriptResource {
+    private final ScriptService scripts;
+    private final ScriptImporter importer;
+
+    ScriptResource(ScriptService scripts, ScriptImporter importer) {
+        this.scripts = scripts;
+        this.importer = importer;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public ScriptViews.ScriptListing list(@QueryParam("pageSize") @DefaultValue("25") int pageSize,
+                                          @QueryParam("pageNumber") @DefaultValue("1") int pageNumber,
+                                          @QueryParam("name") String name) {
+        if (pageSize < 1 || pageSize > 500) {
+            throw ApiException.invalidField("pageSize", "pageSize must be between 1 and 500");
+        }
+        if (pageNumber < 1) {
+            throw ApiException.invalidField("pageNumber", "pageNumber starts at 1");
+        }
+        return scripts.list(pageSize, pageNumber, name);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonNode body) {
+        ScriptViews.Script created = scripts.create(ScriptFormat.read(body));
+        return Response.created(URI.create(created.selfUri())).entity(created).build();
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response importScript(JsonNode body) {
+        ScriptViews.ImportResult result = importer.importScript(body);
+        return Response.created(URI.create(result.script().selfUri())).entity(result).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public ScriptViews.Script get(@PathParam("id") String id) {
+        return scripts.get(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ScriptViews.Script update(@PathParam("id") String id, JsonNode body) {
+        return scripts.updateDraft(id, ScriptFormat.read(body));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") String id) {
+        scripts.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/validation")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public ScriptViews.Validation validation(@PathParam("id") String id) {
+        var problems = scripts.validate(id);
+        return new ScriptViews.Validation(problems.isEmpty(), problems);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed(Roles.ADMIN)
+    public Response publish(@PathParam("id") String id, @Context SecurityContext security) {
+        String by = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        return Response.status(201).entity(scripts.publish(id, by)).build();
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public List<ScriptViews.Version> versions(@PathParam("id") String id) {
+        return scripts.versions(id);
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public ScriptViews.VersionDetail version(@PathParam("id") String id, @PathParam("version") int version) {
+        return scripts.version(id, version);
+    }
+
+    /** Makes a published version the current one again (the one new sessions pin). */
+    @POST
+    @Path("/{id}/versions/{version}/current")
+    @RolesAllowed(Roles.ADMIN)
+    public ScriptViews.Version makeCurrent(@PathParam("id") String id, @PathParam("version") int version) {
+        return scripts.makeCurrent(id, version);
+    }
+
+    @GET
+    @Path("/{id}/diff")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public ScriptViews.Diff diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") @DefaultValue("draft") String to) {
+        if (from == null) {
+            throw ApiException.invalidField("from", "from is required: a version number or 'draft'");
+        }
+        return scripts.diff(id, from, to);
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public ScriptViews.Export export(@PathParam("id") String id, @QueryParam("version") Integer version) {
+        return scripts.export(id, version);
+    }
+
+    @POST
+    @Path("/{id}/preview")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ScriptViews.Preview preview(@PathParam("id") String id, ScriptViews.PreviewRequest request) {
+        return scripts.preview(id, request);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.rapport.script.scripts;
+
+import dev.rapport.contract.GenesysError;
+import dev.rapport.platform.web.ApiException;
+import dev.rapport.script.engine.Builtins;
+import dev.rapport.script.engine.ScriptEngine;
+import dev.rapport.script.engine.ScriptEngineException;
+import dev.rapport.script.engine.SessionModel;
+import dev.rapport.script.model.ScriptDefinition;
+import dev.rapport.script.model.ScriptVersion;
+import dev.rapport.script.scripts.ScriptViews.Script;
+import dev.rapport.script.validation.Problem;
+import dev.rapport.script.validation.ScriptValidator;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Drafts, publishing, versions and previews of scripts. */
+@ApplicationScoped
+public class ScriptService {
+    private final ScriptEngine engine = new ScriptEngine();
+
+    public ScriptViews.ScriptListing list(int pageSize, int pageNumber, String name) {
+        var query = name == null || name.isBlank()
+                ? ScriptEntity.<ScriptEntity>findAll(Sort.by("name"))
+                : ScriptEntity.<ScriptEntity>find("lower(name) like ?1", Sort.by("name"), "%" + name.toLowerCase() + "%");
+        List<Script> entities = query.page(Page.of(pageNumber - 1, pageSize)).list().stream().map(s -> view(s, false)).toList();
+        return new ScriptViews.ScriptListing(entities, pageSize, pageNumber, query.count());
+    }
+
+    @Transactional
+    public Script create(ScriptDefinition definition) {
+        requireUniqueName(definition.name(), null);
+        ScriptEntity s = new ScriptEntity();
+        s.id = UUID.randomUUID();
+        s.createdAt = Instant.now();
+        apply(s, definition);
+        s.persist();
+        return view(s, true);
+    }
+
+    public Script get(String id) {
+        return view(find(id), true);
+    }
+
+    @Transactional
+    public Script updateDraft(String id, ScriptDefinition definition) {
+        ScriptEntity s = find(id);
+        requireUniqueName(definition.name(), s.id);
+        apply(s, definition);
+        return view(s, true);
+    }
+
+    @Transactional
+    public void delete(String id) {
+        find(id).delete();
+    }
+
+    public List<Problem> validate(String id) {
+        return ScriptValidator.validate(ScriptFormat.read(find(id).draft));
+    }
+
+    @Transactional
+    public ScriptViews.Version publish(String id, String by) {
+        ScriptEntity s = find(id);
+        ScriptDefinition draft = ScriptFormat.read(s.draft);
+        List<Problem> problems = ScriptValidator.validate(draft);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("The script cannot be published: " + problems.size() + " problem(s), first: "
+                    + problems.get(0).where() + ": " + problems.get(0).message(),
+                    problems.stream().map(p -> new GenesysError.Detail(p.code(), p.where(), p.message())).toList());
+        }
+        Integer last = ScriptVersionEntity.find("select max(key.version) from ScriptVersionEntity where key.scriptId = ?1", s.id)
+                .project(Integer.class).firstResult();
+        ScriptVersionEntity v = new ScriptVersionEntity();
+        v.key = new ScriptVersionEntity.Key(s.id, last == null ? 1 : last + 1);
+        v.definition = s.draft;
+        v.publishedAt = Instant.now();
+        v.publishedBy = by;
+        v.persist();
+        s.currentVersion = v.key.version();
+        s.modifiedAt = v.publishedAt;
+        return version(v, s.currentVersion);
+    }
+
+    public List<ScriptViews.Version> versions(String id) {
+        ScriptEntity s = find(id);
+        return ScriptVersionEntity.<ScriptVersionEntity>find("key.scriptId", Sort.by("key.version"), s.id).list().stream()
+                .map(v -> version(v, s.currentVersion)).toList();
+    }
+
+    public ScriptViews.VersionDetail version(String id, int number) {
+        ScriptEntity s = find(id);
+        ScriptVersionEntity v = findVersion(s, number);
+        return new ScriptViews.VersionDetail(version(v, s.currentVersion), ScriptFormat.read(v.definition));
+    }
+
+    @Transactional
+    public ScriptViews.Version makeCurrent(String id, int number) {
+        ScriptEntity s = find(id);
+        ScriptVersionEntity v = findVersion(s, number);
+        s.currentVersion = number;
+        s.modifiedAt = Instant.now();
+        return version(v, number);
+    }
+
+    /** {@code from} and {@code to} are version numbers or "draft". */
+    public ScriptViews.Diff diff(String id, String from, String to) {
+        ScriptEntity s = find(id);
+        var changes = ScriptDiff.between(definition(s, from, "from"), definition(s, to, "to"));
+        return new ScriptViews.Diff(from, to, changes, ScriptDiff.text(changes));
+    }
+
+    public ScriptViews.Export export(String id, Integer number) {
+        ScriptEntity s = find(id);
+        ScriptDefinition d = number == null ? ScriptFormat.read(s.draft) : ScriptFormat.read(findVersion(s, number).definition);
+        return new ScriptViews.Export("rapport-script", 1, s.id.toString(), number, d);
+    }
+
+    /** Opens the draft (or a version) without an interaction and renders every page. */
+    public ScriptViews.Preview preview(String id, ScriptViews.PreviewRequest request) {
+        ScriptEntity s = find(id);
+        Integer number = request == null ? null : request.version();
+        ScriptDefinition d = number == null ? ScriptFormat.read(s.draft) : ScriptFormat.read(findVersion(s, number).definition);
+        ScriptVersion version = new ScriptVersion(s.id.toString(), number == null ? 0 : number, d);
+        try {
+            Builtins builtins = new Builtins(request == null ? null : request.builtins());
+            SessionModel session = engine.open(version, request == null ? Map.of() : request.inputs(), builtins);
+            return new ScriptViews.Preview(s.id.toString(), number == null ? "draft" : number.toString(),
+                    session.currentPageId(), session.values(), session.errors(), engine.renderAll(session));
+        } catch (ScriptEngineException | IllegalArgumentException e) {
+            throw ApiException.invalidField("inputs", e.getMessage());
+        }
+    }
+
+    private ScriptDefinition definition(ScriptEntity s, String which, String field) {
+        if ("draft".equals(which)) {
+            return ScriptFormat.read(s.draft);
+        }
+        try {
+            return ScriptFormat.read(findVersion(s, Integer.parseInt(which)).definition);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField(field, "'" + which + "' is neither a version number nor 'draft'");
+        }
+    }
+
+    private static void apply(ScriptEntity s, ScriptDefinition d) {
+        s.name = d.name();
+        s.description = d.description();
+        s.draft = ScriptFormat.write(d);
+        s.modifiedAt = Instant.now();
+    }
+
+    private static void requireUniqueName(String name, UUID self) {
+        ScriptEntity other = ScriptEntity.find("lower(name) = ?1", name.toLowerCase()).firstResult();
+        if (other != null && !other.id.equals(self)) {
+            throw ApiException.conflict("A script named '" + name + "' already exists");
+        }
+    }
+
+    static ScriptEntity find(String id) {
+        ScriptEntity s = null;
+        try {
+            s = ScriptEntity.findById(UUID.fromString(id));
+        } catch (IllegalArgumentException ignored) {
+            // not a UUID: not found either
+        }
+        if (s == null) {
+            throw ApiException.notFound("Script " + id + " not found");
+        }
+        return s;
+    }
+
+    private static ScriptVersionEntity findVersion(ScriptEntity s, int number) {
+        ScriptVersionEntity v = ScriptVersionEntity.findById(new ScriptVersionEntity.Key(s.id, number));
+        if (v == null) {
+            throw ApiException.notFound("Script " + s.id + " has no published version " + number);
+        }
+        return v;
+    }
+
+    private static ScriptViews.Version version(ScriptVersionEntity v, Integer current) {
+        return new ScriptViews.Version(v.key.scriptId().toString(), v.key.version(),
+                current != null && current == v.key.version(), v.publishedAt, v.publishedBy);
+    }
+
+    static Script view(ScriptEntity s, boolean withDraft) {
+        return new Script(s.id.toString(), s.name, s.description, s.currentVersion, s.createdAt, s.modifiedAt,
+                withDraft ? ScriptFormat.read(s.draft) : null, "/api/v2/scripts/" + s.id);
+    }
+}

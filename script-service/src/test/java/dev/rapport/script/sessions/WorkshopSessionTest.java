@@ -1,0 +1,243 @@
+package dev.rapport.script.sessions;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.contract.ActionRequest;
+import dev.rapport.contract.ActionResult;
+import dev.rapport.contract.AgentCommand;
+import dev.rapport.contract.CloudEvent;
+import dev.rapport.contract.EventJson;
+import dev.rapport.contract.EventTypes;
+import dev.rapport.contract.InteractionEvent;
+import dev.rapport.contract.KafkaCloudEvents;
+import dev.rapport.contract.Roles;
+import dev.rapport.contract.SessionState;
+import dev.rapport.contract.Topics;
+import dev.rapport.script.WorkshopScript;
+import dev.rapport.script.scripts.ScriptFormat;
+import dev.rapport.testkit.RapportInfraResource;
+import dev.rapport.testkit.TestTokens;
+import dev.rapport.testkit.TopicProbe;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The workshop story up to the agent's session, on the real broker and database: a started event runs the inbound
+ * flow, whose lookup (answered on 'action-results') screen-pops the workshop script with the row's columns; the
+ * agent types a status and clicks Submit, whose data action's result raises the alert.
+ */
+@QuarkusTest
+@WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "sessions"))
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkshopSessionTest {
+    private static final String TABLE = "c2f2e3a4-0000-4000-8000-000000000001";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private FakeActionService actions;
+    private boolean ready;
+    private final String admin = TestTokens.get().bearer("admin", Roles.ADMIN);
+
+    // Once per class, but after Quarkus and RestAssured are ready (they are not yet in @BeforeAll).
+    @BeforeEach
+    void setUp() {
+        if (ready) {
+            return;
+        }
+        if (actions == null) {
+            actions = new FakeActionService(bootstrap, this::answer);
+        }
+        String scriptId = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(ScriptFormat.write(WorkshopScript.definition())).post("/api/v2/scripts")
+                .then().statusCode(201).extract().path("id");
+        given().header("Authorization", admin).post("/api/v2/scripts/{id}/publish", scriptId)
+                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+
+        String flow = """
+                {"name":"Workshop inbound %s","match":{"isDefault":true},"steps":[
+                  {"type":"dataTableLookup","tableId":"%s","key":"{{Call.Ani}}",
+                   "outputs":{"CustomerName":"CustomerName","Services":"Services","EmbeddedMap":"EmbeddedMap","KBURL":"KBURL"},
+                   "found":[{"type":"screenPop","scriptId":"%s","inputs":{"ANI":"{{Call.Ani}}",
+                       "CustomerName":"{{Flow.CustomerName}}","Services":"{{Flow.Services}}",
+                       "EmbeddedMap":"{{Flow.EmbeddedMap}}","KBURL":"{{Flow.KBURL}}","DataTableID":"%s"}}],
+                   "notFound":[{"type":"setParticipantData","attributes":{"Lookup":"notFound"}}],
+                   "failure":[{"type":"setParticipantData","attributes":{"Lookup":"failed"}}]},
+                  {"type":"transferToQueue","queueId":"health","queueName":"Health Client Services"}]}
+                """.formatted(UUID.randomUUID(), TABLE, scriptId, TABLE);
+        String flowId = given().header("Authorization", admin).contentType(ContentType.JSON).body(flow)
+                .post("/api/v2/flows/inbound").then().statusCode(201).extract().path("id");
+        given().header("Authorization", admin).post("/api/v2/flows/inbound/{id}/publish", flowId)
+                .then().statusCode(200);
+        ready = true;
+    }
+
+    @AfterAll
+    void tearDown() throws InterruptedException {
+        if (actions != null) {
+            actions.close();
+        }
+    }
+
+    /** What action-service would answer: the table's rows, and the workshop data action. */
+    private ActionResult answer(ActionRequest request) {
+        if (ActionRequest.DATATABLE_LOOKUP.equals(request.actionId())) {
+            if ("7204276664".equals(request.inputs().get("key"))) {
+                return FakeActionService.success(request, Map.of("found", true, "key", "7204276664",
+                        "CustomerName", "Jane Doe", "Services", "Insurance", "EmbeddedMap", "https://maps.example/embed",
+                        "KBURL", "https://kb.example/article"));
+            }
+            return new ActionResult(request.requestId(), request.interactionId(), request.actionId(), false, null,
+                    new ActionResult.Error("No row", "not.found", 404), 3);
+        }
+        if ("NoAnswer".equals(request.inputs().get("CaseStatus"))) {
+            return null;
+        }
+        return FakeActionService.success(request, Map.of("successresponse", "Case Updated Successfully"));
+    }
+
+    @Test
+    void aKnownCallerGetsTheScriptWithTheirRowAndSubmitRaisesTheAlert() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+
+        probe.send(interaction(InteractionEvent.Kind.STARTED, interactionId, "7204276664", null));
+        SessionState popped = awaitSession(probe, interactionId, s -> s.script() != null);
+        assertThat(popped.variables()).containsEntry("CustomerName", "Jane Doe")
+                .containsEntry("EmbeddedMap", "https://maps.example/embed").containsEntry("DataTableID", TABLE);
+        assertThat(popped.queue().id()).isEqualTo("health");
+        assertThat(text(popped.page(), "greeting")).startsWith("Hi Jane Doe, thanks for calling");
+        assertThat(node(popped.page(), "map").orElseThrow().path("source").asText())
+                .isEqualTo("https://maps.example/embed");
+
+        probe.send(interaction(InteractionEvent.Kind.CONNECTED, interactionId, null,
+                new InteractionEvent.AgentRef("alex", "Alex Agent", null)));
+        SessionState connected = awaitSession(probe, interactionId, s -> "connected".equals(s.state()));
+        assertThat(text(connected.page(), "greeting")).contains("My name is Alex Agent");
+
+        probe.send(command(interactionId, AgentCommand.Kind.SET_VARIABLE, "CaseStatus", "Resolved", null));
+        probe.send(command(interactionId, AgentCommand.Kind.CLICK, null, null, "Submit"));
+
+        SessionState alerted = awaitSession(probe, interactionId, s -> s.alerts() != null);
+        assertThat(alerted.alerts()).extracting(SessionState.Alert::message).containsExactly("Case Updated Successfully");
+        assertThat(alerted.variables()).containsEntry("successresponse", "Case Updated Successfully");
+        assertThat(alerted.actions()).anySatisfy(run -> {
+            assertThat(run.customAction()).isEqualTo("Update Case");
+            assertThat(run.status()).isEqualTo("succeeded");
+        });
+        ActionRequest sent = actions.received.stream().filter(r -> interactionId.equals(r.interactionId())
+                && WorkshopScript.DATA_ACTION_ID.equals(r.actionId())).findFirst().orElseThrow();
+        assertThat(sent.inputs()).containsEntry("ANI", "7204276664").containsEntry("CaseStatus", "Resolved")
+                .containsEntry("DataTableID", TABLE);
+
+        given().header("Authorization", admin).get("/api/v2/interactions/{id}/timeline", interactionId)
+                .then().statusCode(200).body("entities.kind", org.hamcrest.Matchers.hasItems(
+                        "interaction.started", "flow.started", "action.requested", "script.opened",
+                        "command.click", "action.result", "run.completed"));
+    }
+
+    @Test
+    void anUnknownCallerTakesTheNotFoundPathAndGetsNoScript() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+
+        probe.send(interaction(InteractionEvent.Kind.STARTED, interactionId, "5550000000", null));
+
+        SessionState state = awaitSession(probe, interactionId, s -> "notFound".equals(s.attributes().get("Lookup")));
+        assertThat(state.script()).isNull();
+        assertThat(state.queue().id()).isEqualTo("health");
+        given().header("Authorization", admin).get("/api/v2/interactions/{id}/participantdata", interactionId)
+                .then().statusCode(200).body("Lookup", org.hamcrest.Matchers.equalTo("notFound"));
+    }
+
+    @Test
+    void aDataActionThatNeverAnswersEndsInTheFailurePath() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        probe.send(interaction(InteractionEvent.Kind.STARTED, interactionId, "7204276664", null));
+        awaitSession(probe, interactionId, s -> s.script() != null);
+
+        probe.send(command(interactionId, AgentCommand.Kind.SET_VARIABLE, "CaseStatus", "NoAnswer", null));
+        probe.send(command(interactionId, AgentCommand.Kind.CLICK, null, null, "Submit"));
+
+        SessionState running = awaitSession(probe, interactionId, s -> s.actions() != null
+                && s.actions().stream().anyMatch(r -> "running".equals(r.status())));
+        assertThat(running.actions()).hasSize(1);
+        SessionState failed = awaitSession(probe, interactionId, s -> s.alerts() != null);
+        assertThat(failed.alerts()).extracting(SessionState.Alert::message).containsExactly("Failed to Update Case");
+        given().header("Authorization", admin).get("/api/v2/interactions/{id}/timeline", interactionId)
+                .then().statusCode(200).body("entities.kind", org.hamcrest.Matchers.hasItem("action.timeout"));
+    }
+
+    private SessionState awaitSession(TopicProbe probe, String interactionId,
+                                      java.util.function.Predicate<SessionState> wanted) {
+        List<SessionState> seen = new ArrayList<>();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+            seen.clear();
+            for (ConsumerRecord<String, String> r : probe.read(Topics.SESSIONS, r -> interactionId.equals(r.key()),
+                    Integer.MAX_VALUE, Duration.ofMillis(1500), Duration.ZERO)) {
+                seen.add(EventJson.read(r.value(), SessionState.class));
+            }
+            return seen.stream().anyMatch(wanted);
+        });
+        assertThat(seen).extracting(SessionState::version).isSorted().doesNotHaveDuplicates();
+        return seen.stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    private static Optional<JsonNode> node(JsonNode page, String id) {
+        return find(page.path("root"), id);
+    }
+
+    private static Optional<JsonNode> find(JsonNode component, String id) {
+        if (id.equals(component.path("id").asText())) {
+            return Optional.of(component);
+        }
+        for (JsonNode child : component.path("children")) {
+            Optional<JsonNode> found = find(child, id);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String text(JsonNode page, String id) {
+        return node(page, id).orElseThrow().path("text").asText();
+    }
+
+    private static ProducerRecord<String, String> interaction(InteractionEvent.Kind kind, String interactionId,
+                                                              String ani, InteractionEvent.AgentRef agent) {
+        InteractionEvent e = new InteractionEvent(UUID.randomUUID().toString(), kind, interactionId, Instant.now(),
+                ani, ani == null ? null : "8005551234", null, null, agent, null);
+        return KafkaCloudEvents.toRecord(Topics.INTERACTIONS, new CloudEvent(e.id(), EventTypes.interaction(kind),
+                "/test/ivr", interactionId, Instant.now(), EventJson.write(e)), null);
+    }
+
+    private static ProducerRecord<String, String> command(String interactionId, AgentCommand.Kind kind,
+                                                          String variable, Object value, String component) {
+        AgentCommand c = new AgentCommand(UUID.randomUUID().toString(), kind, interactionId, "alex", Instant.now(),
+                variable, value, component, null);
+        return KafkaCloudEvents.toRecord(Topics.AGENT_COMMANDS, new CloudEvent(c.id(), EventTypes.AGENT_COMMAND,
+                "/test/gateway", interactionId, Instant.now(), EventJson.write(c)), null);
+    }
+}
