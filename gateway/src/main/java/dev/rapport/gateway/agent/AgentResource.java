@@ -1,15 +1,14 @@
 package dev.rapport.gateway.agent;
 
 import dev.rapport.contract.EventJson;
+import dev.rapport.contract.Roles;
 import dev.rapport.contract.SessionState;
 import dev.rapport.gateway.sessions.SessionBoard;
-import io.smallrye.mutiny.Multi;
-import dev.rapport.contract.Roles;
-import dev.rapport.platform.web.ApiException;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,51 +17,59 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
+import java.util.List;
 
-/** What the agent page reads: the session of an interaction, and the live stream of session updates. */
+/** What the agent page reads: the agent's interactions, a session, and the live stream of session updates. */
 @Path("/api/v2/agent")
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 public class AgentResource {
     private final SessionBoard board;
+    private final AgentSessions sessions;
     private final SecurityIdentity identity;
 
-    AgentResource(SessionBoard board, SecurityIdentity identity) {
+    AgentResource(SessionBoard board, AgentSessions sessions, SecurityIdentity identity) {
         this.board = board;
+        this.sessions = sessions;
         this.identity = identity;
     }
 
-    /** A supervisor sees every session; an agent only those of interactions connected to them. */
-    private static boolean visible(SessionState state, boolean supervisor, String user) {
-        return supervisor || state.agent() != null && user.equals(state.agent().id());
+    /** The signed-in agent's interactions (a supervisor: all), newest first, in every state the board holds. */
+    @GET
+    @Path("/interactions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public InteractionList interactions() {
+        List<InteractionSummary> entities = sessions.visible(AgentSessions.Viewer.of(identity)).stream()
+                .map(InteractionSummary::of).toList();
+        return new InteractionList(entities, entities.size());
     }
 
     @GET
     @Path("/interactions/{interactionId}/session")
     @Produces(MediaType.APPLICATION_JSON)
     public SessionState session(@PathParam("interactionId") String interactionId) {
-        SessionState state = board.get(interactionId)
-                .orElseThrow(() -> ApiException.notFound("No session for interaction " + interactionId));
-        if (!visible(state, identity.hasRole(Roles.SUPERVISOR), identity.getPrincipal().getName())) {
-            throw new ForbiddenException("Interaction " + interactionId + " is not assigned to you");
-        }
-        return state;
+        return sessions.require(AgentSessions.Viewer.of(identity), interactionId);
     }
 
     /**
-     * Server-sent events: first the current state of every open session, then each update as it happens. An event's
-     * id is {@code interactionId:version}; a client keeps the highest version per interaction.
+     * Server-sent events: first a snapshot, then each update as it happens. An event's id is
+     * {@code interactionId:version}; a client keeps the highest version per interaction. On a fresh connection the
+     * snapshot is every open (not ended) session. On a reconnection ({@code Last-Event-ID} set, as EventSource does
+     * by itself) it is every visible session, ended ones included, because the client may have missed any of them
+     * while away; only the interaction named in {@code Last-Event-ID} is left out when the client already holds its
+     * current version. See docs/agent-desktop.md.
      */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
         // Read the identity now: the stream's items arrive later, outside this request.
-        boolean supervisor = identity.hasRole(Roles.SUPERVISOR);
-        String user = identity.getPrincipal().getName();
-        Multi<SessionState> current = Multi.createFrom().iterable(board.all())
-                .select().where(s -> !"ended".equals(s.state()));
-        Multi<OutboundSseEvent> sessions = Multi.createBy().merging().streams(board.updates(), current)
-                .select().where(s -> visible(s, supervisor, user))
+        AgentSessions.Viewer viewer = AgentSessions.Viewer.of(identity);
+        LastEventId last = LastEventId.parse(lastEventId);
+        List<SessionState> snapshot = sessions.visible(viewer).stream()
+                .filter(s -> last == null ? !"ended".equals(s.state()) : !last.covers(s))
+                .toList();
+        Multi<OutboundSseEvent> events = Multi.createBy().merging()
+                .streams(board.updates().select().where(viewer::sees), Multi.createFrom().iterable(snapshot))
                 .map(s -> sse.newEventBuilder()
                         .id(s.interactionId() + ":" + s.version())
                         .name("session")
@@ -72,6 +79,29 @@ public class AgentResource {
         // A comment line now and then keeps proxies from closing an idle stream.
         Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(sessions, heartbeat);
+        return Multi.createBy().merging().streams(events, heartbeat);
+    }
+
+    /** {@code interactionId:version}, as sent in each event's id; null when absent or malformed. */
+    record LastEventId(String interactionId, long version) {
+        static LastEventId parse(String header) {
+            if (header == null) {
+                return null;
+            }
+            int colon = header.lastIndexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            try {
+                return new LastEventId(header.substring(0, colon), Long.parseLong(header.substring(colon + 1).trim()));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        /** True when the client already holds this state (or a newer one). */
+        boolean covers(SessionState state) {
+            return interactionId.equals(state.interactionId()) && state.version() <= version;
+        }
     }
 }

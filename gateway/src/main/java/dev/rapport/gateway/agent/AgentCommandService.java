@@ -1,0 +1,65 @@
+package dev.rapport.gateway.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.contract.AgentCommand;
+import dev.rapport.contract.CloudEvent;
+import dev.rapport.contract.EventJson;
+import dev.rapport.contract.EventSchemas;
+import dev.rapport.contract.EventTypes;
+import dev.rapport.contract.InvalidEventException;
+import dev.rapport.contract.SessionState;
+import dev.rapport.contract.Topics;
+import dev.rapport.gateway.ingest.EventProducer;
+import dev.rapport.platform.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Turns what an agent did on the page into an {@link AgentCommand} on 'agent-commands', keyed by interaction id. The
+ * gateway does not apply it: script-service does, and the agent sees the effect in the next session state.
+ */
+@ApplicationScoped
+public class AgentCommandService {
+    private static final String SOURCE = "/rapport/gateway/agent";
+
+    private final AgentSessions sessions;
+    private final EventProducer producer;
+
+    AgentCommandService(AgentSessions sessions, EventProducer producer) {
+        this.sessions = sessions;
+        this.producer = producer;
+    }
+
+    /**
+     * Validates the body against the command schema, checks the viewer may touch the interaction, and produces the
+     * command. The caller may give an {@code id} so that a retried post is dropped by the consumer; the gateway sets
+     * interactionId, agentId and issuedAt itself, so an agent cannot speak for someone else.
+     */
+    public CompletionStage<AgentCommand> submit(AgentSessions.Viewer viewer, String interactionId, JsonNode body,
+                                                String correlationId) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidEventException("request body must be a JSON object",
+                    List.of(new InvalidEventException.Violation("/", "a JSON object is required")));
+        }
+        ObjectNode data = ((ObjectNode) body).deepCopy();
+        if (!data.hasNonNull("id")) {
+            data.put("id", UUID.randomUUID().toString());
+        }
+        data.put("interactionId", interactionId);
+        data.put("agentId", viewer.user());
+        data.put("issuedAt", Instant.now().toString());
+        // Validate the shape before looking the interaction up: a malformed command is a 400 whoever sends it.
+        AgentCommand command = EventSchemas.AGENT_COMMAND.parse(data.toString(), AgentCommand.class);
+        SessionState session = sessions.require(viewer, interactionId);
+        if ("ended".equals(session.state())) {
+            throw ApiException.conflict("Interaction " + interactionId + " has ended");
+        }
+        CloudEvent event = new CloudEvent(command.id(), EventTypes.AGENT_COMMAND, SOURCE, interactionId,
+                command.issuedAt(), EventJson.write(command));
+        return producer.send(Topics.AGENT_COMMANDS, event, correlationId).thenApply(ignored -> command);
+    }
+}

@@ -1,0 +1,89 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { signal } from '@preact/signals';
+import { token, me, signIn, signOut, loadMe, hasRole } from './api.js';
+import { connect, disconnect } from './sessions.js';
+import { Desktop } from './Desktop.jsx';
+import { Admin } from './Admin.jsx';
+import './style.css';
+
+// Hash routes (#/interactions/<id>, #/admin) need nothing from the server; deep links still work.
+const route = signal(location.hash.slice(1) || '/');
+window.addEventListener('hashchange', () => {
+  route.value = location.hash.slice(1) || '/';
+});
+
+function SignIn() {
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(String(form.get('username')), String(form.get('password')));
+    } catch (err) {
+      setError(err.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main class="signin">
+      <form onSubmit={submit} aria-labelledby="signin-title">
+        <h1 id="signin-title">Rapport</h1>
+        <label class="field">
+          <span class="label">User name</span>
+          <input name="username" autocomplete="username" required autofocus />
+        </label>
+        <label class="field">
+          <span class="label">Password</span>
+          <input name="password" type="password" autocomplete="current-password" required />
+        </label>
+        {error && <p class="error" role="alert">{error}</p>}
+        <button type="submit" disabled={busy}>Sign in</button>
+      </form>
+    </main>
+  );
+}
+
+function App() {
+  useEffect(() => {
+    if (token.value && !me.value) {
+      loadMe().catch(() => signOut());
+    }
+  }, [token.value]);
+  useEffect(() => {
+    if (me.value && (hasRole('agent') || hasRole('supervisor'))) {
+      connect();
+      return disconnect;
+    }
+    return undefined;
+  }, [me.value]);
+
+  if (!token.value) {
+    return <SignIn />;
+  }
+  if (!me.value) {
+    return <p class="muted" aria-busy="true">Loading…</p>;
+  }
+  const path = route.value;
+  const admin = path === '/admin';
+  return (
+    <>
+      <header class="top">
+        <a class="brand" href="#/">Rapport</a>
+        <nav aria-label="Main">
+          <a href="#/" aria-current={!admin ? 'page' : undefined}>Interactions</a>
+          {hasRole('admin') && <a href="#/admin" aria-current={admin ? 'page' : undefined}>Test call</a>}
+        </nav>
+        <span class="who">{me.value.name}</span>
+        <button type="button" class="link" onClick={() => { signOut(); location.hash = '#/'; }}>Sign out</button>
+      </header>
+      {admin ? <Admin /> : <Desktop selected={path.startsWith('/interactions/') ? decodeURIComponent(path.slice(14)) : null} />}
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app'));
