@@ -23,7 +23,14 @@ public record InteractionEvent(
         Map<String, String> attributes,
         QueueRef queue,
         AgentRef agent,
-        String reason) {
+        String reason,
+        ScreenPop screenPop) {
+
+    /** An event without a screen pop named by the IVR (the common case: the inbound flow decides). */
+    public InteractionEvent(String id, Kind type, String interactionId, Instant occurredAt, String ani, String dnis,
+                            Map<String, String> attributes, QueueRef queue, AgentRef agent, String reason) {
+        this(id, type, interactionId, occurredAt, ani, dnis, attributes, queue, agent, reason, null);
+    }
 
     public enum Kind {
         STARTED("started"),
@@ -52,6 +59,10 @@ public record InteractionEvent(
     }
 
     public record QueueRef(String id, String name) {
+    }
+
+    /** A script the IVR already chose, with its input values; honoured instead of the inbound flow's screen pop. */
+    public record ScreenPop(String scriptId, Map<String, String> inputs) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -65,7 +65,17 @@ public class SessionService {
     public void afterInteractionEvent(Interaction interaction, InteractionEvent event) {
         AgentSession session = store.findOrCreate(interaction.id);
         timeline.add(interaction.id, "interaction." + event.type().wireName(), describe(event), event);
-        if (event.type() == InteractionEvent.Kind.STARTED && session.flowId == null) {
+        if (event.type() == InteractionEvent.Kind.STARTED && event.screenPop() != null && session.scriptId == null) {
+            // The IVR named the script itself: honour it, and let no flow pop another one.
+            timeline.add(interaction.id, "ivr.screenPop", "The IVR asked for script " + event.screenPop().scriptId(),
+                    event.screenPop());
+            try {
+                openScript(interaction, session, event.screenPop().scriptId(),
+                        event.screenPop().inputs() == null ? Map.of() : event.screenPop().inputs());
+            } catch (RuntimeException e) {
+                timeline.add(interaction.id, "ivr.screenPop.refused", e.getMessage(), null);
+            }
+        } else if (event.type() == InteractionEvent.Kind.STARTED && session.flowId == null) {
             flows.match(interaction.dnis, interaction.queueId).ifPresentOrElse(flow -> {
                 session.flowId = flow.flowId();
                 session.flowVersion = flow.version();

@@ -57,6 +57,7 @@ class WorkshopSessionTest {
 
     private FakeActionService actions;
     private boolean ready;
+    private String scriptId;
     private final String admin = TestTokens.get().bearer("admin", Roles.ADMIN);
 
     // Once per class, but after Quarkus and RestAssured are ready (they are not yet in @BeforeAll).
@@ -68,7 +69,7 @@ class WorkshopSessionTest {
         if (actions == null) {
             actions = new FakeActionService(bootstrap, this::answer);
         }
-        String scriptId = given().header("Authorization", admin).contentType(ContentType.JSON)
+        scriptId = given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body(ScriptFormat.write(WorkshopScript.definition())).post("/api/v2/scripts")
                 .then().statusCode(201).extract().path("id");
         given().header("Authorization", admin).post("/api/v2/scripts/{id}/publish", scriptId)
@@ -187,6 +188,23 @@ class WorkshopSessionTest {
         assertThat(failed.alerts()).extracting(SessionState.Alert::message).containsExactly("Failed to Update Case");
         given().header("Authorization", admin).get("/api/v2/interactions/{id}/timeline", interactionId)
                 .then().statusCode(200).body("entities.kind", org.hamcrest.Matchers.hasItem("action.timeout"));
+    }
+
+    @Test
+    void anIvrThatNamesTheScriptAndItsInputsIsHonouredWithoutALookup() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        InteractionEvent started = new InteractionEvent(UUID.randomUUID().toString(), InteractionEvent.Kind.STARTED,
+                interactionId, Instant.now(), "7204276664", "8005551234", null, null, null, null,
+                new InteractionEvent.ScreenPop(scriptId, Map.of("CustomerName", "Told The IVR", "ANI", "7204276664")));
+
+        probe.send(KafkaCloudEvents.toRecord(Topics.INTERACTIONS, new CloudEvent(started.id(),
+                EventTypes.interaction(started.type()), "/test/ivr", interactionId, Instant.now(),
+                EventJson.write(started)), null));
+
+        SessionState popped = awaitSession(probe, interactionId, s -> s.script() != null);
+        assertThat(popped.variables()).containsEntry("CustomerName", "Told The IVR");
+        assertThat(actions.received).noneMatch(r -> interactionId.equals(r.interactionId()));
     }
 
     private SessionState awaitSession(TopicProbe probe, String interactionId,
