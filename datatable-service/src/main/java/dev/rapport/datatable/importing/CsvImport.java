@@ -1,0 +1,248 @@
+package dev.rapport.datatable.importing;
+
+import dev.rapport.contract.EventJson;
+import dev.rapport.datatable.DataTableChanges;
+import dev.rapport.datatable.DataTableConfig;
+import dev.rapport.datatable.tables.DataTable;
+import dev.rapport.datatable.tables.TableSchema;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Processes one uploaded CSV file. Records stream from the file in batches; each batch is validated, compared with
+ * the table, written (unless a dry run) with its history, and committed together with the job's progress and a
+ * {@code tableChanged/imported} event, so a reader polling the job sees it advance and memory stays bounded.
+ */
+@ApplicationScoped
+public class CsvImport {
+    private final AgroalDataSource dataSource;
+    private final DataTableConfig config;
+    private final DataTableChanges changes;
+
+    CsvImport(AgroalDataSource dataSource, DataTableConfig config, DataTableChanges changes) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.changes = changes;
+    }
+
+    /** Counts and failures of a job while it runs. */
+    private static final class Tally {
+        long processed;
+        long added;
+        long changed;
+        long unchanged;
+        long deleted;
+        long failed;
+        final List<ImportFailure> failures = new ArrayList<>();
+    }
+
+    void run(String jobId, Path file) {
+        try {
+            process(jobId, file);
+        } catch (CsvHeader.ImportRefused e) {
+            fail(jobId, e.getMessage());
+        } catch (RuntimeException | IOException | SQLException e) {
+            Log.warnf(e, "Import job %s failed", jobId);
+            fail(jobId, "The import stopped: " + rootMessage(e));
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                Log.warnf("Cannot delete upload %s: %s", file, e.getMessage());
+            }
+        }
+    }
+
+    private void process(String jobId, Path file) throws IOException, SQLException {
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(jobId));
+        DataTable table = QuarkusTransaction.requiringNew().call(() -> DataTable.<DataTable>findById(job.tableId));
+        if (table == null) {
+            throw new CsvHeader.ImportRefused("The table was deleted");
+        }
+        TableSchema schema = table.schema();
+        long rowsAtStart = table.rowCount;
+        Tally tally = new Tally();
+        int batchSize = config.importing().batchSize();
+        try (InputStream in = Files.newInputStream(file);
+             CsvRecords records = new CsvRecords(in, schema, config.limits().maxKeyLength(),
+                     config.limits().maxStringLength())) {
+            List<CsvRecords.Row> batch = new ArrayList<>(batchSize);
+            while (records.hasNext()) {
+                CsvRecord next = records.next();
+                tally.processed++;
+                if (next instanceof CsvRecords.Row row) {
+                    batch.add(row);
+                } else if (next instanceof ImportFailure failure) {
+                    reject(tally, failure);
+                }
+                if (batch.size() == batchSize) {
+                    writeBatch(job, table, batch, tally, rowsAtStart, records.bytesRead());
+                    batch.clear();
+                }
+            }
+            writeBatch(job, table, batch, tally, rowsAtStart, records.bytesRead());
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                ImportBatch sql = new ImportBatch(c, job.id, job.tableId);
+                sql.holdSchema(table.version);
+                if (job.importMode == ImportMode.ReplaceAll) {
+                    tally.deleted = job.dryRun ? sql.countUnclaimed() : sql.deleteUnclaimed(job.ownerId);
+                }
+                sql.finish();
+                progress(c, job.id, tally, Files.size(file), ImportStatus.Succeeded);
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+            if (!job.dryRun) {
+                changes.tableChanged(table.id, table.name, "imported", job.ownerId);
+            }
+        });
+        Log.infof("Import job %s of table %s: %d records, %d added, %d changed, %d unchanged, %d deleted, %d failed%s",
+                job.id, table.id, tally.processed, tally.added, tally.changed, tally.unchanged, tally.deleted,
+                tally.failed, job.dryRun ? " (dry run)" : "");
+    }
+
+    private void writeBatch(ImportJob job, DataTable table, List<CsvRecords.Row> rows, Tally tally, long rowsAtStart,
+                            long bytesRead) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                ImportBatch sql = new ImportBatch(c, job.id, job.tableId);
+                sql.holdSchema(table.version);
+                // First occurrence of a key in the file wins; a later one fails, as Genesys fails duplicates.
+                Map<String, CsvRecords.Row> unique = new LinkedHashMap<>();
+                for (CsvRecords.Row row : rows) {
+                    if (unique.putIfAbsent(row.key(), row) != null) {
+                        reject(tally, duplicate(row));
+                    }
+                }
+                List<String> keys = new ArrayList<>(unique.keySet());
+                Set<String> taken = keys.isEmpty() ? Set.of() : sql.claim(keys);
+                List<CsvRecords.Row> valid = new ArrayList<>();
+                List<String> json = new ArrayList<>();
+                for (CsvRecords.Row row : unique.values()) {
+                    if (taken.contains(row.key())) {
+                        reject(tally, duplicate(row));
+                    } else {
+                        valid.add(row);
+                        json.add(EventJson.write(row.values()));
+                    }
+                }
+                Map<String, ImportBatch.Existing> existing = valid.isEmpty() ? Map.of()
+                        : sql.existing(valid.stream().map(CsvRecords.Row::key).toList(), json, !job.dryRun);
+                List<CsvRecords.Row> toWrite = new ArrayList<>();
+                for (CsvRecords.Row row : valid) {
+                    ImportBatch.Existing e = existing.get(row.key());
+                    if (e == null) {
+                        if (!roomForOneMore(job, tally, rowsAtStart)) {
+                            reject(tally, new ImportFailure(row.line(), row.key(), null, "The table is full: "
+                                    + config.limits().maxRowsPerTable() + " rows (rapport.datatable.limits.max-rows-per-table)"));
+                            continue;
+                        }
+                        tally.added++;
+                        toWrite.add(row);
+                    } else if (e.same()) {
+                        tally.unchanged++;
+                    } else {
+                        tally.changed++;
+                        toWrite.add(row);
+                    }
+                }
+                if (!job.dryRun) {
+                    sql.upsert(toWrite, existing, job.ownerId);
+                }
+                progress(c, job.id, tally, bytesRead, ImportStatus.Processing);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (!job.dryRun && !rows.isEmpty()) {
+                changes.tableChanged(table.id, table.name, "imported", job.ownerId);
+            }
+        });
+    }
+
+    /** Append adds to the rows there were; ReplaceAll ends with only the file's rows, so only those count. */
+    private boolean roomForOneMore(ImportJob job, Tally tally, long rowsAtStart) {
+        long max = config.limits().maxRowsPerTable();
+        long after = job.importMode == ImportMode.Append ? rowsAtStart + tally.added
+                : tally.added + tally.changed + tally.unchanged;
+        return after < max;
+    }
+
+    private void reject(Tally tally, ImportFailure failure) {
+        tally.failed++;
+        if (tally.failures.size() < config.importing().maxReportedFailures()) {
+            tally.failures.add(failure);
+        }
+    }
+
+    private static ImportFailure duplicate(CsvRecords.Row row) {
+        return new ImportFailure(row.line(), row.key(), "key", "An earlier record of the file has the same key");
+    }
+
+    private static void progress(Connection c, String jobId, Tally t, long bytesRead, ImportStatus status)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE datatable_import_job SET status = ?, bytes_read = ?, "
+                + "records_processed = ?, records_added = ?, records_changed = ?, records_unchanged = ?, "
+                + "records_deleted = ?, records_failed = ?, failures = ?::jsonb, date_completed = ? "
+                // A job another instance declared orphaned stays failed.
+                + "WHERE id = ? AND status = 'Processing'")) {
+            ps.setString(1, status.name());
+            ps.setLong(2, bytesRead);
+            ps.setLong(3, t.processed);
+            ps.setLong(4, t.added);
+            ps.setLong(5, t.changed);
+            ps.setLong(6, t.unchanged);
+            ps.setLong(7, t.deleted);
+            ps.setLong(8, t.failed);
+            t.failures.sort(java.util.Comparator.comparingLong(ImportFailure::line));
+            ps.setString(9, EventJson.write(t.failures));
+            ps.setObject(10, status == ImportStatus.Processing ? null : java.sql.Timestamp.from(Instant.now()));
+            ps.setString(11, jobId);
+            ps.executeUpdate();
+        }
+    }
+
+    private void fail(String jobId, String message) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportJob job = ImportJob.findById(jobId);
+            if (job != null) {
+                job.status = ImportStatus.Failed;
+                job.errorMessage = message;
+                job.dateCompleted = Instant.now();
+            }
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("DELETE FROM datatable_import_key WHERE job_id = ?")) {
+                ps.setString(1, jobId);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                Log.warnf("Cannot forget the keys of import job %s: %s", jobId, e.getMessage());
+            }
+        });
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        Set<Throwable> seen = new HashSet<>();
+        while (t.getCause() != null && seen.add(t)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.rapport.datatable.rows;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One change of a row, kept for its history: Genesys keeps none. */
+@Entity
+@Table(name = "datatable_row_history")
+public class RowChange extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "table_id", nullable = false)
+    public String tableId;
+
+    @Column(name = "row_key", nullable = false)
+    public String rowKey;
+
+    /** The row's version after the change (before it, for a delete). */
+    @Column(nullable = false)
+    public long version;
+
+    /** created, updated or deleted. */
+    @Column(nullable = false)
+    public String operation;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "old_values")
+    public Map<String, Object> oldValues;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "new_values")
+    public Map<String, Object> newValues;
+
+    @Column(name = "changed_by")
+    public String changedBy;
+
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    /** api or import:&lt;jobId&gt;. */
+    @Column(nullable = false)
+    public String source;
+}
