@@ -1,0 +1,69 @@
+package dev.rapport.action;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of action-service (environment: RAPPORT_ACTIONS_...). */
+@ConfigMapping(prefix = "rapport.actions")
+public interface ActionsConfig {
+
+    /** Rapport's own API, where relative {@code /api/v2/...} URLs go: the gateway (RAPPORT_ACTIONS_INTERNAL_BASE_URL). */
+    @WithDefault("http://127.0.0.1:8080")
+    String internalBaseUrl();
+
+    /**
+     * Bearer token of action-service's own identity (role {@code service}) for calls to Rapport's API
+     * (RAPPORT_ACTIONS_INTERNAL_TOKEN). Until the gateway issues one to the service itself, an operator sets it.
+     */
+    Optional<String> internalToken();
+
+    /** Hosts or addresses that may be called although private, loopback or link-local (RAPPORT_ACTIONS_ALLOWED_DESTINATIONS). */
+    Optional<List<String>> allowedDestinations();
+
+    /** Largest response body read from an endpoint. */
+    @WithDefault("1048576")
+    int maxResponseBytes();
+
+    /** Timeout of an action whose config has no timeoutSeconds (always clamped to Genesys's 1..60). */
+    @WithDefault("20")
+    int defaultTimeoutSeconds();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Concurrent executions per integration (Genesys's org default is 50). */
+    @WithDefault("50")
+    int concurrencyPerIntegration();
+
+    /** Executions per minute per integration (Genesys's org default is 2500). */
+    @WithDefault("2500")
+    int ratePerMinute();
+
+    /** The circuit of an action opens when this share of its last calls failed... */
+    @WithDefault("0.5")
+    double circuitFailureRatio();
+
+    /** ...over this many calls... */
+    @WithDefault("20")
+    int circuitRequestVolume();
+
+    /** ...and stays open this long. */
+    @WithDefault("30s")
+    Duration circuitDelay();
+
+    /** Velocity: loop iterations per rendering, template size, output size, render time. */
+    @WithDefault("1000")
+    int templateMaxLoops();
+
+    @WithDefault("65536")
+    int templateMaxChars();
+
+    @WithDefault("1048576")
+    int templateMaxOutputChars();
+
+    @WithDefault("2s")
+    Duration templateMaxRenderTime();
+}

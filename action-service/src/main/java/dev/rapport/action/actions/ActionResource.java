@@ -1,0 +1,202 @@
+package dev.rapport.action.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.action.actions.ActionViews.ActionExport;
+import dev.rapport.action.actions.ActionViews.ActionInput;
+import dev.rapport.action.actions.ActionViews.ActionView;
+import dev.rapport.action.actions.ActionViews.PublishDraft;
+import dev.rapport.action.actions.ActionViews.UpdateAction;
+import dev.rapport.action.actions.ActionViews.UpdateDraft;
+import dev.rapport.action.engine.Execution;
+import dev.rapport.action.execution.ExecutionLog;
+import dev.rapport.action.execution.ExecutionService;
+import dev.rapport.action.execution.ExecutionService.Origin;
+import dev.rapport.action.integrations.IntegrationViews.Listing;
+import dev.rapport.contract.GenesysError;
+import dev.rapport.contract.Roles;
+import dev.rapport.platform.web.ApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Genesys's {@code /api/v2/integrations/actions}, plus import/export of the export file and the execution log. */
+@Path("/api/v2/integrations/actions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class ActionResource {
+    private final ActionService actions;
+    private final ActionFiles files;
+    private final ExecutionService executions;
+    private final ExecutionLog log;
+
+    ActionResource(ActionService actions, ActionFiles files, ExecutionService executions, ExecutionLog log) {
+        this.actions = actions;
+        this.files = files;
+        this.executions = executions;
+        this.log = log;
+    }
+
+    /** Genesys's TestExecutionResult. */
+    public record TestExecutionResult(List<Execution.Step> operations, GenesysError error, JsonNode finalResult,
+                                      boolean success) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
+    public Listing<ActionView> list(@QueryParam("pageNumber") @DefaultValue("1") int pageNumber,
+                                    @QueryParam("pageSize") @DefaultValue("25") int pageSize,
+                                    @QueryParam("name") String name, @QueryParam("category") String category) {
+        if (pageNumber < 1) {
+            throw ApiException.invalidField("pageNumber", "pageNumber starts at 1");
+        }
+        if (pageSize < 1 || pageSize > 500) {
+            throw ApiException.invalidField("pageSize", "pageSize must be between 1 and 500");
+        }
+        return actions.list(pageNumber, pageSize, name, category);
+    }
+
+    @POST
+    public ActionView create(ActionInput body) {
+        return actions.create(body);
+    }
+
+    @POST
+    @Path("/drafts")
+    public ActionView createDraft(ActionInput body) {
+        return actions.createDraft(body);
+    }
+
+    /** Genesys's Import: the export file as it is; choose the integration and (optionally) the name. */
+    @POST
+    @Path("/import")
+    public ActionView importExport(ObjectNode file, @QueryParam("integrationId") String integrationId,
+                                   @QueryParam("name") String name, @QueryParam("category") String category,
+                                   @QueryParam("publish") @DefaultValue("false") boolean publish) {
+        if (integrationId == null || integrationId.isBlank()) {
+            throw ApiException.invalidField("integrationId", "choose the integration to import into");
+        }
+        return files.importFile(file, integrationId, name, category, publish);
+    }
+
+    @GET
+    @Path("/{actionId}")
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
+    public ActionView get(@PathParam("actionId") String id, @QueryParam("version") Integer version) {
+        return actions.get(id, version);
+    }
+
+    @GET
+    @Path("/{actionId}/export")
+    public ActionExport export(@PathParam("actionId") String id, @QueryParam("draft") @DefaultValue("false") boolean draft) {
+        return files.export(id, draft);
+    }
+
+    @PATCH
+    @Path("/{actionId}")
+    public ActionView update(@PathParam("actionId") String id, UpdateAction body) {
+        return actions.update(id, body);
+    }
+
+    @DELETE
+    @Path("/{actionId}")
+    public void delete(@PathParam("actionId") String id) {
+        actions.delete(id);
+    }
+
+    @GET
+    @Path("/{actionId}/draft")
+    public ActionView draft(@PathParam("actionId") String id) {
+        return actions.getDraft(id);
+    }
+
+    @PATCH
+    @Path("/{actionId}/draft")
+    public ActionView updateDraft(@PathParam("actionId") String id, UpdateDraft body) {
+        return actions.updateDraft(id, body);
+    }
+
+    @DELETE
+    @Path("/{actionId}/draft")
+    public void deleteDraft(@PathParam("actionId") String id) {
+        actions.deleteDraft(id);
+    }
+
+    @POST
+    @Path("/{actionId}/draft/publish")
+    public ActionView publish(@PathParam("actionId") String id, PublishDraft body) {
+        return actions.publishDraft(id, body == null ? null : body.version());
+    }
+
+    /** Runs the published action: the result per the success contract, or Genesys's error body. */
+    @POST
+    @Path("/{actionId}/execute")
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
+    public Response execute(@PathParam("actionId") String id, ObjectNode input,
+                            @QueryParam("flatten") @DefaultValue("false") boolean flatten,
+                            @QueryParam("version") Integer version) {
+        Execution execution = executions.execute(actions.resolve(id, version), inputOf(input), flatten, Origin.api());
+        if (execution.outcome() instanceof Execution.Success s) {
+            return Response.ok(s.output()).build();
+        }
+        return Response.status(execution.error().status()).entity(execution.error()).build();
+    }
+
+    @POST
+    @Path("/{actionId}/test")
+    public TestExecutionResult test(@PathParam("actionId") String id, ObjectNode input,
+                                    @QueryParam("flatten") @DefaultValue("false") boolean flatten) {
+        return result(executions.execute(actions.resolve(id, null), inputOf(input), flatten, Origin.test()));
+    }
+
+    @POST
+    @Path("/{actionId}/draft/test")
+    public TestExecutionResult testDraft(@PathParam("actionId") String id, ObjectNode input,
+                                         @QueryParam("flatten") @DefaultValue("false") boolean flatten) {
+        return result(executions.execute(actions.resolveDraft(id), inputOf(input), flatten, Origin.test()));
+    }
+
+    /** The execution log of an action, newest first; inputs and outputs of secure actions are masked. */
+    @GET
+    @Path("/{actionId}/executions")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public List<ExecutionLog.Entry> executions(@PathParam("actionId") String id,
+                                               @QueryParam("limit") @DefaultValue("50") int limit) {
+        actions.find(id);
+        return log.forAction(id, Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** The execution log of an interaction, newest first. */
+    @GET
+    @Path("/executions")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public List<ExecutionLog.Entry> interactionExecutions(@QueryParam("interactionId") String interactionId,
+                                                          @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (interactionId == null || interactionId.isBlank()) {
+            throw ApiException.invalidField("interactionId", "interactionId is required");
+        }
+        return log.forInteraction(interactionId, Math.max(1, Math.min(limit, 500)));
+    }
+
+    private static ObjectNode inputOf(ObjectNode input) {
+        return input == null ? dev.rapport.contract.EventJson.mapper().createObjectNode() : input;
+    }
+
+    private static TestExecutionResult result(Execution execution) {
+        // the last step's result: the output with credential values blanked out, should an endpoint echo one
+        JsonNode finalResult = execution.succeeded() ? execution.steps().get(execution.steps().size() - 1).result() : null;
+        return new TestExecutionResult(execution.steps(), execution.error(), finalResult, execution.succeeded());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rapport.action.execution;
+
+import dev.rapport.action.ActionsConfig;
+import dev.rapport.action.engine.ActionRunner;
+import dev.rapport.action.engine.ContractValidator;
+import dev.rapport.action.engine.DestinationPolicy;
+import dev.rapport.action.engine.OutboundHttp;
+import dev.rapport.action.engine.RequestRouter;
+import dev.rapport.action.templates.TemplateLimits;
+import dev.rapport.action.templates.TemplateRenderer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.net.URI;
+import java.util.List;
+
+/** Builds the engine (plain classes, so unit tests build it the same way) from {@link ActionsConfig}. */
+@ApplicationScoped
+public class EngineProducer {
+
+    @Produces
+    @ApplicationScoped
+    TemplateRenderer templateRenderer(ActionsConfig config) {
+        return new TemplateRenderer(new TemplateLimits(config.templateMaxChars(), config.templateMaxOutputChars(),
+                config.templateMaxLoops(), config.templateMaxRenderTime()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    ContractValidator contractValidator() {
+        return new ContractValidator();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ActionRunner actionRunner(ActionsConfig config, TemplateRenderer templates, ContractValidator contracts) {
+        URI internal = URI.create(config.internalBaseUrl());
+        DestinationPolicy policy = new DestinationPolicy(config.allowedDestinations().orElse(List.of()), internal);
+        OutboundHttp http = new OutboundHttp(policy, config.maxResponseBytes(), config.connectTimeout());
+        return new ActionRunner(templates, contracts, http, RequestRouter.toInternalBase(internal),
+                () -> config.internalToken().orElse(""), config.defaultTimeoutSeconds());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.rapport.action.requests;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.action.actions.ActionService;
+import dev.rapport.action.actions.ActionService.Resolved;
+import dev.rapport.action.engine.ActionDefinition;
+import dev.rapport.action.engine.Execution;
+import dev.rapport.action.execution.ExecutionService;
+import dev.rapport.action.execution.ExecutionService.Origin;
+import dev.rapport.action.lookup.DataTableLookup;
+import dev.rapport.contract.ActionRequest;
+import dev.rapport.contract.ActionResult;
+import dev.rapport.contract.CloudEvent;
+import dev.rapport.contract.EventJson;
+import dev.rapport.contract.EventSchemas;
+import dev.rapport.contract.EventTypes;
+import dev.rapport.contract.InvalidEventException;
+import dev.rapport.contract.Topics;
+import dev.rapport.platform.outbox.Outbox;
+import dev.rapport.platform.web.ApiException;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Executes action requests from Kafka and publishes their results through the outbox. Idempotent by request id: the
+ * id is claimed before the action runs, and the result is stored with the outbox event in one transaction; a
+ * redelivered request publishes the stored result again (the first publication may be what the requester missed) and
+ * runs nothing; a delivery that finds the request running elsewhere leaves it to that one.
+ * The action runs outside any transaction, so no database connection is held during the call.
+ */
+@ApplicationScoped
+public class ActionRequestService {
+    static final java.time.Duration STALE_CLAIM = java.time.Duration.ofMinutes(3);
+
+    private final ActionService actions;
+    private final ExecutionService executions;
+    private final Outbox outbox;
+
+    ActionRequestService(ActionService actions, ExecutionService executions, Outbox outbox) {
+        this.actions = actions;
+        this.executions = executions;
+        this.outbox = outbox;
+    }
+
+    /** @return the result published for the request, or null when another delivery of it is running it now */
+    public ActionResult handle(CloudEvent envelope) {
+        if (!EventTypes.ACTION_REQUESTED.equals(envelope.type())) {
+            throw new InvalidEventException("not an action request", List.of(new InvalidEventException.Violation(
+                    "ce_type", "'" + envelope.type() + "', expected '" + EventTypes.ACTION_REQUESTED + "'")));
+        }
+        ActionRequest request = EventSchemas.ACTION_REQUEST.parse(envelope.data(), ActionRequest.class);
+        Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(request));
+        if (claim instanceof Done done) {
+            Log.debugf("Action request %s was handled before; its result is published again", request.requestId());
+            return done.result();
+        }
+        if (claim instanceof Running) {
+            Log.infof("Action request %s is being run by another delivery; this one does nothing", request.requestId());
+            return null;
+        }
+        ActionResult result = run(request);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StoredResult row = StoredResult.findById(request.requestId());
+            row.result = EventJson.write(result);
+            outbox.publish(Topics.ACTION_RESULTS, request.interactionId(), EventTypes.ACTION_COMPLETED, result);
+            return result;
+        });
+    }
+
+    /** What a delivery of a request id should do. */
+    sealed interface Claim permits Run, Done, Running {
+    }
+
+    record Run() implements Claim {
+    }
+
+    record Done(ActionResult result) implements Claim {
+    }
+
+    record Running() implements Claim {
+    }
+
+    private Claim claim(ActionRequest request) {
+        Instant now = Instant.now();
+        int inserted = StoredResult.getEntityManager().createNativeQuery("INSERT INTO action_result (request_id, "
+                        + "interaction_id, claimed_at, created_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, request.requestId()).setParameter(2, request.interactionId()).setParameter(3, now)
+                .executeUpdate();
+        if (inserted == 1) {
+            return new Run();
+        }
+        StoredResult row = StoredResult.findById(request.requestId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (row.result != null) {
+            ActionResult result = EventJson.read(row.result, ActionResult.class);
+            outbox.publish(Topics.ACTION_RESULTS, row.interactionId, EventTypes.ACTION_COMPLETED, result);
+            return new Done(result);
+        }
+        if (row.claimedAt.isBefore(now.minus(STALE_CLAIM))) {
+            row.claimedAt = now; // the delivery that claimed it died (longest run: 60 s timeout)
+            return new Run();
+        }
+        return new Running();
+    }
+
+    private ActionResult run(ActionRequest request) {
+        ObjectNode inputs = request.inputs() == null ? EventJson.mapper().createObjectNode()
+                : EventJson.mapper().valueToTree(request.inputs());
+        Origin origin = new Origin("kafka", request.interactionId(), request.requestId());
+        Execution execution;
+        if (ActionRequest.DATATABLE_LOOKUP.equals(request.actionId())) {
+            execution = executions.execute(withTimeout(DataTableLookup.action(), request), DataTableLookup.INTEGRATION,
+                    inputs, false, origin);
+        } else {
+            Resolved resolved;
+            try {
+                resolved = actions.resolve(request.actionId(), request.version());
+            } catch (ApiException e) {
+                return ActionResults.failure(request, e.getMessage(), e.code(), e.status(), 0);
+            }
+            execution = executions.execute(withTimeout(resolved, request), inputs, true, origin);
+        }
+        return ActionResults.of(request, execution);
+    }
+
+    /** A request's timeoutSeconds overrides the action's (both are within Genesys's 1..60). */
+    private static Resolved withTimeout(Resolved resolved, ActionRequest request) {
+        if (request.timeoutSeconds() == null) {
+            return resolved;
+        }
+        ActionDefinition d = resolved.definition();
+        ObjectNode config = d.config().deepCopy();
+        config.put("timeoutSeconds", request.timeoutSeconds());
+        return new Resolved(resolved.actionId(), resolved.version(), resolved.integrationId(),
+                new ActionDefinition(d.name(), config, d.contract(), d.secure()));
+    }
+}

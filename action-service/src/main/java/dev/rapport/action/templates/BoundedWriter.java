@@ -1,0 +1,43 @@
+package dev.rapport.action.templates;
+
+import java.io.Writer;
+
+/** A StringBuilder writer that refuses to grow past a cap, so a template cannot fill the heap. */
+final class BoundedWriter extends Writer {
+    private final StringBuilder out = new StringBuilder();
+    private final int max;
+
+    BoundedWriter(int max) {
+        this.max = max;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+        if (out.length() + len > max) {
+            throw new TemplateException("template output is larger than " + max + " characters", true, null);
+        }
+        RenderDeadline.check();
+        out.append(cbuf, off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+        if (out.length() + len > max) {
+            throw new TemplateException("template output is larger than " + max + " characters", true, null);
+        }
+        out.append(str, off, off + len);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}
