@@ -16,9 +16,18 @@ public interface ActionsConfig {
 
     /**
      * Bearer token of action-service's own identity (role {@code service}) for calls to Rapport's API
-     * (RAPPORT_ACTIONS_INTERNAL_TOKEN). Until the gateway issues one to the service itself, an operator sets it.
+     * (RAPPORT_ACTIONS_INTERNAL_TOKEN). Unset (the default), the service takes its own from the gateway's
+     * {@code /oauth/token} with its client credentials.
      */
     Optional<String> internalToken();
+
+    /** Client id of action-service at the token issuer (RAPPORT_ACTIONS_CLIENT_ID). */
+    @WithDefault("action-service")
+    String clientId();
+
+    /** Its secret (RAPPORT_ACTIONS_CLIENT_SECRET); the default matches the gateway's local default. */
+    @WithDefault("action-service-secret")
+    String clientSecret();
 
     /** Hosts or addresses that may be called although private, loopback or link-local (RAPPORT_ACTIONS_ALLOWED_DESTINATIONS). */
     Optional<List<String>> allowedDestinations();

@@ -26,8 +26,12 @@ final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     ServiceProcess(String name, Map<String, String> env, List<String> systemProperties) {
+        this(name, freePort(), env, systemProperties);
+    }
+
+    ServiceProcess(String name, int port, Map<String, String> env, List<String> systemProperties) {
         this.name = name;
-        this.port = freePort();
+        this.port = port;
         this.env = env;
         this.systemProperties = systemProperties;
     }
@@ -117,7 +121,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout);
     }
 
-    private static int freePort() {
+    int port() {
+        return port;
+    }
+
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A stand-in for a service behind the gateway: a real HTTP server on loopback that records what it received. */
 public class FakeService implements QuarkusTestResourceLifecycleManager {
-    public record Received(String method, String uri, String authorization, String correlationId, String body) {
+    public record Received(String method, String uri, String authorization, String correlationId, String body,
+                           String forwardedHost) {
     }
 
     static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
@@ -29,7 +30,8 @@ public class FakeService implements QuarkusTestResourceLifecycleManager {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             RECEIVED.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"), body));
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"), body,
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-Host")));
             byte[] answer = ("{\"served\":\"" + exchange.getRequestURI().getPath() + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

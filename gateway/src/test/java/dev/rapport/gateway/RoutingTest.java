@@ -34,6 +34,7 @@ class RoutingTest {
             assertThat(r.authorization()).isEqualTo(token);
             assertThat(r.correlationId()).isEqualTo("corr-routing-1");
             assertThat(r.body()).isEqualTo("{\"key\":\"1234\"}");
+            assertThat(r.forwardedHost()).as("links built by the service point at the gateway").startsWith("localhost:");
         });
     }
 

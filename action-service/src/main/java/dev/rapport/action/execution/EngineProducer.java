@@ -37,6 +37,15 @@ public class EngineProducer {
         DestinationPolicy policy = new DestinationPolicy(config.allowedDestinations().orElse(List.of()), internal);
         OutboundHttp http = new OutboundHttp(policy, config.maxResponseBytes(), config.connectTimeout());
         return new ActionRunner(templates, contracts, http, RequestRouter.toInternalBase(internal),
-                () -> config.internalToken().orElse(""), config.defaultTimeoutSeconds());
+                serviceToken(config, internal), config.defaultTimeoutSeconds());
+    }
+
+    /** A configured token, else one taken from the gateway's issuer with the service's client credentials. */
+    private static java.util.function.Supplier<String> serviceToken(ActionsConfig config, URI internal) {
+        if (config.internalToken().isPresent()) {
+            String fixed = config.internalToken().get();
+            return () -> fixed;
+        }
+        return new ServiceToken(internal.resolve("/oauth/token"), config.clientId(), config.clientSecret());
     }
 }

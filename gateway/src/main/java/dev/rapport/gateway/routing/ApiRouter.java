@@ -31,6 +31,15 @@ public class ApiRouter {
     void register(@Observes Router router, Vertx vertx) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(5_000).setIdleTimeout(120).setMaxPoolSize(64).setKeepAlive(true));
+        // Links a service builds (import upload and export download URIs) must point at the gateway.
+        router.routeWithRegex("^/api/v2/.*").order(-11).handler(context -> {
+            var headers = context.request().headers();
+            if (headers.get("X-Forwarded-Host") == null && headers.get("Host") != null) {
+                headers.set("X-Forwarded-Host", headers.get("Host"));
+                headers.set("X-Forwarded-Proto", context.request().scheme());
+            }
+            context.next();
+        });
         route(router, proxy(client, routes.datatable()), "^/api/v2/flows/datatables(/.*)?$");
         route(router, proxy(client, routes.script()), "^/api/v2/scripts(/.*)?$");
         route(router, proxy(client, routes.script()), "^/api/v2/flows/inbound(/.*)?$");
