@@ -1,11 +1,17 @@
 package dev.rapport.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.rapport.infra.demo.DemoLoader;
+import dev.rapport.testkit.TestBrowser;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -114,11 +120,108 @@ class WorkshopStoryIT {
         assertThat(row.path("CustomerName").asText()).isEqualTo("Jane Doe");
     }
 
+    @Test
+    void inTheBrowserTheAgentSeesTheCustomerAndUpdatesTheCase() throws Exception {
+        String interactionId = call("7204276664", "alex", null);
+        try (TestBrowser browser = new TestBrowser(); BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            TestBrowser.signIn(page, gateway.toURL(), "alex", "alex", "Alex Agent");
+            page.locator("[data-interaction='" + interactionId + "']").click();
+
+            Locator greeting = page.locator("[data-component='greeting']");
+            assertThat(greeting).containsText("Hi Jane Doe");
+            assertThat(greeting).containsText("My name is Alex Agent");
+            assertThat(page.locator("iframe.webpage")).hasCount(2);
+            assertThat(page.locator("iframe.webpage").first()).hasAttribute("src",
+                    java.util.regex.Pattern.compile("openstreetmap\\.org"));
+            page.locator("[data-variable='CaseStatus']").fill("Closed in the browser");
+            // The input sends its value after a short pause; Submit then runs the imported Genesys action for real.
+            page.waitForTimeout(800);
+            page.locator("button[data-component='submit']").click();
+            try {
+                assertThat(page.locator(".notice")).containsText("Case Updated Successfully",
+                        new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            } catch (AssertionError e) {
+                throw new AssertionError("no notice; the timeline: " + timeline(interactionId), e);
+            }
+            page.screenshot(new Page.ScreenshotOptions().setPath(ROOT.resolve("docs/images/workshop-story.png")));
+        }
+        String admin = token("password", "admin", "admin");
+        JsonNode row = get("/api/v2/flows/datatables/" + demo.tableId() + "/rows/7204276664?showbrief=false", admin);
+        org.assertj.core.api.Assertions.assertThat(row.path("CaseStatus").asText()).isEqualTo("Closed in the browser");
+    }
+
+    @Test
+    void inTheBrowserAFailingDataActionShowsTheWorkshopsFailureAlert() throws Exception {
+        // The IVR pops the script for a number without a row: the action's PUT answers 404 and the action fails.
+        String scriptId = get("/api/v2/scripts?name=" + enc(DemoLoader.SCRIPT), token("password", "admin", "admin"))
+                .path("entities").get(0).path("id").asText();
+        String interactionId = call("5550001111", "alex", Map.of("scriptId", scriptId, "inputs",
+                Map.of("ANI", "5550001111", "CustomerName", "Nobody", "DataTableID", demo.tableId())));
+        try (TestBrowser browser = new TestBrowser(); BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            TestBrowser.signIn(page, gateway.toURL(), "alex", "alex", "Alex Agent");
+            page.locator("[data-interaction='" + interactionId + "']").click();
+            assertThat(page.locator("[data-component='greeting']")).containsText("Hi Nobody");
+            page.locator("[data-variable='CaseStatus']").fill("Anything");
+            page.waitForTimeout(800);
+            page.locator("button[data-component='submit']").click();
+            assertThat(page.locator(".notice")).containsText("Failed to Update Case",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        }
+    }
+
+    @Test
+    void inTheBrowserAnAgentCannotOpenAnotherAgentsInteraction() throws Exception {
+        String theirs = call("7204276664", "blake", null);
+        awaitSession(theirs, token("password", "admin", "admin"), s -> s.path("script").has("id"));
+        try (TestBrowser browser = new TestBrowser(); BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            TestBrowser.signIn(page, gateway.toURL(), "alex", "alex", "Alex Agent");
+            page.navigate(gateway + "/#/interactions/" + theirs);
+            assertThat(page.locator(".detail [role='alert']")).containsText("403");
+            assertThat(page.locator("[data-interaction='" + theirs + "']")).hasCount(0);
+        }
+    }
+
+    /** An IVR call connected to {@code agent}; {@code screenPop} null lets the demo's flow decide. */
+    private static String call(String ani, String agent, Map<String, Object> screenPop) throws Exception {
+        String ivr = token("client_credentials", "ivr", "ivr-secret");
+        String interactionId = UUID.randomUUID().toString();
+        Map<String, Object> started = new HashMap<>(Map.of("id", UUID.randomUUID().toString(), "type", "started",
+                "interactionId", interactionId, "ani", ani, "dnis", "8005551234"));
+        if (screenPop != null) {
+            started.put("screenPop", screenPop);
+        }
+        post("/api/v2/interactions/events", ivr, started);
+        post("/api/v2/interactions/events", ivr, Map.of("id", UUID.randomUUID().toString(), "type", "connected",
+                "interactionId", interactionId, "agent", Map.of("id", agent,
+                        "name", "alex".equals(agent) ? "Alex Agent" : agent)));
+        return interactionId;
+    }
+
     private interface Wanted {
         boolean test(JsonNode session);
     }
 
     private static JsonNode awaitSession(String interactionId, String token, Wanted wanted) {
+        try {
+            return awaitSessionOrFail(interactionId, token, wanted);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the session never got there; its timeline: " + timeline(interactionId), e);
+        }
+    }
+
+    private static String timeline(String interactionId) {
+        try {
+            return get("/api/v2/interactions/" + interactionId + "/timeline", token("password", "admin", "admin"))
+                    .toString();
+        } catch (Exception | AssertionError e) {
+            return e.toString();
+        }
+    }
+
+    private static JsonNode awaitSessionOrFail(String interactionId, String token, Wanted wanted) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(

@@ -1,5 +1,7 @@
 package dev.rapport.gateway.desktop;
 
+import dev.rapport.testkit.TestBrowser;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +44,7 @@ class AgentDesktopBrowserTest {
             + "My name is Alex Agent, how can I help you today?";
     private static final Path SCREENSHOT = Path.of("..", "docs", "images", "agent-page.png");
 
-    private static Browser browser;
+    private static TestBrowser browser;
     private static FramedPages framed;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -53,7 +55,7 @@ class AgentDesktopBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = new Browser();
+        browser = new TestBrowser();
         framed = new FramedPages();
     }
 
@@ -136,7 +138,7 @@ class AgentDesktopBrowserTest {
     }
 
     private void signIn(Page page, String user, String password) {
-        Browser.signIn(page, desktop, user, password, "Alex Agent");
+        TestBrowser.signIn(page, desktop, user, password, "Alex Agent");
     }
 
     private AgentCommand awaitCommand(String interactionId, AgentCommand.Kind kind) {

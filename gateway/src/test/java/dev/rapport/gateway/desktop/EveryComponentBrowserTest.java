@@ -1,5 +1,7 @@
 package dev.rapport.gateway.desktop;
 
+import dev.rapport.testkit.TestBrowser;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
 class EveryComponentBrowserTest {
-    private static Browser browser;
+    private static TestBrowser browser;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -42,7 +44,7 @@ class EveryComponentBrowserTest {
 
     @BeforeAll
     static void start() {
-        browser = new Browser();
+        browser = new TestBrowser();
     }
 
     @AfterAll
@@ -80,7 +82,7 @@ class EveryComponentBrowserTest {
 
         try (BrowserContext context = browser.newContext()) {
             Page p = context.newPage();
-            Browser.signIn(p, desktop, "alex", "alex", "Alex Agent");
+            TestBrowser.signIn(p, desktop, "alex", "alex", "Alex Agent");
             p.locator("[data-interaction='" + interactionId + "']").click();
 
             assertThat(p.locator("[data-component='note']")).hasText("<b>not bold</b>");

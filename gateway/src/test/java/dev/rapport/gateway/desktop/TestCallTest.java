@@ -1,5 +1,7 @@
 package dev.rapport.gateway.desktop;
 
+import dev.rapport.testkit.TestBrowser;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
 class TestCallTest {
-    private static Browser browser;
+    private static TestBrowser browser;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -42,7 +44,7 @@ class TestCallTest {
 
     @BeforeAll
     static void start() {
-        browser = new Browser();
+        browser = new TestBrowser();
     }
 
     @AfterAll
@@ -78,7 +80,7 @@ class TestCallTest {
     void anAdminPlacesATestCallFromTheAdminPageAndAnAgentCannot() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            Browser.signIn(page, desktop, "admin", "admin", "Ada Admin");
+            TestBrowser.signIn(page, desktop, "admin", "admin", "Ada Admin");
             page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("Test call")).click();
             page.getByLabel("ANI (caller)").fill("1234");
@@ -97,7 +99,7 @@ class TestCallTest {
         }
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            Browser.signIn(page, desktop, "alex", "alex", "Alex Agent");
+            TestBrowser.signIn(page, desktop, "alex", "alex", "Alex Agent");
             assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("Test call"))).hasCount(0);
             page.navigate(desktop + "#/admin");

@@ -7,6 +7,7 @@ import dev.rapport.contract.InteractionEvent;
 import dev.rapport.contract.InvalidEventException;
 import dev.rapport.platform.inbox.ProcessedEvents;
 import dev.rapport.script.sessions.SessionService;
+import dev.rapport.script.sessions.SessionStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,10 +24,12 @@ public class InteractionService {
 
     private final ProcessedEvents processed;
     private final SessionService sessions;
+    private final SessionStore store;
 
-    InteractionService(ProcessedEvents processed, SessionService sessions) {
+    InteractionService(ProcessedEvents processed, SessionService sessions, SessionStore store) {
         this.processed = processed;
         this.sessions = sessions;
+        this.store = store;
     }
 
     /** @return false when the event was handled before and so changed nothing */
@@ -41,7 +44,7 @@ public class InteractionService {
             Log.debugf("Event %s of interaction %s was handled before", envelope.id(), event.interactionId());
             return false;
         }
-        Interaction interaction = Interaction.findById(event.interactionId());
+        Interaction interaction = store.lockInteraction(event.interactionId());
         if (interaction == null) {
             interaction = new Interaction();
             interaction.id = event.interactionId();

@@ -29,19 +29,18 @@ public class ActionTimeouts {
         if (Instant.now().isBefore(graceUntil)) {
             return;
         }
-        List<String> overdue;
+        List<PendingRequest> overdue;
         try {
-            overdue = PendingRequest.<PendingRequest>list("deadline < ?1", Instant.now()).stream()
-                    .map(p -> p.requestId).toList();
+            overdue = PendingRequest.<PendingRequest>list("deadline < ?1", Instant.now());
         } catch (RuntimeException e) {
             Log.debugf("Overdue requests not checked: %s", e.getMessage());
             return;
         }
-        for (String requestId : overdue) {
+        for (PendingRequest request : overdue) {
             try {
-                sessions.expire(requestId);
+                sessions.expire(request.requestId, request.interactionId);
             } catch (RuntimeException e) {
-                Log.warnf("Could not end overdue request %s: %s", requestId, e.getMessage());
+                Log.warnf("Could not end overdue request %s: %s", request.requestId, e.getMessage());
             }
         }
     }

@@ -90,7 +90,7 @@ public class SessionService {
     /** An agent's command. Refusals (unknown component, hidden button) are recorded and shown, never thrown. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onCommand(AgentCommand command) {
-        Interaction interaction = Interaction.findById(command.interactionId());
+        Interaction interaction = store.lockInteraction(command.interactionId());
         AgentSession session = interaction == null ? null : store.lock(command.interactionId());
         if (session == null || session.snapshot == null) {
             Log.infof("Command %s for interaction %s without a script; ignored", command.type(), command.interactionId());
@@ -122,13 +122,13 @@ public class SessionService {
     /** A data action's result: continues the flow or the custom action that waited for it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onResult(ActionResult result) {
+        Interaction interaction = store.lockInteraction(result.interactionId());
         PendingRequest pending = PendingRequest.findById(result.requestId());
-        if (pending == null) {
+        if (interaction == null || pending == null) {
             Log.debugf("Result %s arrived after its request ended (timeout or duplicate)", result.requestId());
             return;
         }
         pending.delete();
-        Interaction interaction = Interaction.findById(pending.interactionId);
         AgentSession session = store.lock(pending.interactionId);
         timeline.add(interaction.id, "action.result", (result.success() ? "Succeeded: " : "Failed: ")
                 + pending.actionId + " in " + result.durationMs() + " ms", result);
@@ -138,13 +138,13 @@ public class SessionService {
 
     /** A request whose result did not come in time ends as a failure. */
     @Transactional
-    public void expire(String requestId) {
+    public void expire(String requestId, String interactionId) {
+        Interaction interaction = store.lockInteraction(interactionId);
         PendingRequest pending = PendingRequest.findById(requestId);
-        if (pending == null || pending.deadline.isAfter(Instant.now())) {
+        if (interaction == null || pending == null || pending.deadline.isAfter(Instant.now())) {
             return;
         }
         pending.delete();
-        Interaction interaction = Interaction.findById(pending.interactionId);
         AgentSession session = store.lock(pending.interactionId);
         timeline.add(interaction.id, "action.timeout", "No result from " + pending.actionId + " in time", null);
         continueAfter(interaction, session, pending, new ActionResult(requestId, interaction.id, pending.actionId,
@@ -156,7 +156,7 @@ public class SessionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onRowChanged(String tableId, String rowKey, Map<String, Object> row) {
         for (SessionStore.RowWatch watch : store.watchers(tableId, rowKey)) {
-            Interaction interaction = Interaction.findById(watch.interactionId());
+            Interaction interaction = store.lockInteraction(watch.interactionId());
             if (interaction == null || "ended".equals(interaction.state)) {
                 continue;
             }

@@ -8,6 +8,7 @@ import dev.rapport.script.engine.Builtins;
 import dev.rapport.script.engine.ScriptEngine;
 import dev.rapport.script.engine.ScriptEngineException;
 import dev.rapport.script.engine.SessionModel;
+import dev.rapport.script.interactions.Interaction;
 import dev.rapport.script.expressions.Template;
 import dev.rapport.script.model.Component;
 import dev.rapport.script.model.Page;
@@ -52,9 +53,18 @@ public class SessionStore {
         return session;
     }
 
-    /** The session, locked for this transaction: inputs of one interaction never interleave, timeouts included. */
+    /**
+     * The interaction, locked for this transaction. Every input of a session (interaction events, commands, results,
+     * row changes, timeouts) takes this lock first, so their effects and the versions they publish never interleave
+     * even when they arrive on different topics at once.
+     */
+    public Interaction lockInteraction(String interactionId) {
+        return em.find(Interaction.class, interactionId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The session; callers hold the interaction's lock. */
     AgentSession lock(String interactionId) {
-        return em.find(AgentSession.class, interactionId, LockModeType.PESSIMISTIC_WRITE);
+        return em.find(AgentSession.class, interactionId);
     }
 
     /** The engine's view of the session, on its pinned script version, with the interaction's current built-ins. */

@@ -1,4 +1,4 @@
-package dev.rapport.gateway.desktop;
+package dev.rapport.testkit;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
@@ -17,11 +17,11 @@ import java.util.Map;
  * Debian's headless Chromium driven by Playwright with the system Node: nothing is downloaded (no browser, no
  * driver-bundle). Override the paths with CHROMIUM_PATH and PLAYWRIGHT_NODEJS_PATH.
  */
-final class Browser implements AutoCloseable {
+public final class TestBrowser implements AutoCloseable {
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
 
-    Browser() {
+    public TestBrowser() {
         String node = env("PLAYWRIGHT_NODEJS_PATH", "/usr/bin/node");
         if (System.getProperty("playwright.nodejs.path") == null) {
             System.setProperty("playwright.nodejs.path", node);
@@ -40,12 +40,12 @@ final class Browser implements AutoCloseable {
     }
 
     /** A fresh profile (own sessionStorage) at the width the desktop is designed for. */
-    BrowserContext newContext() {
+    public BrowserContext newContext() {
         return chromium.newContext(new NewContextOptions().setViewportSize(1280, 860));
     }
 
     /** Signs in through the form and waits until the header shows who is signed in. */
-    static void signIn(Page page, URL desktop, String user, String password, String displayName) {
+    public static void signIn(Page page, URL desktop, String user, String password, String displayName) {
         page.navigate(desktop.toString());
         page.getByLabel("User name").fill(user);
         page.getByLabel("Password").fill(password);
