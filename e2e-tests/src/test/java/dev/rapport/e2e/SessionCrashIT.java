@@ -46,7 +46,14 @@ class SessionCrashIT {
     static void start() {
         infra = new Infra();
         database = infra.postgres.newDatabase("e2e_session_crash");
-        script = new ServiceProcess("script-service", infra.env(database), List.of()).start();
+        script = new ServiceProcess("script-service", env(), List.of()).start();
+    }
+
+    /** No action-service runs here: results are produced by the test, and publishing does not ask for the action. */
+    private static java.util.Map<String, String> env() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(infra.env(database));
+        env.put("RAPPORT_SCRIPTS_CHECK_DATA_ACTIONS", "false");
+        return env;
     }
 
     @AfterAll
@@ -88,7 +95,7 @@ class SessionCrashIT {
                 EventTypes.ACTION_COMPLETED, "/test/action-service", interactionId, Instant.now(),
                 EventJson.write(new ActionResult(request.requestId(), interactionId, request.actionId(), true,
                         Map.of("successresponse", "Case Updated Successfully"), null, 12))), null));
-        script = new ServiceProcess("script-service", infra.env(database), List.of()).start();
+        script = new ServiceProcess("script-service", env(), List.of()).start();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> sessions(probe, interactionId).stream()
                 .anyMatch(s -> s.alerts() != null));

@@ -57,7 +57,8 @@ class WorkshopStoryIT {
         ServiceProcess action = service("action-service", "e2e_action", jwks, Map.of(
                 "RAPPORT_ACTIONS_INTERNAL_BASE_URL", gateway.toString(),
                 "RAPPORT_ACTIONS_ALLOWED_DESTINATIONS", "127.0.0.1"));
-        ServiceProcess script = service("script-service", "e2e_script", jwks, Map.of());
+        ServiceProcess script = service("script-service", "e2e_script", jwks, Map.of(
+                "RAPPORT_SCRIPTS_ACTION_SERVICE_URL", "http://127.0.0.1:" + action.port()));
         Map<String, String> gatewayEnv = new HashMap<>(infra.env(null));
         gatewayEnv.remove("RAPPORT_JWT_PUBLIC_KEY");
         gatewayEnv.put("QUARKUS_PROFILE", "prod,demo");

@@ -99,9 +99,10 @@ public class ScriptResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(Roles.ADMIN)
-    public Response publish(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response publish(@PathParam("id") String id, @Context SecurityContext security,
+                            @jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
         String by = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
-        return Response.status(201).entity(scripts.publish(id, by)).build();
+        return Response.status(201).entity(scripts.publish(id, by, authorization)).build();
     }
 
     @GET

@@ -24,6 +24,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScriptService {
     private final ScriptEngine engine = new ScriptEngine();
+    private final PublishedDataActions dataActions;
+
+    ScriptService(PublishedDataActions dataActions) {
+        this.dataActions = dataActions;
+    }
 
     public ScriptViews.ScriptListing list(int pageSize, int pageNumber, String name) {
         var query = name == null || name.isBlank()
@@ -67,9 +72,16 @@ public class ScriptService {
 
     @Transactional
     public ScriptViews.Version publish(String id, String by) {
+        return publish(id, by, null);
+    }
+
+    /** @param authorization the publisher's token, with which the script's data actions are checked */
+    @Transactional
+    public ScriptViews.Version publish(String id, String by, String authorization) {
         ScriptEntity s = find(id);
         ScriptDefinition draft = ScriptFormat.read(s.draft);
-        List<Problem> problems = ScriptValidator.validate(draft);
+        List<Problem> problems = new java.util.ArrayList<>(ScriptValidator.validate(draft));
+        problems.addAll(dataActions.check(draft, authorization));
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("The script cannot be published: " + problems.size() + " problem(s), first: "
                     + problems.get(0).where() + ": " + problems.get(0).message(),
