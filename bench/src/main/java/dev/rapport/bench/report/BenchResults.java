@@ -1,0 +1,81 @@
+package dev.rapport.bench.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.bench.load.Summary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one run measured; written as bench-results.json and rendered as bench-results.md. */
+public final class BenchResults {
+
+    /** The machine, and how busy it was: everything (system and bench) shared these cores. */
+    public record Machine(int cores, long memoryMb, String cpu, String os, String java, double loadAverageBefore,
+                          double loadAverageAfter) {
+    }
+
+    /** Time from {@code ./rapport up} to every service healthy; {@code source} says how it was obtained. */
+    public record Startup(double healthySeconds, double commandSeconds, String source) {
+    }
+
+    /** One stage's measurement (a subject or a baseline). */
+    public record Measurement(String stage, String what, Summary summary) {
+    }
+
+    /** A subject against its baseline at the same rate, in the same run. */
+    public record Comparison(String stage, String subject, String baseline, double rate, double subjectP50,
+                             double baselineP50, double subjectP99, double baselineP99) {
+        @JsonProperty
+        public double ratioP50() {
+            return baselineP50 > 0 ? subjectP50 / baselineP50 : Double.NaN;
+        }
+
+        @JsonProperty
+        public double ratioP99() {
+            return baselineP99 > 0 ? subjectP99 / baselineP99 : Double.NaN;
+        }
+
+        public static Comparison of(String stage, Summary subject, Summary baseline) {
+            return new Comparison(stage, subject.name(), baseline.name(), subject.offeredRate(), subject.p50(),
+                    baseline.p50(), subject.p99(), baseline.p99());
+        }
+    }
+
+    /** Where the time goes: one hop of a path, from record timestamps (ms resolution). */
+    public record Hop(String stage, double rate, String hop, long samples, double p50, double p95) {
+    }
+
+    /**
+     * Resident memory of one process, MB: before the load and the peak during the highest rate; {@code cpuCores}:
+     * CPU time it used during the highest rate per second of wall time (1.0 = one core busy all along).
+     */
+    public record Memory(String process, long pid, double idleMb, double peakMb, double cpuCores, String how) {
+    }
+
+    public Machine machine;
+    public String startedAt;
+    public String finishedAt;
+    public String command;
+    public Startup startup;
+    public final List<Measurement> measurements = new ArrayList<>();
+    public final List<Comparison> comparisons = new ArrayList<>();
+    public final List<Hop> hops = new ArrayList<>();
+    public final List<Memory> memory = new ArrayList<>();
+    public final List<String> notes = new ArrayList<>();
+    /** A sample interaction's timeline (GET /api/v2/interactions/{id}/timeline) per stage. */
+    public final Map<String, JsonNode> timelines = new LinkedHashMap<>();
+
+    public synchronized void add(String stage, String what, Summary summary) {
+        measurements.add(new Measurement(stage, what, summary));
+    }
+
+    public synchronized void compare(String stage, Summary subject, Summary baseline) {
+        comparisons.add(Comparison.of(stage, subject, baseline));
+    }
+
+    public synchronized void note(String note) {
+        notes.add(note);
+    }
+}

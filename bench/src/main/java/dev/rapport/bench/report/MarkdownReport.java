@@ -1,0 +1,93 @@
+package dev.rapport.bench.report;
+
+import dev.rapport.bench.load.Summary;
+import java.util.Locale;
+
+/** bench-results.md: the machine, then one table per kind of result. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(BenchResults r) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Rapport benchmark\n\n");
+        if (r.machine != null) {
+            BenchResults.Machine m = r.machine;
+            md.append(String.format(Locale.ROOT, "Machine: %d cores (%s), %,d MB memory, %s, Java %s. **Everything shared "
+                            + "these %d cores**: PostgreSQL, Kafka, the four services and the load generator. Load average "
+                            + "%.2f before, %.2f after.%n", m.cores(), m.cpu(), m.memoryMb(), m.os(), m.java(), m.cores(),
+                    m.loadAverageBefore(), m.loadAverageAfter()));
+        }
+        md.append(String.format("Run %s to %s: `%s`%n%n", r.startedAt, r.finishedAt, r.command));
+        if (r.startup != null) {
+            md.append(String.format(Locale.ROOT, "Start (`./rapport up`) to all healthy: **%.0f s** (%s).%n%n",
+                    r.startup.healthySeconds(), r.startup.source()));
+        }
+        if (!r.measurements.isEmpty()) {
+            md.append("Latency in ms from each call's intended send time (open loop); throughput = completed per second.\n\n");
+            md.append("| stage | measurement | rate/s | sent | ok | err | lost | p50 | p95 | p99 | max | throughput/s |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (BenchResults.Measurement m : r.measurements) {
+                Summary s = m.summary();
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %d | %s | %s | %s | %s | %.1f |%n",
+                        m.stage(), m.what(), num(s.offeredRate()), s.sent(), s.completed(), s.errors(), s.missing(),
+                        num(s.p50()), num(s.p95()), num(s.p99()), num(s.max()), s.throughput()));
+            }
+            md.append('\n');
+        }
+        if (!r.comparisons.isEmpty()) {
+            md.append("| stage | subject | baseline | rate/s | p50 subject / baseline | ratio p50 | ratio p99 |\n");
+            md.append("|---|---|---|---:|---:|---:|---:|\n");
+            for (BenchResults.Comparison c : r.comparisons) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s / %s | %s | %s |%n", c.stage(), c.subject(),
+                        c.baseline(), num(c.rate()), num(c.subjectP50()), num(c.baselineP50()), ratio(c.ratioP50()),
+                        ratio(c.ratioP99())));
+            }
+            md.append('\n');
+        }
+        if (!r.hops.isEmpty()) {
+            md.append("Where the time goes, ms: per hop from the record timestamps of each interaction's first record on each "
+                    + "topic (stages 1, 2); from the services' own request and execution timers in /q/metrics (means, "
+                    + "stages 3, 4):\n\n");
+            md.append("| stage | rate/s | hop | samples | p50 | p95 |\n|---|---:|---|---:|---:|---:|\n");
+            for (BenchResults.Hop h : r.hops) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s |%n", h.stage(), num(h.rate()), h.hop(),
+                        h.samples(), num(h.p50()), num(h.p95())));
+            }
+            md.append('\n');
+        }
+        if (!r.memory.isEmpty()) {
+            md.append("| process | pid | RSS idle MB | RSS peak at the highest rate MB | CPU during the highest rate, cores | how |\n"
+                    + "|---|---:|---:|---:|---:|---|\n");
+            for (BenchResults.Memory m : r.memory) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %s | %s |%n", m.process(), m.pid(), m.idleMb(),
+                        m.peakMb(), num(m.cpuCores()), m.how()));
+            }
+            md.append('\n');
+        }
+        if (!r.notes.isEmpty()) {
+            md.append("Notes:\n\n");
+            r.notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        return md.toString();
+    }
+
+    /** Milliseconds and rates: 3 significant digits is what the histogram holds. */
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (v >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (v >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String ratio(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1fx", v);
+    }
+}

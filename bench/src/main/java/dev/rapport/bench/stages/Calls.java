@@ -1,0 +1,60 @@
+package dev.rapport.bench.stages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.bench.load.Measure;
+import dev.rapport.bench.load.OpenLoop;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bench's simulated calls: all carry the DNIS {@value #DNIS}, and each stage ends its calls when done, as an IVR
+ * would. That matters beyond tidiness: script-service refreshes every open session that looked up a row when the row
+ * changes, so hundreds of open bench calls on one caller's row would multiply the work of every later row update.
+ */
+public final class Calls {
+    static final String DNIS = "rapport-bench";
+
+    private Calls() {
+    }
+
+    static HttpRequest event(Context ctx, Map<String, Object> body) {
+        return ctx.api().request("POST", ctx.api().gateway().resolve("/api/v2/interactions/events"), ctx.tokens().ivr(), body);
+    }
+
+    static HttpRequest started(Context ctx, String id, String ani) {
+        return event(ctx, Map.of("id", id + "-started", "type", "started", "interactionId", id, "ani", ani, "dnis", DNIS));
+    }
+
+    static HttpRequest connected(Context ctx, String id) {
+        return event(ctx, Map.of("id", id + "-connected", "type", "connected", "interactionId", id,
+                "agent", Map.of("id", "alex", "name", "Alex Agent")));
+    }
+
+    /** Ends the calls (200/s, not measured) and waits for the gateway to accept each. */
+    static void end(Context ctx, Collection<String> ids) throws InterruptedException {
+        List<String> list = new ArrayList<>(ids);
+        if (list.isEmpty()) {
+            return;
+        }
+        Measure.run("ending calls", new OpenLoop.Plan(200, list.size()), Duration.ofSeconds(30), i -> ctx.api().send(
+                event(ctx, Map.of("id", list.get(i) + "-ended", "type", "ended", "interactionId", list.get(i)))));
+    }
+
+    /** Ends the bench calls a previous, interrupted run left open. */
+    public static void endLeftovers(Context ctx) throws Exception {
+        List<String> open = new ArrayList<>();
+        for (JsonNode i : ctx.api().get("/api/v2/agent/interactions", ctx.tokens().admin()).path("entities")) {
+            if (DNIS.equals(i.path("dnis").asText()) && !"ended".equals(i.path("state").asText())) {
+                open.add(i.path("interactionId").asText());
+            }
+        }
+        if (!open.isEmpty()) {
+            ctx.say("ending " + open.size() + " calls an earlier bench run left open");
+            end(ctx, open);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.rapport.bench.stages;
+
+import dev.rapport.bench.BenchOptions;
+import dev.rapport.bench.client.RapportApi;
+import dev.rapport.bench.client.SessionStream;
+import dev.rapport.bench.report.BenchResults;
+import dev.rapport.bench.system.MemoryWatch;
+
+/**
+ * What every stage shares: options, the API client and tokens (the demo identities), the supervisor's session
+ * stream, the demo table's id, the results, and the memory watch.
+ */
+public record Context(BenchOptions options, RapportApi api, Tokens tokens, SessionStream stream, String tableId,
+                      BenchResults results, MemoryWatch memory) {
+
+    /** IVR client, admin (admin + supervisor) and agent alex, as the demo defines them. */
+    public record Tokens(String ivr, String admin, String alex) {
+    }
+
+    /** The demo caller: the row the workshop flow finds, so the screen pop happens. */
+    public static final String ANI = "7204276664";
+
+    /** The wall clock (epoch ms) of a System.nanoTime instant: record timestamps are wall-clock ms. */
+    public static double wallMillis(long nanos) {
+        return Clocks.BASE_WALL_MS + (nanos - Clocks.BASE_NANOS) / 1e6;
+    }
+
+    private static final class Clocks {
+        static final long BASE_NANOS = System.nanoTime();
+        static final double BASE_WALL_MS = System.currentTimeMillis() + (System.nanoTime() - BASE_NANOS) / 1e6;
+    }
+
+    public void say(String line) {
+        System.out.println(line);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.rapport.bench.stages;
+
+import dev.rapport.bench.client.HopProbe;
+import dev.rapport.bench.client.HopTable;
+import dev.rapport.bench.client.SessionStream;
+import dev.rapport.bench.load.LastError;
+import dev.rapport.bench.load.Latencies;
+import dev.rapport.bench.load.OpenLoop;
+import dev.rapport.bench.load.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stage 1: simulated IVR calls (started, then connected to alex) through the gateway at each rate; latency from the
+ * intended send time of {@code started} to the supervisor's stream receiving (a) the interaction's first session and
+ * (b) its first session with a script (the screen pop, after the flow's data table lookup). Baseline at each rate:
+ * the raw Kafka round trip. Per-hop times from the topics' record timestamps.
+ */
+public final class ScreenPopStage {
+    static final String STAGE = "1 screen pop";
+    private static final List<String> POP = List.of("IVR sends started (intended)", "interactions: started",
+            "action-requests: lookup", "action-results: lookup", "sessions: with script", "SSE: screen pop received");
+    private static final List<String> FIRST = List.of("IVR sends started (intended)", "interactions: started",
+            "sessions: first", "SSE: first session received");
+    private final Context ctx;
+
+    public ScreenPopStage(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /** One interaction in flight: its due time, when its first session and its screen pop arrived. */
+    static final class Call {
+        final long due;
+        volatile long first;
+        volatile long popped;
+        volatile boolean failed;
+
+        Call(long due) {
+            this.due = due;
+        }
+    }
+
+    public void run() throws Exception {
+        String bootstrap = ctx.options().kafka();
+        try (KafkaRoundTrip kafka = new KafkaRoundTrip(bootstrap);
+             HopProbe probe = new HopProbe(bootstrap, List.of(
+                     new HopProbe.Mark("interactions", "interactions", null),
+                     new HopProbe.Mark("action-requests", "action-requests", null),
+                     new HopProbe.Mark("action-results", "action-results", null),
+                     new HopProbe.Mark("sessions with script", "sessions", v -> v.contains("\"script\":{")),
+                     new HopProbe.Mark("sessions first", "sessions", null)))) {
+            ctx.say("stage 1: screen pop, warm-up " + ctx.options().warmup().toSeconds() + " s");
+            calls("warm-up", OpenLoop.Plan.of(10, ctx.options().warmup(), 1000), null, false);
+            kafka.run("warm-up", OpenLoop.Plan.of(10, ctx.options().warmup(), 1000), ctx.options().drain());
+            double highest = ctx.options().highestRate();
+            for (double rate : ctx.options().rates()) {
+                OpenLoop.Plan plan = OpenLoop.Plan.of(rate, ctx.options().stageDuration(), ctx.options().maxRequests());
+                boolean top = rate == highest;
+                ctx.say(String.format("stage 1: %s interactions at %s/s", plan.count(), rate));
+                if (top && ctx.memory() != null) {
+                    ctx.memory().startPeak();
+                }
+                Summary[] pop = calls("IVR started → SSE", plan, probe, true);
+                if (top && ctx.memory() != null) {
+                    ctx.memory().stopPeak();
+                }
+                OpenLoop.Plan basePlan = OpenLoop.Plan.of(rate, ctx.options().baselineDuration(), ctx.options().maxRequests());
+                Summary base = kafka.run("Kafka produce → consume (baseline)", basePlan, ctx.options().drain());
+                ctx.results().add(STAGE, "first session on the agent stream", pop[0]);
+                ctx.results().add(STAGE, "screen pop (session with script) on the stream", pop[1]);
+                ctx.results().add(STAGE, "screen pop published on the sessions topic (record timestamp)", pop[2]);
+                ctx.results().add(STAGE, "baseline: raw Kafka produce → consume", base);
+                ctx.results().compare(STAGE, pop[0], base);
+                ctx.results().compare(STAGE, pop[1], base);
+                print(pop[0]);
+                print(pop[1]);
+                print(pop[2]);
+                print(base);
+            }
+        }
+    }
+
+    /** Places {@code plan}'s calls; answers [first session, screen pop, screen pop published] summaries, or null when not recording. */
+    Summary[] calls(String name, OpenLoop.Plan plan, HopProbe probe, boolean record) throws Exception {
+        Map<String, Call> calls = new ConcurrentHashMap<>();
+        Latencies first = new Latencies(name + " first session");
+        Latencies popped = new Latencies(name + " screen pop");
+        CountDownLatch done = new CountDownLatch(plan.count());
+        SessionStream.Listener listener = event -> {
+            String id = event.interactionId();
+            Call c = id == null ? null : calls.get(id);
+            if (c == null) {
+                return;
+            }
+            if (c.first == 0) {
+                c.first = event.receivedNanos();
+                first.record(c.due, c.first);
+            }
+            // A string check, not a parse: the stream thread must keep up with every session of every rate.
+            if (c.popped == 0 && event.data().contains("\"script\":{")) {
+                c.popped = event.receivedNanos();
+                popped.record(c.due, c.popped);
+                done.countDown();
+            }
+        };
+        ctx.stream().listen(listener);
+        try {
+            OpenLoop.run(plan, (i, due) -> {
+                String id = UUID.randomUUID().toString();
+                Call call = new Call(due);
+                calls.put(id, call);
+                if (probe != null) {
+                    probe.arm(id, (long) Context.wallMillis(due) - 2);
+                }
+                ctx.api().send(Calls.started(ctx, id, Context.ANI))
+                        .thenCompose(ok -> ctx.api().send(Calls.connected(ctx, id)))
+                        .whenComplete((ok, error) -> {
+                            if (error != null && !call.failed) {
+                                call.failed = true;
+                                first.error();
+                                popped.error();
+                                LastError.note("IVR events", error);
+                                if (call.popped == 0) {
+                                    done.countDown();
+                                }
+                            }
+                        });
+            });
+            done.await(ctx.options().drain().toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            ctx.stream().unlisten(listener);
+        }
+        if (!record) {
+            Calls.end(ctx, calls.keySet());
+            return null;
+        }
+        Summary[] out = {first.summarize(plan.count(), plan.rate()), popped.summarize(plan.count(), plan.rate()), null};
+        List<String> lost = calls.entrySet().stream().filter(e -> e.getValue().popped == 0 && !e.getValue().failed)
+                .map(Map.Entry::getKey).limit(3).toList();
+        for (String id : lost) {
+            Timelines.fetch(ctx, STAGE + " at " + plan.rate() + "/s, no screen pop on the stream", id);
+        }
+        if (!lost.isEmpty()) {
+            long onKafka = probe == null ? -1 : calls.entrySet().stream().filter(e -> e.getValue().popped == 0
+                    && !e.getValue().failed && probe.times(e.getKey()) != null && probe.times(e.getKey())[3] >= 0).count();
+            ctx.results().note(STAGE + " at " + plan.rate() + "/s: " + out[1].missing() + " screen pops did not reach the "
+                    + "stream within " + ctx.options().drain().toSeconds() + " s of the last call (" + onKafka + " of them "
+                    + "were on the sessions topic, published by script-service); the timelines of up to 3 are in "
+                    + "bench-results.json");
+        }
+        if (probe != null) {
+            List<double[]> pops = new ArrayList<>();
+            Latencies published = new Latencies(name + " published on sessions");
+            List<double[]> firsts = new ArrayList<>();
+            String sample = null;
+            for (Map.Entry<String, Call> e : calls.entrySet()) {
+                Call c = e.getValue();
+                long[] t = probe.times(e.getKey());
+                if (t == null) {
+                    continue;
+                }
+                double sent = Context.wallMillis(c.due);
+                if (t[3] >= 0) {
+                    published.record(c.due, c.due + (long) ((t[3] - sent) * 1e6));
+                }
+                firsts.add(new double[] {sent, t[0], t[4], c.first != 0 ? Context.wallMillis(c.first) : -1});
+                pops.add(new double[] {sent, t[0], t[1], t[2], t[3], c.popped != 0 ? Context.wallMillis(c.popped) : -1});
+                if (c.popped != 0 || sample == null) {
+                    sample = e.getKey();
+                }
+            }
+            out[2] = published.summarize(plan.count(), plan.rate());
+            ctx.results().hops.addAll(HopTable.hops(STAGE + ": first session", plan.rate(), FIRST, firsts));
+            ctx.results().hops.addAll(HopTable.hops(STAGE + ": screen pop", plan.rate(), POP, pops));
+            if (sample != null) {
+                Timelines.fetch(ctx, STAGE + " at " + plan.rate() + "/s", sample);
+            }
+        }
+        Calls.end(ctx, calls.keySet());
+        return out;
+    }
+
+    static void print(Summary s) {
+        System.out.printf("  %-52s sent %5d ok %5d err %4d lost %4d  p50 %8.2f  p95 %8.2f  p99 %8.2f  max %8.2f ms  %.1f/s%n",
+                s.name(), s.sent(), s.completed(), s.errors(), s.missing(), s.p50(), s.p95(), s.p99(), s.max(), s.throughput());
+    }
+}
