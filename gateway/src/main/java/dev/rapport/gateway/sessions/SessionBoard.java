@@ -4,22 +4,50 @@ import dev.rapport.contract.SessionState;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The latest session state of every interaction this gateway has seen, and the live stream of changes. A state
  * older than the one held (a replay, a late duplicate) is ignored, so the versions a subscriber sees only grow.
+ * Ended sessions are forgotten after a retention time, so memory follows the open interactions, not all of history.
  */
 @ApplicationScoped
 public class SessionBoard {
+    /** Updates a slow reader may fall behind by before its stream fails; it reconnects and gets the current states. */
+    static final int SUBSCRIBER_BUFFER = 10_000;
+
     private final ConcurrentMap<String, SessionState> latest = new ConcurrentHashMap<>();
     private final BroadcastProcessor<SessionState> updates = BroadcastProcessor.create();
+    private final Queue<Ended> ended = new ConcurrentLinkedQueue<>();
+    private final Duration endedRetention;
+    private final Clock clock;
+
+    private record Ended(String interactionId, long version, Instant at) {
+    }
+
+    @Inject
+    SessionBoard(@ConfigProperty(name = "rapport.gateway.ended-retention", defaultValue = "15m") Duration endedRetention) {
+        this(endedRetention, Clock.systemUTC());
+    }
+
+    SessionBoard(Duration endedRetention, Clock clock) {
+        this.endedRetention = endedRetention;
+        this.clock = clock;
+    }
 
     /** @return true when the state was newer than what the board held */
     public boolean offer(SessionState state) {
+        forgetOldEnded();
         boolean[] newer = {false};
         latest.compute(state.interactionId(), (id, held) -> {
             if (held == null || state.version() > held.version()) {
@@ -29,6 +57,9 @@ public class SessionBoard {
             return held;
         });
         if (newer[0]) {
+            if ("ended".equals(state.state())) {
+                ended.add(new Ended(state.interactionId(), state.version(), clock.instant()));
+            }
             updates.onNext(state);
         }
         return newer[0];
@@ -42,8 +73,21 @@ public class SessionBoard {
         return latest.values();
     }
 
-    /** Every update from now on. */
+    /** Every update from now on, buffered per subscriber so one slow reader never holds the others back. */
     public Multi<SessionState> updates() {
-        return updates;
+        return updates.onOverflow().buffer(SUBSCRIBER_BUFFER);
+    }
+
+    int size() {
+        return latest.size();
+    }
+
+    private void forgetOldEnded() {
+        Instant horizon = clock.instant().minus(endedRetention);
+        for (Ended head = ended.peek(); head != null && !head.at().isAfter(horizon); head = ended.peek()) {
+            Ended gone = ended.poll();
+            // Only if nothing newer arrived since.
+            latest.computeIfPresent(gone.interactionId(), (id, held) -> held.version() == gone.version() ? null : held);
+        }
     }
 }

@@ -84,6 +84,9 @@ public class SessionService {
                 runner(interaction, session).start();
             }, () -> timeline.add(interaction.id, "flow.none", "No inbound flow matches DNIS " + interaction.dnis, null));
         }
+        if (event.type() == InteractionEvent.Kind.ENDED) {
+            store.unwatch(interaction.id);
+        }
         publisher.publish(interaction, session);
     }
 

@@ -141,6 +141,12 @@ public class SessionStore {
                 .setParameter(4, writePath(flowPath)).executeUpdate();
     }
 
+    /** An ended interaction stops watching the rows it looked up. */
+    void unwatch(String interactionId) {
+        em.createNativeQuery("DELETE FROM session_row WHERE interaction_id = ?1").setParameter(1, interactionId)
+                .executeUpdate();
+    }
+
     @SuppressWarnings("unchecked")
     List<RowWatch> watchers(String tableId, String rowKey) {
         List<Object[]> rows = em.createNativeQuery(
