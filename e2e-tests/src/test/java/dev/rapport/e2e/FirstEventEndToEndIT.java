@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rapport.contract.Roles;
+import dev.rapport.testkit.TestEventStream;
 import dev.rapport.testkit.TestTokens;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +51,8 @@ class FirstEventEndToEndIT {
     void anIvrEventPostedToTheGatewayReachesTheAgentStreamAsASession() throws Exception {
         String interactionId = UUID.randomUUID().toString();
         TestTokens tokens = TestTokens.get();
-        try (SseClient agent = new SseClient(gateway.uri("/api/v2/agent/stream"),
-                tokens.bearer("e2e-supervisor", Roles.SUPERVISOR))) {
+        try (TestEventStream agent = new TestEventStream(gateway.uri("/api/v2/agent/stream"),
+                java.util.Map.of("Authorization", tokens.bearer("e2e-supervisor", Roles.SUPERVISOR)))) {
             HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             gateway.uri("/api/v2/interactions/events"))
                     .header("Content-Type", "application/json")

@@ -14,6 +14,7 @@ import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.testkit.RapportInfraResource;
+import dev.rapport.testkit.TestEventStream;
 import dev.rapport.testkit.TestTokens;
 import dev.rapport.testkit.TopicProbe;
 import dev.rapport.contract.Roles;
@@ -91,7 +92,8 @@ class GatewayTest {
     void sessionUpdatesArePushedToStreamSubscribersAndStaleVersionsAreIgnored() throws Exception {
         String interactionId = UUID.randomUUID().toString();
         TopicProbe probe = new TopicProbe(bootstrap);
-        try (SseClient client = new SseClient(stream, TOKENS.bearer("sue", Roles.SUPERVISOR))) {
+        try (TestEventStream client = new TestEventStream(stream,
+                Map.of("Authorization", TOKENS.bearer("sue", Roles.SUPERVISOR)))) {
             probe.send(session(interactionId, 2, "connected"));
             probe.send(session(interactionId, 1, "alerting"));
             probe.send(session(interactionId, 3, "ended"));
@@ -114,7 +116,8 @@ class GatewayTest {
         String mine = UUID.randomUUID().toString();
         String theirs = UUID.randomUUID().toString();
         TopicProbe probe = new TopicProbe(bootstrap);
-        try (SseClient alex = new SseClient(stream, TOKENS.bearer("alex", Roles.AGENT))) {
+        try (TestEventStream alex = new TestEventStream(stream,
+                Map.of("Authorization", TOKENS.bearer("alex", Roles.AGENT)))) {
             probe.send(session(mine, 1, "connected", "alex"));
             probe.send(session(theirs, 1, "connected", "blake"));
             probe.send(session(mine, 2, "ended", "alex"));

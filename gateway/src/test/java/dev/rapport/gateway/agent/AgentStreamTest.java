@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.rapport.contract.Roles;
 import dev.rapport.gateway.sessions.SessionBoard;
 import dev.rapport.testkit.RapportInfraResource;
+import dev.rapport.testkit.TestEventStream;
 import dev.rapport.testkit.TestTokens;
 import dev.rapport.testkit.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
@@ -51,7 +52,7 @@ class AgentStreamTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> board.get(held).map(s -> s.version() == 2).orElse(false)
                 && board.get(missed).isPresent() && board.get(endedWhileAway).isPresent());
 
-        try (EventStream resumed = new EventStream(stream, Map.of(
+        try (TestEventStream resumed = new TestEventStream(stream, Map.of(
                 "Authorization", TOKENS.bearer("alex", Roles.AGENT), "Last-Event-ID", held + ":2"))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> resumed.ids.containsAll(
                     List.of(missed + ":1", endedWhileAway + ":4")));
@@ -61,12 +62,12 @@ class AgentStreamTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> resumed.ids.contains(held + ":3"));
         }
 
-        try (EventStream behind = new EventStream(stream, Map.of(
+        try (TestEventStream behind = new TestEventStream(stream, Map.of(
                 "Authorization", TOKENS.bearer("alex", Roles.AGENT), "Last-Event-ID", held + ":1"))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> behind.ids.contains(held + ":3"));
         }
 
-        try (EventStream fresh = new EventStream(stream, Map.of("Authorization", TOKENS.bearer("alex", Roles.AGENT)))) {
+        try (TestEventStream fresh = new TestEventStream(stream, Map.of("Authorization", TOKENS.bearer("alex", Roles.AGENT)))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> fresh.ids.contains(missed + ":1"));
             assertThat(fresh.ids).noneMatch(id -> id.startsWith(endedWhileAway) || id.startsWith(held));
         }
@@ -77,12 +78,12 @@ class AgentStreamTest {
         String interactionId = UUID.randomUUID().toString();
         String token = TOKENS.bearer("alex", Roles.AGENT).substring("Bearer ".length());
         String query = "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        try (EventStream byQuery = new EventStream(URI.create(stream + query), Map.of())) {
+        try (TestEventStream byQuery = new TestEventStream(URI.create(stream + query), Map.of())) {
             assertThat(byQuery.status).isEqualTo(200);
             new TopicProbe(bootstrap).send(Sessions.record(Sessions.state(interactionId, 1, "connected", "alex")));
             await().atMost(Duration.ofSeconds(20)).until(() -> byQuery.ids.contains(interactionId + ":1"));
         }
-        try (EventStream forged = new EventStream(URI.create(stream + "?access_token=not-a-token"), Map.of())) {
+        try (TestEventStream forged = new TestEventStream(URI.create(stream + "?access_token=not-a-token"), Map.of())) {
             assertThat(forged.status).isEqualTo(401);
         }
         given().get("/api/v2/agent/interactions" + query).then().statusCode(401);

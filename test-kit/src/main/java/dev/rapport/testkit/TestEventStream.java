@@ -1,4 +1,4 @@
-package dev.rapport.gateway.agent;
+package dev.rapport.testkit;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-/** Reads a server-sent event stream in the background, with any request headers (e.g. Last-Event-ID). */
-final class EventStream implements AutoCloseable {
-    final List<String> ids = new CopyOnWriteArrayList<>();
-    final List<String> data = new CopyOnWriteArrayList<>();
-    final int status;
+/** Reads a server-sent event stream in the background, as a browser's EventSource would, with any request
+ * headers (Authorization, Last-Event-ID); keeps the ids and data lines it received. */
+public final class TestEventStream implements AutoCloseable {
+    public final List<String> ids = new CopyOnWriteArrayList<>();
+    public final List<String> data = new CopyOnWriteArrayList<>();
+    public final int status;
     private final Stream<String> lines;
 
-    EventStream(URI uri, Map<String, String> headers) throws Exception {
+    public TestEventStream(URI uri, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
