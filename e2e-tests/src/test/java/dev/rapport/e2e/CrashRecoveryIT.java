@@ -68,6 +68,9 @@ class CrashRecoveryIT {
         TopicProbe probe = new TopicProbe(infra.kafka.bootstrapServers());
 
         ServiceProcess first = new ServiceProcess("script-service", infra.env(databaseUrl), SLOW_OFFSET_COMMITS).start();
+        // Its consumers join one after another; a record in flight while partitions move is (correctly) delivered
+        // twice, which would blur the count below, so the events go out once the group has settled.
+        probe.awaitGroupSettled("script-service", Topics.INTERACTIONS, Duration.ofSeconds(3), Duration.ofSeconds(60));
         probe.sendAll(interactionIds.stream().map(CrashRecoveryIT::started).toList());
         List<ConsumerRecord<String, String>> sessions = probe.read(Topics.SESSIONS,
                 r -> interactionIds.contains(r.key()), EVENTS, Duration.ofSeconds(60), Duration.ZERO);

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -21,6 +25,46 @@ public final class TopicProbe {
 
     public TopicProbe(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Waits until consumer group {@code groupId} is stable, owns every partition of {@code topic}, and stayed so for
+     * {@code quiet}: consumers that join one after another each trigger a rebalance, and records in flight when
+     * their partition moves are delivered again to the new owner.
+     */
+    public void awaitGroupSettled(String groupId, String topic, Duration quiet, Duration timeout) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = null;
+        long since = System.nanoTime();
+        try (Admin admin = Admin.create(props)) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            while (System.nanoTime() < deadline) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).all().get()
+                        .get(groupId);
+                long owned = group.members().stream()
+                        .flatMap(m -> m.assignment().topicPartitions().stream())
+                        .filter(tp -> tp.topic().equals(topic)).count();
+                String now = group.groupState() + "/" + group.members().size() + "/" + owned;
+                if (!now.equals(last)) {
+                    last = now;
+                    since = System.nanoTime();
+                }
+                boolean settled = group.groupState() == GroupState.STABLE && owned == partitions;
+                if (settled && System.nanoTime() - since >= quiet.toNanos()) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for group " + groupId, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe consumer group " + groupId, e);
+        }
+        throw new IllegalStateException("consumer group " + groupId + " did not settle on " + topic + " within "
+                + timeout + " (last seen state/members/partitions: " + last + ")");
     }
 
     public void send(ProducerRecord<String, String> record) {
