@@ -5,6 +5,11 @@ import { token, me, signIn, signOut, loadMe, hasRole } from './api.js';
 import { connect, disconnect } from './sessions.js';
 import { Desktop } from './Desktop.jsx';
 import { Admin } from './Admin.jsx';
+import { DataTablesAdmin } from './admin/tables/DataTables.jsx';
+import { ActionsAdmin } from './admin/actions/Actions.jsx';
+import { FlowsAdmin } from './admin/flows/Flows.jsx';
+import { TimelineView } from './admin/Timeline.jsx';
+import { ScriptsAdmin } from './designer/Scripts.jsx';
 import './style.css';
 
 // Hash routes (#/interactions/<id>, #/admin) need nothing from the server; deep links still work.
@@ -69,21 +74,44 @@ function App() {
     return <p class="muted" aria-busy="true">Loading…</p>;
   }
   const path = route.value;
-  const admin = path === '/admin';
+  const section = SECTIONS.find((sec) => path === sec.path || path.startsWith(`${sec.path}/`));
+  const visible = SECTIONS.filter((sec) => sec.roles.some(hasRole));
   return (
     <>
       <header class="top">
         <a class="brand" href="#/">Rapport</a>
         <nav aria-label="Main">
-          <a href="#/" aria-current={!admin ? 'page' : undefined}>Interactions</a>
-          {hasRole('admin') && <a href="#/admin" aria-current={admin ? 'page' : undefined}>Test call</a>}
+          <a href="#/" aria-current={!section ? 'page' : undefined}>Interactions</a>
+          {visible.map((sec) => (
+            <a key={sec.path} href={`#${sec.path}`} aria-current={section === sec ? 'page' : undefined}>{sec.label}</a>
+          ))}
         </nav>
         <span class="who">{me.value.name}</span>
         <button type="button" class="link" onClick={() => { signOut(); location.hash = '#/'; }}>Sign out</button>
       </header>
-      {admin ? <Admin /> : <Desktop selected={path.startsWith('/interactions/') ? decodeURIComponent(path.slice(14)) : null} />}
+      {section ? <Section section={section} path={path} />
+        : <Desktop selected={path.startsWith('/interactions/') ? decodeURIComponent(path.slice(14)) : null} />}
     </>
   );
+}
+
+// The admin console's sections. Each gets the rest of the route after its own path ('' or '/<id>...').
+const SECTIONS = [
+  { path: '/admin/tables', label: 'Data tables', roles: ['admin'], view: DataTablesAdmin },
+  { path: '/admin/actions', label: 'Data actions', roles: ['admin'], view: ActionsAdmin },
+  { path: '/admin/scripts', label: 'Scripts', roles: ['admin'], view: ScriptsAdmin },
+  { path: '/admin/flows', label: 'Flows', roles: ['admin'], view: FlowsAdmin },
+  { path: '/admin/timeline', label: 'Timeline', roles: ['admin', 'supervisor'], view: TimelineView },
+  { path: '/admin', label: 'Test call', roles: ['admin'], view: Admin },
+];
+
+function Section({ section, path }) {
+  if (!section.roles.some(hasRole)) {
+    return <main class="admin"><p class="error" role="alert">This page needs the {section.roles.join(' or ')} role.</p></main>;
+  }
+  const View = section.view;
+  const rest = path.slice(section.path.length);
+  return <View path={rest.startsWith('/') ? rest.slice(1) : rest} />;
 }
 
 render(<App />, document.getElementById('app'));
