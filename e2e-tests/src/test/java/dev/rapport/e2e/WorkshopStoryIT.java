@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -13,16 +12,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.rapport.infra.demo.DemoLoader;
 import dev.rapport.testkit.TestBrowser;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -35,58 +25,21 @@ import org.junit.jupiter.api.Test;
  * against datatable-service, the alert, and the row holding the new status.
  */
 class WorkshopStoryIT {
-    private static final Path ROOT = Path.of(System.getProperty("rapport.root", ".."));
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static Infra infra;
-    private static final java.util.List<ServiceProcess> processes = new java.util.ArrayList<>();
+    private static RapportSystem system;
     private static URI gateway;
     private static DemoLoader.Loaded demo;
 
     @BeforeAll
     static void start() throws Exception {
-        infra = new Infra();
-        int gatewayPort = ServiceProcess.freePort();
-        gateway = URI.create("http://127.0.0.1:" + gatewayPort);
-        String jwks = gateway + "/oauth/jwks";
-        Path key = ROOT.resolve("e2e-tests/target/e2e-keys/jwt-signing-" + UUID.randomUUID() + ".pem");
-        Files.createDirectories(key.getParent());
-
-        ServiceProcess datatable = service("datatable-service", "e2e_datatable", jwks, Map.of());
-        ServiceProcess action = service("action-service", "e2e_action", jwks, Map.of(
-                "RAPPORT_ACTIONS_INTERNAL_BASE_URL", gateway.toString(),
-                "RAPPORT_ACTIONS_ALLOWED_DESTINATIONS", "127.0.0.1"));
-        ServiceProcess script = service("script-service", "e2e_script", jwks, Map.of(
-                "RAPPORT_SCRIPTS_ACTION_SERVICE_URL", "http://127.0.0.1:" + action.port()));
-        Map<String, String> gatewayEnv = new HashMap<>(infra.env(null));
-        gatewayEnv.remove("RAPPORT_JWT_PUBLIC_KEY");
-        gatewayEnv.put("QUARKUS_PROFILE", "prod,demo");
-        gatewayEnv.put("RAPPORT_IDENTITY_SIGNING_KEY", key.toString());
-        gatewayEnv.put("RAPPORT_ROUTES_DATATABLE", "http://127.0.0.1:" + datatable.port());
-        gatewayEnv.put("RAPPORT_ROUTES_SCRIPT", "http://127.0.0.1:" + script.port());
-        gatewayEnv.put("RAPPORT_ROUTES_ACTION", "http://127.0.0.1:" + action.port());
-        ServiceProcess gw = new ServiceProcess("gateway", gatewayPort, gatewayEnv, List.of());
-        for (ServiceProcess p : List.of(gw, datatable, action, script)) {
-            processes.add(p.start());
-        }
-        demo = new DemoLoader(gateway, ROOT.resolve("demo")).load("admin", "admin");
-    }
-
-    private static ServiceProcess service(String name, String database, String jwks, Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(infra.env(infra.postgres.newDatabase(database)));
-        env.put("RAPPORT_JWT_PUBLIC_KEY", jwks);
-        env.putAll(extra);
-        return new ServiceProcess(name, env, List.of());
+        system = new RapportSystem("e2e");
+        gateway = system.gateway;
+        demo = new DemoLoader(gateway, RapportSystem.ROOT.resolve("demo")).load("admin", "admin");
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        for (ServiceProcess p : processes) {
-            p.close();
-        }
-        if (infra != null) {
-            infra.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -145,7 +98,7 @@ class WorkshopStoryIT {
             } catch (AssertionError e) {
                 throw new AssertionError("no notice; the timeline: " + timeline(interactionId), e);
             }
-            page.screenshot(new Page.ScreenshotOptions().setPath(ROOT.resolve("docs/images/workshop-story.png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(RapportSystem.ROOT.resolve("docs/images/workshop-story.png")));
         }
         String admin = token("password", "admin", "admin");
         JsonNode row = get("/api/v2/flows/datatables/" + demo.tableId() + "/rows/7204276664?showbrief=false", admin);
@@ -185,85 +138,31 @@ class WorkshopStoryIT {
         }
     }
 
-    /** An IVR call connected to {@code agent}; {@code screenPop} null lets the demo's flow decide. */
     private static String call(String ani, String agent, Map<String, Object> screenPop) throws Exception {
-        String ivr = token("client_credentials", "ivr", "ivr-secret");
-        String interactionId = UUID.randomUUID().toString();
-        Map<String, Object> started = new HashMap<>(Map.of("id", UUID.randomUUID().toString(), "type", "started",
-                "interactionId", interactionId, "ani", ani, "dnis", "8005551234"));
-        if (screenPop != null) {
-            started.put("screenPop", screenPop);
-        }
-        post("/api/v2/interactions/events", ivr, started);
-        post("/api/v2/interactions/events", ivr, Map.of("id", UUID.randomUUID().toString(), "type", "connected",
-                "interactionId", interactionId, "agent", Map.of("id", agent,
-                        "name", "alex".equals(agent) ? "Alex Agent" : agent)));
-        return interactionId;
+        return system.call(ani, agent, screenPop);
     }
 
-    private interface Wanted {
-        boolean test(JsonNode session);
-    }
-
-    private static JsonNode awaitSession(String interactionId, String token, Wanted wanted) {
-        try {
-            return awaitSessionOrFail(interactionId, token, wanted);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("the session never got there; its timeline: " + timeline(interactionId), e);
-        }
+    private static JsonNode awaitSession(String interactionId, String token, java.util.function.Predicate<JsonNode> wanted) {
+        return system.awaitSession(interactionId, token, wanted);
     }
 
     private static String timeline(String interactionId) {
-        try {
-            return get("/api/v2/interactions/" + interactionId + "/timeline", token("password", "admin", "admin"))
-                    .toString();
-        } catch (Exception | AssertionError e) {
-            return e.toString();
-        }
-    }
-
-    private static JsonNode awaitSessionOrFail(String interactionId, String token, Wanted wanted) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                            gateway.resolve("/api/v2/agent/interactions/" + interactionId + "/session"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                return false;
-            }
-            last[0] = JSON.readTree(r.body());
-            return wanted.test(last[0]);
-        });
-        return last[0];
+        return system.timeline(interactionId);
     }
 
     private static String token(String grant, String user, String secret) throws Exception {
-        String form = "grant_type=" + grant + (grant.equals("password")
-                ? "&username=" + enc(user) + "&password=" + enc(secret)
-                : "&client_id=" + enc(user) + "&client_secret=" + enc(secret));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(gateway.resolve("/oauth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body()).path("access_token").asText();
+        return system.token(grant, user, secret);
     }
 
     private static void post(String path, String token, Object body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(gateway.resolve(path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path + " " + r.body()).isBetween(200, 299);
+        system.post(path, token, body);
     }
 
     private static JsonNode get(String path, String token) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(gateway.resolve(path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return system.get(path, token);
     }
 
     private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return RapportSystem.enc(s);
     }
 }

@@ -59,13 +59,27 @@ public class ActionResource {
     public Listing<ActionView> list(@QueryParam("pageNumber") @DefaultValue("1") int pageNumber,
                                     @QueryParam("pageSize") @DefaultValue("25") int pageSize,
                                     @QueryParam("name") String name, @QueryParam("category") String category) {
+        checkPaging(pageNumber, pageSize);
+        return actions.list(pageNumber, pageSize, name, category);
+    }
+
+    private static void checkPaging(int pageNumber, int pageSize) {
         if (pageNumber < 1) {
             throw ApiException.invalidField("pageNumber", "pageNumber starts at 1");
         }
         if (pageSize < 1 || pageSize > 500) {
             throw ApiException.invalidField("pageSize", "pageSize must be between 1 and 500");
         }
-        return actions.list(pageNumber, pageSize, name, category);
+    }
+
+    /** Genesys's {@code GET /actions/drafts}: the actions that have a draft (imported ones are drafts until published). */
+    @GET
+    @Path("/drafts")
+    public Listing<ActionView> drafts(@QueryParam("pageNumber") @DefaultValue("1") int pageNumber,
+                                      @QueryParam("pageSize") @DefaultValue("25") int pageSize,
+                                      @QueryParam("name") String name, @QueryParam("category") String category) {
+        checkPaging(pageNumber, pageSize);
+        return actions.listDrafts(pageNumber, pageSize, name, category);
     }
 
     @POST
@@ -176,6 +190,15 @@ public class ActionResource {
                                                @QueryParam("limit") @DefaultValue("50") int limit) {
         actions.find(id);
         return log.forAction(id, Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** Counts by outcome and p50/p95/p99 of the duration over the action's whole execution log. */
+    @GET
+    @Path("/{actionId}/executions/stats")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public ExecutionLog.Stats executionStats(@PathParam("actionId") String id) {
+        actions.find(id);
+        return log.stats(id);
     }
 
     /** The execution log of an interaction, newest first. */

@@ -55,7 +55,17 @@ public class ActionService {
     }
 
     public Listing<ActionView> list(int pageNumber, int pageSize, String name, String category) {
-        StringBuilder where = new StringBuilder("latestVersion is not null");
+        return listing("latestVersion is not null", pageNumber, pageSize, name, category, a -> view(version(a, null)));
+    }
+
+    /** The actions that have a draft, each as its draft. */
+    public Listing<ActionView> listDrafts(int pageNumber, int pageSize, String name, String category) {
+        return listing("draft is not null", pageNumber, pageSize, name, category, this::draftView);
+    }
+
+    private Listing<ActionView> listing(String filter, int pageNumber, int pageSize, String name, String category,
+                                        java.util.function.Function<DataAction, ActionView> view) {
+        StringBuilder where = new StringBuilder(filter);
         Map<String, Object> params = new HashMap<>();
         if (name != null && !name.isBlank()) {
             where.append(" and lower(name) like :name");
@@ -68,7 +78,7 @@ public class ActionService {
         var query = DataAction.<DataAction>find(where.toString(), Sort.by("name"), params)
                 .page(Page.of(pageNumber - 1, pageSize));
         long total = query.count();
-        return new Listing<>(query.list().stream().map(a -> view(version(a, null))).toList(), pageSize, pageNumber,
+        return new Listing<>(query.list().stream().map(view).toList(), pageSize, pageNumber,
                 total, (int) Math.ceil(total / (double) pageSize));
     }
 

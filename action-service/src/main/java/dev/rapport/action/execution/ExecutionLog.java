@@ -20,6 +20,11 @@ public class ExecutionLog {
                         long durationMs, Instant createdAt) {
     }
 
+    /** Counts by outcome and duration percentiles (ms, continuous) over an action's whole log. */
+    public record Stats(String actionId, long count, long successes, long failures, long timeouts, Double p50Ms,
+                        Double p95Ms, Double p99Ms) {
+    }
+
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(String actionId, Integer version, String interactionId, String requestId, String source,
                        boolean secure, JsonNode inputs, Execution execution) {
@@ -48,6 +53,27 @@ public class ExecutionLog {
     public List<Entry> forInteraction(String interactionId, int limit) {
         return ActionExecution.<ActionExecution>find("interactionId", Sort.descending("id"), interactionId)
                 .page(Page.ofSize(limit)).list().stream().map(ExecutionLog::entry).toList();
+    }
+
+    public Stats stats(String actionId) {
+        Object[] r = (Object[]) ActionExecution.getEntityManager().createNativeQuery("""
+                        select count(*), count(*) filter (where outcome = 'success'),
+                               count(*) filter (where outcome = 'failure'), count(*) filter (where outcome = 'timeout'),
+                               percentile_cont(0.5) within group (order by duration_ms),
+                               percentile_cont(0.95) within group (order by duration_ms),
+                               percentile_cont(0.99) within group (order by duration_ms)
+                        from action_execution where action_id = ?1""")
+                .setParameter(1, actionId).getSingleResult();
+        return new Stats(actionId, count(r[0]), count(r[1]), count(r[2]), count(r[3]), millis(r[4]), millis(r[5]),
+                millis(r[6]));
+    }
+
+    private static long count(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static Double millis(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
     }
 
     static String outcome(Execution execution) {
