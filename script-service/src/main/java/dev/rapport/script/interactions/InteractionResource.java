@@ -6,10 +6,12 @@ import dev.rapport.contract.Roles;
 import dev.rapport.platform.web.ApiException;
 import dev.rapport.script.sessions.Timeline;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,22 @@ import java.util.Map;
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE})
 public class InteractionResource {
     private final Timeline timeline;
+    private final RecentInteractions recent;
 
-    InteractionResource(Timeline timeline) {
+    InteractionResource(Timeline timeline, RecentInteractions recent) {
         this.timeline = timeline;
+        this.recent = recent;
+    }
+
+    /** The latest interactions (of one script, when scriptId is given), newest first, with their script inputs. */
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    public Map<String, List<RecentInteractions.Summary>> list(@QueryParam("scriptId") String scriptId,
+                                                              @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiException.invalidField("limit", "limit must be between 1 and 100");
+        }
+        return Map.of("entities", recent.latest(scriptId == null || scriptId.isBlank() ? null : scriptId, limit));
     }
 
     /** The interaction's current session state, as last published on 'sessions'. */

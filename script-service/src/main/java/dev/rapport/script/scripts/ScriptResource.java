@@ -3,7 +3,10 @@ package dev.rapport.script.scripts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.contract.Roles;
 import dev.rapport.platform.web.ApiException;
+import dev.rapport.script.designer.ExpressionTrial;
+import dev.rapport.script.designer.PreviewSessions;
 import dev.rapport.script.importing.ScriptImporter;
+import dev.rapport.script.interactions.RecentInteractions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,10 +31,18 @@ import java.util.List;
 public class ScriptResource {
     private final ScriptService scripts;
     private final ScriptImporter importer;
+    private final ExpressionTrial expressions;
+    private final PreviewSessions previews;
 
-    ScriptResource(ScriptService scripts, ScriptImporter importer) {
+    private final RecentInteractions recent;
+
+    ScriptResource(ScriptService scripts, ScriptImporter importer, ExpressionTrial expressions, PreviewSessions previews,
+                   RecentInteractions recent) {
         this.scripts = scripts;
         this.importer = importer;
+        this.expressions = expressions;
+        this.previews = previews;
+        this.recent = recent;
     }
 
     @GET
@@ -150,5 +161,48 @@ public class ScriptResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ScriptViews.Preview preview(@PathParam("id") String id, ScriptViews.PreviewRequest request) {
         return scripts.preview(id, request);
+    }
+
+    /** Evaluates an expression with sample variable values, as the designer types it. */
+    @POST
+    @Path("/expressions/evaluate")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ExpressionTrial.Result evaluate(ExpressionTrial.Request request) {
+        return expressions.evaluate(request);
+    }
+
+    /** Starts a preview session (typed inputs, or those of a recent interaction); its custom actions run for real. */
+    @POST
+    @Path("/{id}/preview/session")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PreviewSessions.State startPreview(@PathParam("id") String id, PreviewSessions.Start request,
+                                              @Context SecurityContext security,
+                                              @jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
+        String by = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+        return previews.start(id, request, authorization, by);
+    }
+
+    /** A command (click, setVariable, changePage) on a preview session whose state the caller sends back. */
+    @POST
+    @Path("/{id}/preview/session/commands")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PreviewSessions.State previewCommand(@PathParam("id") String id, PreviewSessions.CommandRequest request,
+                                                @jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
+        return previews.command(id, request, authorization);
+    }
+
+    /** The latest interactions that opened this script: GET /api/v2/interactions?scriptId= under the script's path. */
+    @GET
+    @Path("/{id}/interactions")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public java.util.Map<String, List<RecentInteractions.Summary>> interactions(@PathParam("id") String id,
+                                                                  @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiException.invalidField("limit", "limit must be between 1 and 100");
+        }
+        return java.util.Map.of("entities", recent.latest(id, limit));
     }
 }

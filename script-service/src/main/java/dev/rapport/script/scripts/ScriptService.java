@@ -134,6 +134,13 @@ public class ScriptService {
         return new ScriptViews.Export("rapport-script", 1, s.id.toString(), number, d);
     }
 
+    /** The draft (number null, numbered 0) or a published version, for a preview. */
+    public ScriptVersion versionOf(String id, Integer number) {
+        ScriptEntity s = find(id);
+        ScriptDefinition d = number == null ? ScriptFormat.read(s.draft) : ScriptFormat.read(findVersion(s, number).definition);
+        return new ScriptVersion(s.id.toString(), number == null ? 0 : number, d);
+    }
+
     /** Opens the draft (or a version) without an interaction and renders every page. */
     public ScriptViews.Preview preview(String id, ScriptViews.PreviewRequest request) {
         ScriptEntity s = find(id);
