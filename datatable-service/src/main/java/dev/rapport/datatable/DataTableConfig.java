@@ -56,6 +56,10 @@ public interface DataTableConfig {
         @WithDefault("1000")
         int maxReportedFailures();
 
+        /** Rows added or changed kept on a job with their values, to review a dry run; all are counted. */
+        @WithDefault("100")
+        int maxReportedChanges();
+
         /** Largest CSV upload (RAPPORT_DATATABLE_IMPORT_MAX_UPLOAD_BYTES). */
         @WithDefault("2147483648")
         long maxUploadBytes();

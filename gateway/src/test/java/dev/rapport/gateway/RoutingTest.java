@@ -43,6 +43,8 @@ class RoutingTest {
         given().get("/api/v2/scripts").then().statusCode(200).body("served", equalTo("/api/v2/scripts"));
         given().get("/api/v2/interactions/i-1/timeline").then().statusCode(200)
                 .body("served", equalTo("/api/v2/interactions/i-1/timeline"));
+        given().get("/api/v2/interactions?limit=5").then().statusCode(200)
+                .body("served", equalTo("/api/v2/interactions"));
         assertThat(FakeService.RECEIVED).anySatisfy(r -> assertThat(r.correlationId()).isNotBlank());
 
         given().contentType(ContentType.JSON).body("{}").post("/api/v2/interactions/events")

@@ -50,6 +50,7 @@ public class CsvImport {
         long deleted;
         long failed;
         final List<ImportFailure> failures = new ArrayList<>();
+        final List<ImportChange> changes = new ArrayList<>();
     }
 
     void run(String jobId, Path file) {
@@ -103,6 +104,10 @@ public class CsvImport {
                 ImportBatch sql = new ImportBatch(c, job.id, job.tableId);
                 sql.holdSchema(table.version);
                 if (job.importMode == ImportMode.ReplaceAll) {
+                    int room = config.importing().maxReportedChanges() - tally.changes.size();
+                    if (room > 0) {
+                        tally.changes.addAll(sql.unclaimed(room));
+                    }
                     tally.deleted = job.dryRun ? sql.countUnclaimed() : sql.deleteUnclaimed(job.ownerId);
                 }
                 sql.finish();
@@ -156,11 +161,13 @@ public class CsvImport {
                             continue;
                         }
                         tally.added++;
+                        report(tally, ImportChange.added(row));
                         toWrite.add(row);
                     } else if (e.same()) {
                         tally.unchanged++;
                     } else {
                         tally.changed++;
+                        report(tally, ImportChange.changed(row, e.valuesJson()));
                         toWrite.add(row);
                     }
                 }
@@ -192,6 +199,13 @@ public class CsvImport {
         }
     }
 
+    /** Batches go in file order, so the changes kept are the file's first ones. */
+    private void report(Tally tally, ImportChange change) {
+        if (tally.changes.size() < config.importing().maxReportedChanges()) {
+            tally.changes.add(change);
+        }
+    }
+
     private static ImportFailure duplicate(CsvRecords.Row row) {
         return new ImportFailure(row.line(), row.key(), "key", "An earlier record of the file has the same key");
     }
@@ -200,7 +214,7 @@ public class CsvImport {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE datatable_import_job SET status = ?, bytes_read = ?, "
                 + "records_processed = ?, records_added = ?, records_changed = ?, records_unchanged = ?, "
-                + "records_deleted = ?, records_failed = ?, failures = ?::jsonb, date_completed = ? "
+                + "records_deleted = ?, records_failed = ?, failures = ?::jsonb, changes = ?::jsonb, date_completed = ? "
                 // A job another instance declared orphaned stays failed.
                 + "WHERE id = ? AND status = 'Processing'")) {
             ps.setString(1, status.name());
@@ -213,8 +227,9 @@ public class CsvImport {
             ps.setLong(8, t.failed);
             t.failures.sort(java.util.Comparator.comparingLong(ImportFailure::line));
             ps.setString(9, EventJson.write(t.failures));
-            ps.setObject(10, status == ImportStatus.Processing ? null : java.sql.Timestamp.from(Instant.now()));
-            ps.setString(11, jobId);
+            ps.setString(10, EventJson.write(t.changes));
+            ps.setObject(11, status == ImportStatus.Processing ? null : java.sql.Timestamp.from(Instant.now()));
+            ps.setString(12, jobId);
             ps.executeUpdate();
         }
     }

@@ -152,6 +152,25 @@ final class ImportBatch {
         }
     }
 
+    /** ReplaceAll: the first rows (by key) the file did not name, with their values; those a real run deletes. */
+    List<ImportChange> unclaimed(int limit) throws SQLException {
+        List<ImportChange> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT r.row_key, r.row_values::text FROM datatable_row r WHERE r.table_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM datatable_import_key k WHERE k.job_id = ? AND k.row_key = r.row_key) "
+                        + "ORDER BY r.row_key LIMIT ?")) {
+            ps.setString(1, tableId);
+            ps.setString(2, jobId);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(ImportChange.deleted(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return rows;
+    }
+
     /** ReplaceAll: deletes the rows the file did not name, keeping their history; returns how many. */
     long deleteUnclaimed(String by) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(

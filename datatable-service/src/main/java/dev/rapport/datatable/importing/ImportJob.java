@@ -72,6 +72,10 @@ public class ImportJob extends PanacheEntityBase {
     @Column(nullable = false)
     public List<ImportFailure> failures = List.of();
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<ImportChange> changes = List.of();
+
     @Column(name = "error_message")
     public String errorMessage;
 

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Genesys's {@code DataTableImportJob}, plus what Rapport adds: {@code dryRun}, progress, the counts of added,
- * changed and unchanged rows, and the failed records with their reasons. {@code countRecordsUpdated} is Genesys's:
- * rows added or changed (to be, in a dry run).
+ * changed and unchanged rows, the failed records with their reasons, and the first rows added or changed with their
+ * values (the dry run's diff). {@code countRecordsUpdated} is Genesys's: rows added or changed (to be, in a dry run).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportJobView(String id, String name, Owner owner, ImportStatus status, Instant dateCreated,
@@ -17,7 +17,7 @@ public record ImportJobView(String id, String name, Owner owner, ImportStatus st
                             long countRecordsUpdated, long countRecordsDeleted, long countRecordsFailed,
                             boolean dryRun, long countRecordsProcessed, long countRecordsAdded,
                             long countRecordsChanged, long countRecordsUnchanged, Progress progress,
-                            List<ImportFailure> failures, String selfUri) {
+                            List<ImportFailure> failures, List<ImportChange> changes, String selfUri) {
 
     public record Owner(String id) {
     }
@@ -40,6 +40,6 @@ public record ImportJobView(String id, String name, Owner owner, ImportStatus st
                 job.errorMessage == null ? null : new ErrorInformation(job.errorMessage, "import.failed", 400),
                 job.recordsAdded + job.recordsChanged, job.recordsDeleted, job.recordsFailed, job.dryRun,
                 job.recordsProcessed, job.recordsAdded, job.recordsChanged, job.recordsUnchanged,
-                new Progress(job.bytesRead, job.bytesTotal, percent), job.failures, self);
+                new Progress(job.bytesRead, job.bytesTotal, percent), job.failures, job.changes, self);
     }
 }

@@ -110,6 +110,15 @@ class CsvImportTest {
         assertThat(job.getLong("countRecordsDeleted")).isEqualTo(1);
         assertThat(job.getLong("countRecordsFailed")).isEqualTo(1);
         assertThat(job.getString("failures[0].key")).isEqualTo("rejected");
+        // The diff to review: each row added or changed, with only the values that change.
+        assertThat(job.getList("changes", Map.class)).extracting(c -> c.get("line"), c -> c.get("key"),
+                c -> c.get("operation")).containsExactly(org.assertj.core.groups.Tuple.tuple(3, "changed", "changed"),
+                org.assertj.core.groups.Tuple.tuple(4, "added", "added"),
+                org.assertj.core.groups.Tuple.tuple(null, "gone", "deleted"));
+        assertThat(job.getMap("changes[0].oldValues")).isEqualTo(Map.of("myInt", 1, "myText", "none"));
+        assertThat(job.getMap("changes[0].newValues")).isEqualTo(Map.of("myInt", 9, "myText", "t"));
+        assertThat(job.getMap("changes[1].newValues")).containsEntry("myInt", 1).containsEntry("myText", "t");
+        assertThat(job.getMap("changes[2].oldValues")).containsEntry("myInt", 1);
 
         full(id, "changed").body("myInt", equalTo(1));
         full(id, "gone").statusCode(200);
