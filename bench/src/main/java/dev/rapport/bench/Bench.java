@@ -9,6 +9,7 @@ import dev.rapport.bench.stages.AgentActionStage;
 import dev.rapport.bench.stages.Calls;
 import dev.rapport.bench.stages.Context;
 import dev.rapport.bench.stages.DataActionStage;
+import dev.rapport.bench.stages.DesignerStage;
 import dev.rapport.bench.stages.LookupStage;
 import dev.rapport.bench.stages.ScreenPopStage;
 import dev.rapport.bench.system.Machine;
@@ -74,6 +75,7 @@ public final class Bench {
             stage(options, "action", results, () -> new AgentActionStage(ctx).run());
             stage(options, "lookup", results, () -> new LookupStage(ctx).run());
             stage(options, "dataaction", results, () -> new DataActionStage(ctx).run());
+            stage(options, "designer", results, () -> new DesignerStage(ctx).run());
             memory.report(results);
             if (!stream.disconnects().isEmpty()) {
                 results.note("The gateway ended the agent stream " + stream.disconnects().size() + " time(s) during the run "

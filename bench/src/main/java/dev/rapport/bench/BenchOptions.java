@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,9 +15,13 @@ import java.util.Set;
 public record BenchOptions(List<Double> rates, Duration stageDuration, Duration baselineDuration, Duration warmup,
                            Duration drain, double actionRate, double lookupRate, double dataActionRate, int maxRequests,
                            Set<String> stages, boolean fresh, boolean keepRunning, URI gateway, URI datatable,
-                           URI action, String kafka, String jdbc, int echoPort, Path root, Path out) {
+                           URI action, String kafka, String jdbc, int echoPort, Path root, Path out,
+                           int designerComponents, URI ui) {
 
+    /** What runs by default. */
     public static final Set<String> ALL_STAGES = Set.of("screenpop", "action", "lookup", "dataaction");
+    /** Also known: "designer" (the script designer in headless Chromium), only when asked for. */
+    public static final Set<String> KNOWN_STAGES = Set.of("screenpop", "action", "lookup", "dataaction", "designer");
 
     public static final String USAGE = """
             Usage: ./rapport bench [options]
@@ -29,7 +34,11 @@ public record BenchOptions(List<Double> rates, Duration stageDuration, Duration 
               --lookup-rate 100       data table lookups per second (each path, 5 s)
               --data-action-rate 50   data action executions per second (each path, 5 s)
               --max-requests 20000    cap on any one measurement's calls
-              --stages screenpop,action,lookup,dataaction   which stages (default all)
+              --stages screenpop,action,lookup,dataaction   which stages (default these four)
+                                      add "designer" for the script designer in headless Chromium (/usr/bin/chromium)
+              --designer-components 300   size of the script the designer stage opens and edits
+              --ui-url URL            where the designer stage loads the web app (default the gateway; e.g. a
+                                      vite dev server on 127.0.0.1:5173 to measure unbuilt changes)
               --fresh                 stop a running system and start it again with ./rapport up --detach (timed)
               --keep-running          leave a system the bench started running
               --echo-port 18099       the bench's loopback server for the data action stage
@@ -40,7 +49,8 @@ public record BenchOptions(List<Double> rates, Duration stageDuration, Duration 
 
     public static BenchOptions parse(String[] args, java.util.Map<String, String> env) {
         List<Double> rates = List.of(20.0, 50.0, 100.0);
-        int seconds = 10, baseline = 5, warmup = 3, drain = 20, max = 20_000, echo = 18099;
+        int seconds = 10, baseline = 5, warmup = 3, drain = 20, max = 20_000, echo = 18099, designer = 300;
+        String ui = null;
         double actionRate = 10, lookupRate = 100, dataActionRate = 50;
         Set<String> stages = ALL_STAGES;
         boolean fresh = false, keep = false;
@@ -68,6 +78,8 @@ public record BenchOptions(List<Double> rates, Duration stageDuration, Duration 
                         case "--data-action-rate" -> dataActionRate = Double.parseDouble(v);
                         case "--max-requests" -> max = positive(a, v);
                         case "--echo-port" -> echo = positive(a, v);
+                        case "--designer-components" -> designer = positive(a, v);
+                        case "--ui-url" -> ui = v;
                         case "--out" -> out = Path.of(v).toAbsolutePath();
                         case "--stages" -> stages = Set.copyOf(Arrays.stream(v.split(",")).map(String::trim).toList());
                         default -> throw new UsageException("unknown option " + a);
@@ -79,18 +91,20 @@ public record BenchOptions(List<Double> rates, Duration stageDuration, Duration 
             throw new UsageException("--rates wants positive numbers, e.g. 50,200,500,1000");
         }
         for (String s : stages) {
-            if (!ALL_STAGES.contains(s)) {
-                throw new UsageException("unknown stage " + s + " (one of " + ALL_STAGES + ")");
+            if (!KNOWN_STAGES.contains(s)) {
+                throw new UsageException("unknown stage " + s + " (one of " + KNOWN_STAGES + ")");
             }
         }
+        URI gateway = loopback(env, "RAPPORT_GATEWAY_URL", "http://127.0.0.1:8080");
         return new BenchOptions(rates, Duration.ofSeconds(seconds), Duration.ofSeconds(baseline),
                 Duration.ofSeconds(warmup), Duration.ofSeconds(drain), actionRate, lookupRate, dataActionRate, max,
-                stages, fresh, keep, loopback(env, "RAPPORT_GATEWAY_URL", "http://127.0.0.1:8080"),
+                stages, fresh, keep, gateway,
                 loopback(env, "RAPPORT_DATATABLE_URL", "http://127.0.0.1:8081"),
                 loopback(env, "RAPPORT_ACTION_URL", "http://127.0.0.1:8083"),
                 env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
                 env.getOrDefault("RAPPORT_BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/datatable"),
-                echo, root, out);
+                echo, root, out, designer,
+                ui == null ? gateway : loopback(Map.of("--ui-url", ui), "--ui-url", ui));
     }
 
     /** The highest screen-pop rate: where memory is sampled. */

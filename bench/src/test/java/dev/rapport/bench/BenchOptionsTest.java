@@ -42,4 +42,17 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--seconds"}, Map.of()))
                 .hasMessageContaining("needs a value");
     }
+
+    @Test
+    void theDesignerStageRunsOnlyWhenAskedForAndItsPageMustBeLoopback() {
+        assertThat(BenchOptions.parse(new String[0], Map.of()).stages()).doesNotContain("designer");
+        BenchOptions o = BenchOptions.parse(new String[] {"--stages", "designer", "--designer-components", "120",
+                "--ui-url", "http://127.0.0.1:5173"}, Map.of());
+        assertThat(o.stages()).containsExactly("designer");
+        assertThat(o.designerComponents()).isEqualTo(120);
+        assertThat(o.ui().toString()).isEqualTo("http://127.0.0.1:5173");
+        assertThat(BenchOptions.parse(new String[0], Map.of()).ui()).isEqualTo(o.gateway());
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--ui-url", "http://10.0.0.2:5173"}, Map.of()))
+                .hasMessageContaining("loopback");
+    }
 }

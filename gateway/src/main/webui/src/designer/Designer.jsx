@@ -1,0 +1,274 @@
+// The visual script designer: palette / pages / variables / custom actions on the left, the canvas in the middle,
+// the selection's properties / problems / versions / preview on the right. One script object, changed only through
+// update(fn) (one undo step each), saved as a draft shortly after each change.
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { Canvas, useFollowSelection } from './Canvas.jsx';
+import { Palette } from './Palette.jsx';
+import { Properties } from './Properties.jsx';
+import { Pages } from './Pages.jsx';
+import { Variables } from './Variables.jsx';
+import { PanelSlot } from './slots.jsx';
+import { useDraft } from './draft.js';
+import {
+  addPage, cloneFresh, find, findInScript, flatten, idsOf, insert, isContainer, moveBy, newComponent, placeFor, remove, typeLabel,
+} from './model.js';
+import './designer.css';
+
+const LEFT_TABS = ['Components', 'Pages', 'Variables', 'Custom actions'];
+const RIGHT_TABS = ['Properties', 'Problems', 'Versions', 'Preview'];
+
+function Tabs({ id, tabs, current, onChange, labels = {} }) {
+  const keyDown = (e) => {
+    const i = tabs.indexOf(current);
+    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : null;
+    if (next) {
+      e.preventDefault();
+      onChange(next);
+      requestAnimationFrame(() => document.getElementById(`${id}-tab-${tabs.indexOf(next)}`)?.focus());
+    }
+  };
+  return (
+    <div class="d-tabs" role="tablist" onKeyDown={keyDown}>
+      {tabs.map((t, i) => (
+        <button key={t} type="button" role="tab" id={`${id}-tab-${i}`} aria-selected={t === current ? 'true' : 'false'}
+          aria-controls={`${id}-panel`} tabIndex={t === current ? 0 : -1} onClick={() => onChange(t)}>
+          {labels[t] || t}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function isEditable(el) {
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+export function Designer({ scriptId }) {
+  const draft = useDraft(scriptId);
+  const { script, update } = draft;
+  const [pageId, setPageId] = useState(null);
+  const [selectedId, setSelectedId] = useState(null);
+  const [left, setLeft] = useState('Components');
+  const [right, setRight] = useState('Properties');
+  const [showValues, setShowValues] = useState(false);
+  const [focusVariable, setFocusVariable] = useState(null);
+  const clipboard = useRef(null);
+  const canvasRef = useRef(null);
+  useFollowSelection(canvasRef, selectedId);
+  const variables = script && script.variables;
+  const values = useMemo(() => (showValues ? Object.fromEntries((variables || [])
+    .filter((v) => v.default != null && v.default !== '')
+    .map((v) => [v.name, Array.isArray(v.default) ? v.default.join(', ') : v.default])) : null), [showValues, variables]);
+
+  if (draft.loadError) {
+    return (
+      <main class="admin">
+        <p class="error" role="alert">{draft.loadError}</p>
+        <a href="#/admin/scripts">Back to the scripts</a>
+      </main>
+    );
+  }
+  if (!script) return <main class="admin"><p class="muted" role="status">Loading the script…</p></main>;
+
+  const page = script.pages.find((p) => p.id === pageId) || script.pages.find((p) => p.id === script.startPageId) || script.pages[0];
+  if (!page) {
+    return (
+      <main class="admin">
+        <p class="notice warning" role="status">This script has no page yet.</p>
+        <button type="button" onClick={() => update((s) => { addPage(s, 'Start Page'); })}>Add page</button>
+      </main>
+    );
+  }
+  const selected = selectedId ? find(page.root, selectedId) : null;
+  const select = (id) => setSelectedId(id);
+  const showPage = (id) => {
+    setPageId(id);
+    setSelectedId(null);
+  };
+
+  const onPage = (fn) => update((s) => {
+    const p = s.pages.find((x) => x.id === page.id);
+    return p ? fn(p, s) : false;
+  });
+  const add = (type) => {
+    let made = null;
+    onPage((p, s) => {
+      const at = placeFor(p.root, selected ? selectedId : null);
+      made = newComponent(type, idsOf(s));
+      insert(p.root, at.parentId, at.index, made);
+    });
+    if (made) select(made.id);
+  };
+  const actions = {
+    moveBy: (delta) => selected && onPage((p) => moveBy(p.root, selectedId, delta)),
+    remove: () => {
+      if (!selected || !selected.parent) return;
+      const siblings = selected.parent.children;
+      const next = siblings[selected.index + 1] || siblings[selected.index - 1] || selected.parent;
+      onPage((p) => !!remove(p.root, selectedId));
+      select(next.id);
+    },
+    copy: () => {
+      if (selected && selected.parent) clipboard.current = JSON.parse(JSON.stringify(selected.node));
+    },
+    paste: () => {
+      if (!clipboard.current) return;
+      let made = null;
+      onPage((p, s) => {
+        const at = placeFor(p.root, selected ? selectedId : null);
+        made = cloneFresh(clipboard.current, idsOf(s));
+        insert(p.root, at.parentId, at.index, made);
+      });
+      if (made) select(made.id);
+    },
+    duplicate: () => {
+      actions.copy();
+      if (selected && !isContainer(selected.node)) actions.paste();
+      else if (selected) {
+        let made = null;
+        onPage((p, s) => {
+          const hit = find(p.root, selectedId);
+          made = cloneFresh(hit.node, idsOf(s));
+          insert(p.root, hit.parent.id, hit.index + 1, made);
+        });
+        if (made) select(made.id);
+      }
+    },
+  };
+
+  const keyDown = (e) => {
+    if (isEditable(e.target)) return;
+    const ctrl = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (ctrl && key === 'z') {
+      e.preventDefault();
+      if (e.shiftKey) draft.redo(); else draft.undo();
+    } else if (ctrl && key === 'y') {
+      e.preventDefault();
+      draft.redo();
+    } else if (ctrl && key === 'c' && selected) {
+      e.preventDefault();
+      actions.copy();
+    } else if (ctrl && key === 'v') {
+      e.preventDefault();
+      actions.paste();
+    } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && selected) {
+      e.preventDefault();
+      actions.moveBy(e.key === 'ArrowUp' ? -1 : 1);
+    } else if ((e.key === 'Delete' || (e.key === 'Backspace' && canvasRef.current?.contains(e.target)))
+      && selected && selected.parent) {
+      e.preventDefault();
+      actions.remove();
+    } else if (canvasRef.current && canvasRef.current.contains(e.target) && !e.altKey && !ctrl) {
+      // arrows walk the canvas in reading order; Escape goes to the parent
+      const order = flatten(page.root).map((c) => c.id);
+      const i = order.indexOf(selectedId);
+      if (e.key === 'ArrowDown' || e.key === 'ArrowRight') {
+        e.preventDefault();
+        select(order[Math.min(order.length - 1, i + 1)]);
+      } else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') {
+        e.preventDefault();
+        select(order[Math.max(0, i - 1)]);
+      } else if (e.key === 'Home') {
+        e.preventDefault();
+        select(order[0]);
+      } else if (e.key === 'End') {
+        e.preventDefault();
+        select(order[order.length - 1]);
+      } else if (e.key === 'Escape' && selected && selected.parent) {
+        e.preventDefault();
+        select(selected.parent.id);
+      }
+    }
+  };
+
+  // A problem's place: switch page/tab, select, scroll into view.
+  const goTo = (ref) => {
+    if (!ref) return;
+    if (ref.kind === 'component') {
+      const hit = findInScript(script, ref.id);
+      if (hit) {
+        setPageId(hit.page.id);
+        setSelectedId(ref.id);
+        setRight('Properties');
+        requestAnimationFrame(() => canvasRef.current?.querySelector(`[data-cid="${CSS.escape(ref.id)}"]`)?.focus());
+      }
+    } else if (ref.kind === 'page') {
+      showPage(ref.id);
+      setLeft('Pages');
+    } else if (ref.kind === 'variable') {
+      setLeft('Variables');
+      setFocusVariable(ref.name);
+    } else if (ref.kind === 'customAction') {
+      setLeft('Custom actions');
+    }
+  };
+
+  const target = !selected ? `to the end of the page`
+    : isContainer(selected.node) ? `into the selected ${typeLabel(selected.node.type).toLowerCase()}` : 'after the selected component';
+  const problems = draft.problems;
+  const save = draft.save;
+  const status = save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Changes pending' : save.state === 'error' ? 'Save failed' : 'Saved';
+
+  return (
+    <main class="designer" onKeyDown={keyDown}>
+      <header class="d-toolbar">
+        <a href="#/admin/scripts">← Scripts</a>
+        <label class="d-name">
+          <span class="label">Script name</span>
+          <input value={script.name} maxLength={256} aria-invalid={script.name.trim() ? undefined : 'true'}
+            onInput={(e) => { const v = e.currentTarget.value; update((s) => { s.name = v; }, 'script:name'); }} />
+        </label>
+        <button type="button" onClick={draft.undo} disabled={!draft.canUndo} title="Ctrl+Z">Undo</button>
+        <button type="button" onClick={draft.redo} disabled={!draft.canRedo} title="Ctrl+Shift+Z">Redo</button>
+        <span class={`d-save ${save.state}`} role="status" aria-live="polite">{status}</span>
+        {save.state === 'error' && (
+          <span class="d-save-error" role="alert">
+            {save.error} <button type="button" class="link" onClick={draft.flush}>Retry save</button>
+          </span>
+        )}
+      </header>
+      <div class={`d-panes ${right === 'Preview' ? 'd-wide' : ''}`}>
+        <aside class="d-left" aria-label="Script parts">
+          <Tabs id="d-left" tabs={LEFT_TABS} current={left} onChange={setLeft} />
+          <div id="d-left-panel" role="tabpanel" aria-labelledby={`d-left-tab-${LEFT_TABS.indexOf(left)}`} class="d-panel">
+            {left === 'Components' && <Palette onAdd={add} target={target} />}
+            {left === 'Pages' && <Pages script={script} pageId={page.id} onPage={showPage} update={update} />}
+            {left === 'Variables' && <Variables script={script} update={update} focusName={focusVariable} onFocused={() => setFocusVariable(null)} />}
+            {left === 'Custom actions' && <PanelSlot name="CustomActions" exportName="CustomActionsPanel" props={{ script, update }} />}
+          </div>
+        </aside>
+        <section class="d-center" aria-label="Canvas area">
+          <div class="d-canvas-bar">
+            <span class="d-inline">
+              <label class="label" for="d-page-select">Page</label>
+              <select id="d-page-select" value={page.id} onChange={(e) => showPage(e.currentTarget.value)}>
+                {script.pages.map((p) => <option key={p.id} value={p.id}>{p.name}{p.id === script.startPageId ? ' (start)' : ''}</option>)}
+              </select>
+            </span>
+            <label class="checkbox d-inline">
+              <input type="checkbox" checked={showValues} onChange={(e) => setShowValues(e.currentTarget.checked)} />
+              <span>Show default values</span>
+            </label>
+            <span class="muted d-small">Arrows select · Alt+↑/↓ move · Delete · Ctrl+C/V · Ctrl+Z</span>
+          </div>
+          <Canvas page={page} selectedId={selected ? selectedId : null} onSelect={select} update={update} values={values}
+            canvasRef={canvasRef} />
+        </section>
+        <aside class="d-right" aria-label="Details">
+          <Tabs id="d-right" tabs={RIGHT_TABS} current={right} onChange={setRight}
+            labels={{ Problems: problems && problems.length ? `Problems (${problems.length})` : 'Problems' }} />
+          <div id="d-right-panel" role="tabpanel" aria-labelledby={`d-right-tab-${RIGHT_TABS.indexOf(right)}`} class="d-panel">
+            {right === 'Properties' && <Properties script={script} selectedId={selected ? selectedId : null} update={update}
+              onSelect={select} actions={actions} />}
+            {right === 'Problems' && <PanelSlot name="Problems" exportName="ProblemsPanel" props={{ problems, onSelect: goTo, script }} />}
+            {right === 'Versions' && <PanelSlot name="Versions" exportName="VersionsPanel"
+              props={{ scriptId, dirty: draft.dirty, onRestored: draft.reload }} />}
+            {right === 'Preview' && <PanelSlot name="Preview" exportName="PreviewPanel"
+              props={{ scriptId, script, saved: !draft.dirty && save.state === 'saved' }} />}
+          </div>
+        </aside>
+      </div>
+    </main>
+  );
+}
