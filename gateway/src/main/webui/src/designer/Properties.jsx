@@ -6,12 +6,15 @@ import { Sr } from './Canvas.jsx';
 
 export function Text({ label, value, onChange, type = 'text', placeholder, list, hint }) {
   return (
-    <label class="field">
-      <span class="label">{label}</span>
-      <input type={type} value={value ?? ''} placeholder={placeholder} list={list}
-        onInput={(e) => onChange(e.currentTarget.value)} />
+    // The hint stays outside the label, so the field's accessible name is the label alone.
+    <div class="field">
+      <label class="field">
+        <span class="label">{label}</span>
+        <input type={type} value={value ?? ''} placeholder={placeholder} list={list}
+          onInput={(e) => onChange(e.currentTarget.value)} />
+      </label>
       {hint && <span class="muted d-small">{hint}</span>}
-    </label>
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Field } from './Field.jsx';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { ErrorMessage } from './JsonView.jsx';
 
@@ -41,6 +41,13 @@ export function ImportAction({ integrations }) {
       setError(new Error(`${chosen.name} cannot be imported: ${err.message}`));
     }
   };
+
+  // The list of integrations may arrive after the file was chosen: preselect the only one of the file's type then.
+  useEffect(() => {
+    if (!file || integrationId) return;
+    const matches = (integrations || []).filter((i) => i.integrationType.id === file.integrationType);
+    if (matches.length === 1) setIntegrationId(matches[0].id);
+  }, [file, integrations]);
 
   const submit = async (e) => {
     e.preventDefault();
