@@ -31,6 +31,8 @@ final class RapportSystem implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static RapportSystem shared;
+
     final Infra infra;
     final URI gateway;
     private final List<ServiceProcess> processes = new ArrayList<>();
@@ -60,6 +62,25 @@ final class RapportSystem implements AutoCloseable {
         for (ServiceProcess p : List.of(gw, datatable, action, script)) {
             processes.add(p.start());
         }
+    }
+
+    /**
+     * One empty system (no demo) for the admin console's browser tests, started by the first that asks and stopped
+     * when the test JVM exits: each test makes its own objects with its own names.
+     */
+    static synchronized RapportSystem shared() throws Exception {
+        if (shared == null) {
+            RapportSystem system = new RapportSystem("e2e_admin");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    system.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            shared = system;
+        }
+        return shared;
     }
 
     private ServiceProcess service(String name, String database, String jwks, Map<String, String> extra) {

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +37,8 @@ class WorkshopAdminIT {
 
     @BeforeAll
     static void start() throws Exception {
-        system = new RapportSystem("e2e_admin");
+        system = RapportSystem.shared();
         Files.createDirectories(IMAGES);
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
