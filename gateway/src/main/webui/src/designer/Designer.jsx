@@ -1,7 +1,7 @@
 // The visual script designer: palette / pages / variables / custom actions on the left, the canvas in the middle,
 // the selection's properties / problems / versions / preview on the right. One script object, changed only through
 // update(fn) (one undo step each), saved as a draft shortly after each change.
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Canvas, useFollowSelection } from './Canvas.jsx';
 import { Palette } from './Palette.jsx';
 import { Properties } from './Properties.jsx';
@@ -55,6 +55,16 @@ export function Designer({ scriptId }) {
   const clipboard = useRef(null);
   const canvasRef = useRef(null);
   useFollowSelection(canvasRef, selectedId);
+  // A key handled in the canvas that moves the focused item (Alt+arrows, undo of a move...) moves its DOM node,
+  // which loses the focus: give it back at once, so that the next key still reaches the designer.
+  const refocus = useRef(false);
+  useLayoutEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    const canvas = canvasRef.current;
+    if (!canvas || !selectedId || canvas.contains(document.activeElement)) return;
+    canvas.querySelector(`[data-cid="${CSS.escape(selectedId)}"]`)?.focus({ preventScroll: true });
+  });
   const variables = script && script.variables;
   const values = useMemo(() => (showValues ? Object.fromEntries((variables || [])
     .filter((v) => v.default != null && v.default !== '')
@@ -182,6 +192,14 @@ export function Designer({ scriptId }) {
     }
   };
 
+  const onKeyDown = (e) => {
+    keyDown(e);
+    if (e.defaultPrevented && canvasRef.current && canvasRef.current.contains(e.target)) {
+      refocus.current = true;
+      setTimeout(() => { refocus.current = false; }, 0); // only for the render this key causes
+    }
+  };
+
   // A problem's place: switch page/tab, select, scroll into view.
   const goTo = (ref) => {
     if (!ref) return;
@@ -211,7 +229,7 @@ export function Designer({ scriptId }) {
   const status = save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Changes pending' : save.state === 'error' ? 'Save failed' : 'Saved';
 
   return (
-    <main class="designer" onKeyDown={keyDown}>
+    <main class="designer" onKeyDown={onKeyDown}>
       <header class="d-toolbar">
         <a href="#/admin/scripts">← Scripts</a>
         <label class="d-name">

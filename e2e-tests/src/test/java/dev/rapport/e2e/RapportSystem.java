@@ -90,8 +90,10 @@ final class RapportSystem implements AutoCloseable {
         return new ServiceProcess(name, env, List.of());
     }
 
+    /** Stops the four services together (each gets SIGTERM at once, then up to 20 s), then PostgreSQL and Kafka. */
     @Override
     public void close() throws InterruptedException {
+        processes.forEach(ServiceProcess::stop);
         for (ServiceProcess p : processes) {
             p.close();
         }
