@@ -66,21 +66,26 @@ final class RapportSystem implements AutoCloseable {
 
     /**
      * One empty system (no demo) for the admin console's browser tests, started by the first that asks and stopped
-     * when the test JVM exits: each test makes its own objects with its own names.
+     * by {@link SharedSystemCloser} when all tests ran: each test makes its own objects with its own names.
      */
     static synchronized RapportSystem shared() throws Exception {
         if (shared == null) {
-            RapportSystem system = new RapportSystem("e2e_admin");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    system.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            shared = system;
+            shared = new RapportSystem("e2e_admin");
         }
         return shared;
+    }
+
+    static synchronized void closeShared() {
+        if (shared == null) {
+            return;
+        }
+        try {
+            shared.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            shared = null;
+        }
     }
 
     private ServiceProcess service(String name, String database, String jwks, Map<String, String> extra) {

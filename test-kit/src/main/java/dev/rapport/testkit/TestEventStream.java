@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 public final class TestEventStream implements AutoCloseable {
     public final List<String> ids = new CopyOnWriteArrayList<>();
     public final List<String> data = new CopyOnWriteArrayList<>();
+    /** Field lines other than id, data, event and retry (an EventSource ignores them; a stream should not send any). */
+    public final List<String> unknownFields = new CopyOnWriteArrayList<>();
     public final int status;
     private final Stream<String> lines;
 
@@ -35,6 +37,9 @@ public final class TestEventStream implements AutoCloseable {
                         ids.add(line.substring(3).trim());
                     } else if (line.startsWith("data:")) {
                         data.add(line.substring(5).trim());
+                    } else if (!line.isEmpty() && !line.startsWith(":") && !line.startsWith("event:")
+                            && !line.startsWith("retry:")) {
+                        unknownFields.add(line);
                     }
                 });
             } catch (RuntimeException closed) {

@@ -1,6 +1,7 @@
 package dev.rapport.action.requests;
 
 import dev.rapport.contract.KafkaCloudEvents;
+import dev.rapport.platform.inbox.ConsumedCorrelation;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -23,6 +24,8 @@ public class ActionRequestConsumer {
     @Blocking(ordered = false)
     @ActivateRequestContext
     public void consume(ConsumerRecord<String, String> record) {
-        requests.handle(KafkaCloudEvents.fromRecord(record));
+        try (var correlation = ConsumedCorrelation.of(record)) {
+            requests.handle(KafkaCloudEvents.fromRecord(record));
+        }
     }
 }

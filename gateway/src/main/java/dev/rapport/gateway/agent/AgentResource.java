@@ -73,7 +73,6 @@ public class AgentResource {
                 .map(s -> sse.newEventBuilder()
                         .id(s.interactionId() + ":" + s.version())
                         .name("session")
-                        .mediaType(MediaType.TEXT_PLAIN_TYPE)
                         .data(EventJson.write(s))
                         .build());
         // A comment line now and then keeps proxies from closing an idle stream.

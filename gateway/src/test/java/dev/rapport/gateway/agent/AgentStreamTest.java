@@ -57,6 +57,8 @@ class AgentStreamTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> resumed.ids.containsAll(
                     List.of(missed + ":1", endedWhileAway + ":4")));
             assertThat(resumed.ids).noneMatch(id -> id.startsWith(held));
+            assertThat(resumed.data).allMatch(d -> d.startsWith("{\"interactionId\""));
+            assertThat(resumed.unknownFields).as("lines that are not SSE fields").isEmpty();
 
             new TopicProbe(bootstrap).send(Sessions.record(Sessions.state(held, 3, "ended", "alex")));
             await().atMost(Duration.ofSeconds(20)).until(() -> resumed.ids.contains(held + ":3"));

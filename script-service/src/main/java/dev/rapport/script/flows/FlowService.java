@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.platform.web.ApiException;
 import dev.rapport.script.expressions.Template;
+import dev.rapport.script.scripts.ScriptEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -158,6 +159,9 @@ public class FlowService {
             } else if (step instanceof FlowDefinition.ScreenPop pop) {
                 if (blank(pop.scriptId())) {
                     problems.add(at + ".scriptId: the script to show is required");
+                } else if (!published(pop.scriptId())) {
+                    problems.add(at + ".scriptId: no published script has the id " + pop.scriptId()
+                            + " (publish the script first)");
                 }
                 pop.inputs().forEach((input, value) ->
                         template(value, at + ".inputs." + input, flowVariables, problems));
@@ -167,6 +171,16 @@ public class FlowService {
             } else if (step instanceof FlowDefinition.TransferToQueue transfer && blank(transfer.queueId())) {
                 problems.add(at + ".queueId: the queue is required");
             }
+        }
+    }
+
+    /** True when the script exists and has a current published version, the one a screen pop would pin. */
+    private static boolean published(String scriptId) {
+        try {
+            ScriptEntity script = ScriptEntity.findById(UUID.fromString(scriptId.trim()));
+            return script != null && script.currentVersion != null;
+        } catch (IllegalArgumentException notAnId) {
+            return false;
         }
     }
 

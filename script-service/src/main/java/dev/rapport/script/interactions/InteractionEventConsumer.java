@@ -1,6 +1,7 @@
 package dev.rapport.script.interactions;
 
 import dev.rapport.contract.KafkaCloudEvents;
+import dev.rapport.platform.inbox.ConsumedCorrelation;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +22,8 @@ public class InteractionEventConsumer {
     @Incoming("interactions")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        interactions.handle(KafkaCloudEvents.fromRecord(record));
+        try (var correlation = ConsumedCorrelation.of(record)) {
+            interactions.handle(KafkaCloudEvents.fromRecord(record));
+        }
     }
 }

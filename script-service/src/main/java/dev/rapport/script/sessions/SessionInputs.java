@@ -6,6 +6,7 @@ import dev.rapport.contract.CloudEvent;
 import dev.rapport.contract.DataTableChange;
 import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.KafkaCloudEvents;
+import dev.rapport.platform.inbox.ConsumedCorrelation;
 import dev.rapport.platform.inbox.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +32,12 @@ public class SessionInputs {
     @Blocking
     @Transactional
     public void command(ConsumerRecord<String, String> record) {
-        CloudEvent event = KafkaCloudEvents.fromRecord(record);
-        AgentCommand command = EventSchemas.AGENT_COMMAND.parse(event.data(), AgentCommand.class);
-        if (processed.firstDelivery("script-service.agent-commands", event.id())) {
-            sessions.onCommand(command);
+        try (var correlation = ConsumedCorrelation.of(record)) {
+            CloudEvent event = KafkaCloudEvents.fromRecord(record);
+            AgentCommand command = EventSchemas.AGENT_COMMAND.parse(event.data(), AgentCommand.class);
+            if (processed.firstDelivery("script-service.agent-commands", event.id())) {
+                sessions.onCommand(command);
+            }
         }
     }
 
@@ -42,10 +45,12 @@ public class SessionInputs {
     @Blocking
     @Transactional
     public void result(ConsumerRecord<String, String> record) {
-        CloudEvent event = KafkaCloudEvents.fromRecord(record);
-        ActionResult result = EventSchemas.ACTION_RESULT.parse(event.data(), ActionResult.class);
-        if (processed.firstDelivery("script-service.action-results", event.id())) {
-            sessions.onResult(result);
+        try (var correlation = ConsumedCorrelation.of(record)) {
+            CloudEvent event = KafkaCloudEvents.fromRecord(record);
+            ActionResult result = EventSchemas.ACTION_RESULT.parse(event.data(), ActionResult.class);
+            if (processed.firstDelivery("script-service.action-results", event.id())) {
+                sessions.onResult(result);
+            }
         }
     }
 
@@ -53,12 +58,14 @@ public class SessionInputs {
     @Blocking
     @Transactional
     public void rowChange(ConsumerRecord<String, String> record) {
-        CloudEvent event = KafkaCloudEvents.fromRecord(record);
-        DataTableChange change = EventSchemas.DATATABLE_CHANGE.parse(event.data(), DataTableChange.class);
-        if (change.rowKey() == null || !processed.firstDelivery("script-service.datatable-changes", event.id())) {
-            return;
+        try (var correlation = ConsumedCorrelation.of(record)) {
+            CloudEvent event = KafkaCloudEvents.fromRecord(record);
+            DataTableChange change = EventSchemas.DATATABLE_CHANGE.parse(event.data(), DataTableChange.class);
+            if (change.rowKey() == null || !processed.firstDelivery("script-service.datatable-changes", event.id())) {
+                return;
+            }
+            sessions.onRowChanged(change.tableId(), change.rowKey(),
+                    change.change() == DataTableChange.Kind.ROW_DELETED ? null : change.row());
         }
-        sessions.onRowChanged(change.tableId(), change.rowKey(),
-                change.change() == DataTableChange.Kind.ROW_DELETED ? null : change.row());
     }
 }

@@ -44,12 +44,17 @@ class InteractionEventsTest {
         String interactionId = UUID.randomUUID().toString();
         TopicProbe probe = new TopicProbe(bootstrap);
 
-        probe.send(record(started("e-" + interactionId, interactionId)));
+        InteractionEvent started = started("e-" + interactionId, interactionId);
+        probe.send(KafkaCloudEvents.toRecord(Topics.INTERACTIONS, new CloudEvent(started.id(),
+                EventTypes.interaction(started.type()), "/test/ivr", interactionId, Instant.now(),
+                EventJson.write(started)), "corr-" + interactionId));
 
         List<ConsumerRecord<String, String>> sessions = probe.read(Topics.SESSIONS,
                 r -> interactionId.equals(r.key()), 1, WAIT, Duration.ZERO);
         assertThat(sessions).hasSize(1);
         ConsumerRecord<String, String> published = sessions.get(0);
+        assertThat(KafkaCloudEvents.header(published.headers(), CloudEventHeaders.CORRELATION_ID))
+                .as("the IVR post's correlation id, passed on").isEqualTo("corr-" + interactionId);
         assertThat(KafkaCloudEvents.header(published.headers(), CloudEventHeaders.TYPE))
                 .isEqualTo(EventTypes.SESSION_UPDATED);
         assertThat(KafkaCloudEvents.header(published.headers(), CloudEventHeaders.SOURCE))

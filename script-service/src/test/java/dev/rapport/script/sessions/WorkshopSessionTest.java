@@ -3,6 +3,8 @@ package dev.rapport.script.sessions;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.contract.ActionRequest;
@@ -115,6 +117,25 @@ class WorkshopSessionTest {
             return null;
         }
         return FakeActionService.success(request, Map.of("successresponse", "Case Updated Successfully"));
+    }
+
+    @Test
+    void aFlowThatPopsAScriptThatIsNotPublishedIsNotPublished() {
+        String draftOnly = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(ScriptFormat.write(WorkshopScript.definition()).replace("Architect Workshop", "Draft " + UUID.randomUUID()))
+                .post("/api/v2/scripts").then().statusCode(201).extract().path("id");
+        for (String script : List.of(draftOnly, UUID.randomUUID().toString(), "not-an-id")) {
+            String flow = """
+                    {"name":"Pops %s","match":{"dnis":["%s"]},"steps":[
+                      {"type":"screenPop","scriptId":"%s","inputs":{"ANI":"{{Call.Ani}}"}}]}
+                    """.formatted(UUID.randomUUID(), UUID.randomUUID(), script);
+            String flowId = given().header("Authorization", admin).contentType(ContentType.JSON).body(flow)
+                    .post("/api/v2/flows/inbound").then().statusCode(201).extract().path("id");
+            given().header("Authorization", admin).post("/api/v2/flows/inbound/{id}/publish", flowId)
+                    .then().statusCode(400)
+                    .body("details[0].fieldName", equalTo("steps[0].scriptId"))
+                    .body("message", containsString("no published script has the id " + script));
+        }
     }
 
     @Test
