@@ -23,6 +23,22 @@ function ScriptList() {
   const [scripts, setScripts] = useState(null);
   const [error, setError] = useState(null);
   const [creating, setCreating] = useState(false);
+  const [confirming, setConfirming] = useState(null); // the script whose deletion waits for a second click
+  const [notice, setNotice] = useState(null);
+  const [reload, setReload] = useState(0);
+
+  const remove = async (s) => {
+    setConfirming(null);
+    try {
+      await api('DELETE', `/api/v2/scripts/${encodeURIComponent(s.id)}`);
+      setNotice(`Script “${s.name}” deleted.`);
+      setError(null);
+      setReload((n) => n + 1);
+    } catch (err) {
+      setNotice(null);
+      setError(`Could not delete “${s.name}”: ${err.message}`);
+    }
+  };
 
   useEffect(() => {
     let stale = false;
@@ -42,7 +58,7 @@ function ScriptList() {
       stale = true;
       clearTimeout(timer);
     };
-  }, [search]);
+  }, [search, reload]);
 
   return (
     <main class="admin scripts-admin">
@@ -57,17 +73,24 @@ function ScriptList() {
         <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
       </label>
       {error && <p class="error" role="alert">{error}</p>}
+      {notice && <p class="notice success" role="status">{notice}</p>}
       {!scripts && !error && <p class="muted" role="status">Loading…</p>}
       {scripts && scripts.length === 0 && <p class="muted">No script {search ? `matches “${search}”` : 'yet'}.</p>}
       {scripts && scripts.length > 0 && (
         <table class="list scripts-table">
-          <thead><tr><th scope="col">Name</th><th scope="col">Published version</th><th scope="col">Modified</th></tr></thead>
+          <thead><tr><th scope="col">Name</th><th scope="col">Published version</th><th scope="col">Modified</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {scripts.map((s) => (
               <tr key={s.id}>
                 <td><a href={`#/admin/scripts/${encodeURIComponent(s.id)}`}>{s.name}</a></td>
                 <td>{s.currentVersion ?? <span class="muted">not published</span>}</td>
                 <td>{s.modifiedDate ? new Date(s.modifiedDate).toLocaleString() : ''}</td>
+                <td>
+                  {confirming === s.id ? <>
+                    <button type="button" class="link danger" onClick={() => remove(s)}>Yes, delete {s.name}</button>
+                    <button type="button" class="link" onClick={() => setConfirming(null)}>Keep it</button>
+                  </> : <button type="button" class="link" onClick={() => setConfirming(s.id)}>Delete {s.name}</button>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -481,6 +481,42 @@ class DesignerIT {
                 .isEqualTo(renamed);
     }
 
+    @Test
+    void aScriptIsDeletedFromTheListUnlessALiveFlowShowsIt() throws Exception {
+        String sfx = suffix();
+        String unused = create(script("Unused " + sfx));
+        String shown = create(script("Shown " + sfx));
+        call("POST", "/api/v2/scripts/" + shown + "/publish", java.util.Map.of());
+        String flow = call("POST", "/api/v2/flows/inbound", java.util.Map.of("name", "Shows " + sfx,
+                "match", java.util.Map.of("dnis", List.of("555" + System.nanoTime())),
+                "steps", List.of(java.util.Map.of("type", "screenPop", "scriptId", shown,
+                        "inputs", java.util.Map.of())))).path("id").asText();
+        call("POST", "/api/v2/flows/inbound/" + flow + "/publish", java.util.Map.of());
+        inBrowser(() -> {
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Scripts").setExact(true)).click();
+            page.getByLabel("Search scripts").fill(sfx);
+            button("Delete Unused " + sfx).click();
+            button("Yes, delete Unused " + sfx).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Script “Unused " + sfx + "” deleted.");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Unused " + sfx)))
+                    .hasCount(0);
+
+            button("Delete Shown " + sfx).click();
+            button("Yes, delete Shown " + sfx).click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("is shown by the published inbound flow(s) Shows "
+                    + sfx);
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Shown " + sfx)))
+                    .isVisible();
+        });
+        org.assertj.core.api.Assertions.assertThat(status("/api/v2/scripts/" + unused)).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(status("/api/v2/scripts/" + shown)).isEqualTo(200);
+    }
+
+    private static int status(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(system.gateway.resolve(path)).header("Authorization", "Bearer " + admin)
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     // ------------------------------------------------------------------------------------------------ the UI
 
     private void openDesigner(String scriptId) {

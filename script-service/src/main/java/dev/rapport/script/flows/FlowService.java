@@ -126,6 +126,29 @@ public class FlowService {
                 .or(() -> live.stream().filter(p -> p.definition().match().isDefault()).findFirst());
     }
 
+    /** The names of the flows whose live version screen-pops {@code scriptId}: deleting the script would break them. */
+    public List<String> showing(String scriptId) {
+        List<String> names = new ArrayList<>();
+        for (FlowEntity e : FlowEntity.<FlowEntity>list("currentVersion is not null order by name")) {
+            FlowVersionEntity v = FlowVersionEntity.findById(new FlowVersionEntity.Key(e.id, e.currentVersion));
+            if (v != null && pops(read(v.definition).steps(), scriptId)) {
+                names.add(e.name);
+            }
+        }
+        return names;
+    }
+
+    private static boolean pops(List<FlowDefinition.Step> steps, String scriptId) {
+        for (FlowDefinition.Step step : steps) {
+            if (step instanceof FlowDefinition.ScreenPop pop && scriptId.equalsIgnoreCase(String.valueOf(pop.scriptId()).trim())
+                    || step instanceof FlowDefinition.DataTableLookup lookup && (pops(lookup.found(), scriptId)
+                    || pops(lookup.notFound(), scriptId) || pops(lookup.failure(), scriptId))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Problems of a definition, each starting with where it is (e.g. {@code steps[0].found[1].scriptId}). */
     List<String> validate(FlowDefinition definition) {
         List<String> problems = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.rapport.script.engine.Builtins;
 import dev.rapport.script.engine.ScriptEngine;
 import dev.rapport.script.engine.ScriptEngineException;
 import dev.rapport.script.engine.SessionModel;
+import dev.rapport.script.flows.FlowService;
 import dev.rapport.script.model.ScriptDefinition;
 import dev.rapport.script.model.ScriptVersion;
 import dev.rapport.script.scripts.ScriptViews.Script;
@@ -25,9 +26,11 @@ import java.util.UUID;
 public class ScriptService {
     private final ScriptEngine engine = new ScriptEngine();
     private final PublishedDataActions dataActions;
+    private final FlowService flows;
 
-    ScriptService(PublishedDataActions dataActions) {
+    ScriptService(PublishedDataActions dataActions, FlowService flows) {
         this.dataActions = dataActions;
+        this.flows = flows;
     }
 
     public ScriptViews.ScriptListing list(int pageSize, int pageNumber, String name) {
@@ -63,7 +66,13 @@ public class ScriptService {
 
     @Transactional
     public void delete(String id) {
-        find(id).delete();
+        ScriptEntity script = find(id);
+        List<String> users = flows.showing(script.id.toString());
+        if (!users.isEmpty()) {
+            throw ApiException.conflict("The script '" + script.name + "' is shown by the published inbound flow(s) "
+                    + String.join(", ", users) + ": change those flows first");
+        }
+        script.delete();
     }
 
     public List<Problem> validate(String id) {

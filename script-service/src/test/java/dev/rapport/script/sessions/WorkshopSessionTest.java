@@ -120,6 +120,13 @@ class WorkshopSessionTest {
     }
 
     @Test
+    void aScriptThatALiveFlowShowsCannotBeDeleted() {
+        given().header("Authorization", admin).delete("/api/v2/scripts/{id}", scriptId)
+                .then().statusCode(409).body("message", containsString("Workshop inbound"));
+        given().header("Authorization", admin).get("/api/v2/scripts/{id}", scriptId).then().statusCode(200);
+    }
+
+    @Test
     void aFlowThatPopsAScriptThatIsNotPublishedIsNotPublished() {
         String draftOnly = given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body(ScriptFormat.write(WorkshopScript.definition()).replace("Architect Workshop", "Draft " + UUID.randomUUID()))
