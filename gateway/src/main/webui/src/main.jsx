@@ -5,11 +5,6 @@ import { token, me, signIn, signOut, loadMe, hasRole } from './api.js';
 import { connect, disconnect } from './sessions.js';
 import { Desktop } from './Desktop.jsx';
 import { Admin } from './Admin.jsx';
-import { DataTablesAdmin } from './admin/tables/DataTables.jsx';
-import { ActionsAdmin } from './admin/actions/Actions.jsx';
-import { FlowsAdmin } from './admin/flows/Flows.jsx';
-import { TimelineView } from './admin/Timeline.jsx';
-import { ScriptsAdmin } from './designer/Scripts.jsx';
 import './style.css';
 
 // Hash routes (#/interactions/<id>, #/admin) need nothing from the server; deep links still work.
@@ -95,15 +90,55 @@ function App() {
   );
 }
 
-// The admin console's sections. Each gets the rest of the route after its own path ('' or '/<id>...').
+// The admin console's sections. Each gets the rest of the route after its own path ('' or '/<id>...'). The big
+// ones load when first opened, so an agent's browser fetches only the desktop.
 const SECTIONS = [
-  { path: '/admin/tables', label: 'Data tables', roles: ['admin'], view: DataTablesAdmin },
-  { path: '/admin/actions', label: 'Data actions', roles: ['admin'], view: ActionsAdmin },
-  { path: '/admin/scripts', label: 'Scripts', roles: ['admin'], view: ScriptsAdmin },
-  { path: '/admin/flows', label: 'Flows', roles: ['admin'], view: FlowsAdmin },
-  { path: '/admin/timeline', label: 'Timeline', roles: ['admin', 'supervisor'], view: TimelineView },
+  { path: '/admin/tables', label: 'Data tables', roles: ['admin'],
+    view: lazy(() => import('./admin/tables/DataTables.jsx'), 'DataTablesAdmin') },
+  { path: '/admin/actions', label: 'Data actions', roles: ['admin'],
+    view: lazy(() => import('./admin/actions/Actions.jsx'), 'ActionsAdmin') },
+  { path: '/admin/scripts', label: 'Scripts', roles: ['admin'],
+    view: lazy(() => import('./designer/Scripts.jsx'), 'ScriptsAdmin') },
+  { path: '/admin/flows', label: 'Flows', roles: ['admin'],
+    view: lazy(() => import('./admin/flows/Flows.jsx'), 'FlowsAdmin') },
+  { path: '/admin/timeline', label: 'Timeline', roles: ['admin', 'supervisor'],
+    view: lazy(() => import('./admin/Timeline.jsx'), 'TimelineView') },
   { path: '/admin', label: 'Test call', roles: ['admin'], view: Admin },
 ];
+
+/** A component whose code is fetched on first render; a failed fetch says so and offers a retry. */
+function lazy(load, exportName) {
+  let loaded = null;
+  return function Lazy(props) {
+    const [view, setView] = useState(() => loaded);
+    const [error, setError] = useState(null);
+    const [attempt, setAttempt] = useState(0);
+    useEffect(() => {
+      if (view) return undefined;
+      let gone = false;
+      load().then((module) => {
+        loaded = module[exportName];
+        if (!gone) setView(() => loaded);
+      }, (err) => {
+        if (!gone) setError(err);
+      });
+      return () => { gone = true; };
+    }, [attempt]);
+    if (view) {
+      const View = view;
+      return <View {...props} />;
+    }
+    if (error) {
+      return (
+        <main class="admin">
+          <p class="error" role="alert">This page could not be loaded: {String(error.message || error)}</p>
+          <button type="button" onClick={() => { setError(null); setAttempt(attempt + 1); }}>Try again</button>
+        </main>
+      );
+    }
+    return <main class="admin"><p class="muted" role="status" aria-busy="true">Loading…</p></main>;
+  };
+}
 
 function Section({ section, path }) {
   if (!section.roles.some(hasRole)) {

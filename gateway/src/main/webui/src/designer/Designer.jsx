@@ -226,7 +226,8 @@ export function Designer({ scriptId }) {
     : isContainer(selected.node) ? `into the selected ${typeLabel(selected.node.type).toLowerCase()}` : 'after the selected component';
   const problems = draft.problems;
   const save = draft.save;
-  const status = save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Changes pending' : save.state === 'error' ? 'Save failed' : 'Saved';
+  const status = save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Changes pending' : save.state === 'error' ? 'Save failed'
+    : save.state === 'conflict' ? 'Not saved: changed elsewhere' : 'Saved';
 
   return (
     <main class="designer" onKeyDown={onKeyDown}>
@@ -246,6 +247,19 @@ export function Designer({ scriptId }) {
           </span>
         )}
       </header>
+      {draft.conflict && (
+        <div class="notice warning d-conflict" role="alert">
+          <p><strong>This script was changed elsewhere</strong>: someone else saved it after you loaded it.
+            {' '}Autosave is paused; your changes here are not saved yet.</p>
+          {draft.conflict.message && <p>{draft.conflict.message}</p>}
+          <p>“Load their version” shows the saved script and your unsaved changes here are lost.
+            {' '}“Keep mine” saves your version over theirs.</p>
+          {save.error && <p class="error">{save.error}</p>}
+          <button type="button" onClick={draft.loadTheirs}>Load their version</button>
+          {' '}
+          <button type="button" onClick={draft.keepMine}>Keep mine</button>
+        </div>
+      )}
       <div class={`d-panes ${right === 'Preview' ? 'd-wide' : ''}`}>
         <aside class="d-left" aria-label="Script parts">
           <Tabs id="d-left" tabs={LEFT_TABS} current={left} onChange={setLeft} />

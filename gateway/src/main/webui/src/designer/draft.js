@@ -1,18 +1,53 @@
 // Loads a script's draft, keeps its undo history and saves it: a debounced PUT after each edit, retried until it
 // lands (the local state is never replaced by the server's), then the validation problems are fetched.
+// Each save sends If-Match with the draft revision last loaded or saved; when someone else saved in between (412) the
+// autosave stops and the user chooses: load their version (dropping the local edits) or keep theirs (overwrite).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api.js';
+import { ApiError, api, signOut, token } from '../api.js';
 import { applyUpdate, redo, startHistory, undo } from './model.js';
 
 const SAVE_DELAY_MS = 700;
 const SAVE_AT_LATEST_MS = 5000; // continuous editing still saves this often
 const RETRY_MS = [2000, 4000, 8000, 15000, 30000];
 
+/** PUT with If-Match: "<revision>" (none when revision is null); errors as api() throws them. */
+export async function putIfMatch(path, body, revision) {
+  const headers = { Authorization: `Bearer ${token.value}`, 'Content-Type': 'application/json' };
+  if (revision != null) headers['If-Match'] = `"${revision}"`;
+  const response = await fetch(path, { method: 'PUT', headers, body: JSON.stringify(body) });
+  const parsed = await response.json().catch(() => null);
+  if (response.status === 401) signOut();
+  if (!response.ok) throw new ApiError(response.status, parsed);
+  return parsed;
+}
+
+// The local draft of an unresolved conflict, kept across leaving the designer (or reloading the page).
+const conflictKey = (scriptId) => `rapport.designer.conflict.${scriptId}`;
+function keepConflict(scriptId, draft) {
+  try {
+    if (draft) localStorage.setItem(conflictKey(scriptId), JSON.stringify(draft));
+    else localStorage.removeItem(conflictKey(scriptId));
+  } catch (err) {
+    // storage full or off: the edits stay in memory and the leave warning still applies
+  }
+}
+function keptConflict(scriptId) {
+  try {
+    return JSON.parse(localStorage.getItem(conflictKey(scriptId)) || 'null');
+  } catch (err) {
+    return null;
+  }
+}
+
 export function useDraft(scriptId) {
   const [history, setHistory] = useState(null);
   const [loadError, setLoadError] = useState(null);
   const [save, setSave] = useState({ state: 'saved', error: null });
   const [problems, setProblems] = useState(null);
+  // null, or { message } while the server's draft was changed by someone else and the user has not chosen yet
+  const [conflict, setConflict] = useState(null);
+  const conflicted = useRef(false);
+  const revision = useRef(null); // the server's draftRevision that saved.current is
   const saved = useRef(null); // the draft object the server holds
   const latest = useRef(null);
   const inFlight = useRef(false);
@@ -31,10 +66,24 @@ export function useDraft(scriptId) {
   const load = useCallback(async () => {
     try {
       const script = await api('GET', `/api/v2/scripts/${encodeURIComponent(scriptId)}`);
+      clearTimeout(timer.current);
+      revision.current = script.draftRevision;
       saved.current = script.draft;
-      latest.current = script.draft;
-      setHistory(startHistory(script.draft));
-      setSave({ state: 'saved', error: null });
+      const mine = keptConflict(scriptId);
+      if (mine) {
+        // edits left behind in an unresolved conflict: show them again, with the same choice
+        latest.current = mine;
+        setHistory(startHistory(mine));
+        conflicted.current = true;
+        setConflict({ message: 'Your unsaved edits from before were kept: they are shown, not saved.' });
+        setSave({ state: 'conflict', error: null });
+      } else {
+        latest.current = script.draft;
+        setHistory(startHistory(script.draft));
+        conflicted.current = false;
+        setConflict(null);
+        setSave({ state: 'saved', error: null });
+      }
       setLoadError(null);
       fetchProblems();
     } catch (err) {
@@ -48,12 +97,14 @@ export function useDraft(scriptId) {
     clearTimeout(timer.current);
     const draft = latest.current;
     if (!draft || draft === saved.current) return;
+    if (conflicted.current) return; // waits for the user's choice
     if (inFlight.current) return; // the running save schedules the next one when it ends
     inFlight.current = true;
     dirtySince.current = null;
     setSave({ state: 'saving', error: null });
     try {
-      await api('PUT', `/api/v2/scripts/${encodeURIComponent(scriptId)}`, draft);
+      const stored = await putIfMatch(`/api/v2/scripts/${encodeURIComponent(scriptId)}`, draft, revision.current);
+      revision.current = stored.draftRevision;
       saved.current = draft;
       attempts.current = 0;
       inFlight.current = false;
@@ -66,6 +117,14 @@ export function useDraft(scriptId) {
       fetchProblems();
     } catch (err) {
       inFlight.current = false;
+      if (err.status === 412) {
+        // Someone else saved since: stop autosaving, keep the local edits (also in storage), let the user choose.
+        conflicted.current = true;
+        keepConflict(scriptId, latest.current);
+        setConflict({ message: null });
+        setSave({ state: 'conflict', error: null });
+        return;
+      }
       // A draft the server refuses (400) will not pass by retrying: it waits for the next edit or "Retry save".
       const retry = !(err.status >= 400 && err.status < 500) || err.status === 408 || err.status === 429;
       const details = err.body && Array.isArray(err.body.details) && err.body.details.length
@@ -83,9 +142,40 @@ export function useDraft(scriptId) {
     clearTimeout(timer.current);
     const now = Date.now();
     if (dirtySince.current == null) dirtySince.current = now;
+    if (conflicted.current) {
+      keepConflict(scriptId, latest.current); // the user edits on while the conflict waits: keep those edits too
+      return;
+    }
     setSave((old) => (old.state === 'error' ? old : { state: 'dirty', error: null }));
     timer.current = setTimeout(flush, Math.max(0, Math.min(SAVE_DELAY_MS, SAVE_AT_LATEST_MS - (now - dirtySince.current))));
-  }, [flush]);
+  }, [flush, scriptId]);
+
+  // The conflict's two ways out.
+  const loadTheirs = useCallback(() => {
+    keepConflict(scriptId, null);
+    conflicted.current = false;
+    setConflict(null);
+    return load();
+  }, [load, scriptId]);
+  const keepMine = useCallback(async () => {
+    try {
+      const script = await api('GET', `/api/v2/scripts/${encodeURIComponent(scriptId)}`);
+      revision.current = script.draftRevision;
+      saved.current = script.draft; // theirs: what is stored now; the next save overwrites it with ours
+    } catch (err) {
+      setSave({ state: 'conflict', error: `Could not read their version: ${err.message}` });
+      return;
+    }
+    keepConflict(scriptId, null);
+    conflicted.current = false;
+    setConflict(null);
+    if (latest.current === saved.current) {
+      setSave({ state: 'saved', error: null });
+      return;
+    }
+    attempts.current = 0;
+    await flush();
+  }, [flush, scriptId]);
 
   const commit = useCallback((next) => {
     latest.current = next.present;
@@ -127,6 +217,6 @@ export function useDraft(scriptId) {
     canUndo: !!history && history.past.length > 0,
     canRedo: !!history && history.future.length > 0,
     update, undo: doUndo, redo: doRedo,
-    save, dirty, flush, reload: load, loadError, problems,
+    save, dirty, flush, reload: load, loadError, problems, conflict, loadTheirs, keepMine,
   };
 }

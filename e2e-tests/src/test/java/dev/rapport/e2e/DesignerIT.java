@@ -512,6 +512,51 @@ class DesignerIT {
         org.assertj.core.api.Assertions.assertThat(status("/api/v2/scripts/" + shown)).isEqualTo(200);
     }
 
+    @Test
+    void anEditElsewhereStopsTheAutosaveUntilTheAdminKeepsTheirVersion() throws Exception {
+        ObjectNode script = script("Conflict " + suffix());
+        root(script).add(text("c-1", "Alpha")).add(text("c-2", "Beta"));
+        String id = create(script);
+        String path = "/api/v2/scripts/" + RapportSystem.enc(id);
+
+        inBrowser(() -> {
+            openDesigner(id);
+            // another admin saves the draft through the API, with the revision they read
+            JsonNode theirs = call("GET", path, null);
+            ObjectNode changed = (ObjectNode) theirs.path("draft").deepCopy();
+            ((ObjectNode) component(changed, "c-1")).put("text", "Changed by the API");
+            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(system.gateway.resolve(path))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .header("If-Match", "\"" + theirs.path("draftRevision").asLong() + "\"")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(changed))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+            // the designer, still on the revision it loaded, edits: its save is refused and it says so
+            canvas().getByRole(AriaRole.TREEITEM, new Locator.GetByRoleOptions().setName("Text: Beta")).click();
+            exact("Text").fill("Beta, mine");
+            Locator alert = page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions()
+                    .setHasText("This script was changed elsewhere"));
+            assertThat(alert).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                    .setHasText("changed elsewhere"))).isVisible();
+            JsonNode stored = draft(id);
+            org.assertj.core.api.Assertions.assertThat(component(stored, "c-1").path("text").asText())
+                    .isEqualTo("Changed by the API");
+            org.assertj.core.api.Assertions.assertThat(component(stored, "c-2").path("text").asText()).isEqualTo("Beta");
+            // the local edit is still shown
+            assertThat(exact("Text")).hasValue("Beta, mine");
+
+            // "Keep mine" saves the designer's version over the API's
+            alert.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Keep mine")).click();
+            awaitDraft(id, d -> "Beta, mine".equals(component(d, "c-2").path("text").asText())
+                    && "Alpha".equals(component(d, "c-1").path("text").asText()));
+            assertThat(alert).isHidden();
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                    .setHasText(Pattern.compile("^Saved$")))).isVisible();
+        });
+    }
+
     private static int status(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(system.gateway.resolve(path)).header("Authorization", "Bearer " + admin)
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();

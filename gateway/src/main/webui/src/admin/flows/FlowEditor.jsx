@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../../api.js';
+import { putIfMatch } from '../../designer/draft.js';
 import { Field } from '../actions/Field.jsx';
 import { ErrorMessage } from '../actions/JsonView.jsx';
 import { keepUnsaved, loadUnsaved, useLeaveWarning } from '../actions/unsaved.js';
@@ -74,6 +75,9 @@ export function FlowEditor({ flowId }) {
   const [problems, setProblems] = useState(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  // The draft revision the form is based on (sent as If-Match), and whether someone else saved since (412).
+  const [revision, setRevision] = useState(null);
+  const [conflict, setConflict] = useState(false);
   const enc = encodeURIComponent(flowId);
 
   const loadVersions = () => api('GET', `/api/v2/flows/inbound/${enc}/versions`).then(setVersions).catch(() => {});
@@ -83,10 +87,12 @@ export function FlowEditor({ flowId }) {
       const kept = loadUnsaved(storageKey);
       if (kept) {
         setForm({ ...kept.form, steps: fromModel(kept.form.steps) });
+        setRevision(kept.revision ?? f.draftRevision); // edits of an older revision must not overwrite silently
         setDirty(true);
         setRestored(true);
       } else {
         setForm(formOf(f));
+        setRevision(f.draftRevision);
       }
     }).catch(setError);
     loadVersions();
@@ -98,17 +104,18 @@ export function FlowEditor({ flowId }) {
     setForm(next);
     setDirty(true);
     setStatus('');
-    keepUnsaved(storageKey, { form: { ...next, steps: toModel(next.steps) } });
+    keepUnsaved(storageKey, { form: { ...next, steps: toModel(next.steps) }, revision });
   };
 
   const discard = () => {
     keepUnsaved(storageKey, null);
     setForm(formOf(flow));
+    setRevision(flow.draftRevision);
     setDirty(false);
     setRestored(false);
   };
 
-  const save = async () => {
+  const save = async (base = revision) => {
     if (!form.name.trim()) {
       setError(new Error('The flow needs a name.'));
       return null;
@@ -117,18 +124,50 @@ export function FlowEditor({ flowId }) {
     setError(null);
     setProblems(null);
     try {
-      const saved = await api('PUT', `/api/v2/flows/inbound/${enc}`, definitionOf(form));
+      const saved = await putIfMatch(`/api/v2/flows/inbound/${enc}`, definitionOf(form), base);
       setFlow(saved);
+      setRevision(saved.draftRevision);
+      setConflict(false);
       setDirty(false);
       setRestored(false);
       keepUnsaved(storageKey, null);
       setStatus('Flow saved.');
       return saved;
     } catch (err) {
-      setError(err);
+      if (err.status === 412) setConflict(true); // the edits stay in the form (and in storage)
+      else setError(err);
       return null;
     } finally {
       setBusy(false);
+    }
+  };
+
+  // The conflict's two ways out: take the stored flow (dropping the edits), or save the edits over it.
+  const loadTheirs = async () => {
+    setError(null);
+    try {
+      const theirs = await api('GET', `/api/v2/flows/inbound/${enc}`);
+      keepUnsaved(storageKey, null);
+      setFlow(theirs);
+      setForm(formOf(theirs));
+      setRevision(theirs.draftRevision);
+      setDirty(false);
+      setRestored(false);
+      setConflict(false);
+      setStatus('Their version of the flow was loaded.');
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const keepMine = async () => {
+    setError(null);
+    try {
+      const theirs = await api('GET', `/api/v2/flows/inbound/${enc}`);
+      setFlow({ ...flow, currentVersion: theirs.currentVersion });
+      setRevision(theirs.draftRevision);
+      await save(theirs.draftRevision);
+    } catch (err) {
+      setError(err);
     }
   };
 
@@ -186,8 +225,19 @@ export function FlowEditor({ flowId }) {
           <button type="button" class="link" onClick={discard}>Discard unsaved edits</button>
         </p>
       )}
+      {conflict && (
+        <div class="notice warning flow-conflict" role="alert">
+          <p><strong>This flow was changed elsewhere</strong>: someone else saved it after you loaded it, so your changes
+            {' '}were not saved.</p>
+          <p>“Load their version” shows the saved flow and your unsaved changes here are lost. “Keep mine” saves your
+            {' '}version over theirs.</p>
+          <button type="button" onClick={loadTheirs} disabled={busy}>Load their version</button>
+          {' '}
+          <button type="button" onClick={keepMine} disabled={busy}>Keep mine</button>
+        </div>
+      )}
       <div class="toolbar">
-        <button type="button" onClick={save} disabled={busy || !dirty}>Save</button>
+        <button type="button" onClick={() => save()} disabled={busy || !dirty}>Save</button>
         <button type="button" onClick={publish} disabled={busy}>Publish</button>
         {dirty && !restored && <button type="button" class="link" onClick={discard}>Discard changes</button>}
         <button type="button" class="link danger" onClick={remove}>Delete flow</button>

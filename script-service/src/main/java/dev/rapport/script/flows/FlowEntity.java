@@ -29,6 +29,10 @@ public class FlowEntity extends PanacheEntityBase {
     @Column(name = "current_version")
     public Integer currentVersion;
 
+    /** Grows by one with every save of the draft (not with publishing): the draft's ETag. */
+    @Column(name = "draft_revision", nullable = false)
+    public long draftRevision;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,16 +1,19 @@
 package dev.rapport.script.flows;
 
 import dev.rapport.contract.Roles;
+import dev.rapport.script.scripts.DraftRevisions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -41,21 +44,23 @@ public class FlowResource {
     @RolesAllowed(Roles.ADMIN)
     public Response create(FlowDefinition definition) {
         FlowService.Flow flow = flows.create(definition);
-        return Response.created(URI.create("/api/v2/flows/inbound/" + flow.id())).entity(flow).build();
+        return tagged(Response.created(URI.create("/api/v2/flows/inbound/" + flow.id())), flow);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public FlowService.Flow get(@PathParam("id") UUID id) {
-        return flows.get(id);
+    public Response get(@PathParam("id") UUID id) {
+        return tagged(Response.ok(), flows.get(id));
     }
 
+    /** Saves the draft; with If-Match (the draftRevision last read) it is refused with 412 if someone saved since. */
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    public FlowService.Flow update(@PathParam("id") UUID id, FlowDefinition definition) {
-        return flows.updateDraft(id, definition);
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           FlowDefinition definition) {
+        return tagged(Response.ok(), flows.updateDraft(id, definition, ifMatch));
     }
 
     @DELETE
@@ -79,5 +84,9 @@ public class FlowResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public List<FlowService.Published> versions(@PathParam("id") UUID id) {
         return flows.versions(id);
+    }
+
+    private static Response tagged(Response.ResponseBuilder builder, FlowService.Flow flow) {
+        return builder.entity(flow).tag(DraftRevisions.tag(flow.draftRevision())).build();
     }
 }

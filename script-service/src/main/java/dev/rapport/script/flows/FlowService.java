@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.platform.web.ApiException;
 import dev.rapport.script.expressions.Template;
+import dev.rapport.script.scripts.DraftRevisions;
 import dev.rapport.script.scripts.ScriptEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +27,9 @@ public class FlowService {
         this.json = json;
     }
 
+    /** {@code draftRevision} grows with every save of the draft; it is also the answer's ETag. */
     public record Flow(UUID id, String name, String description, FlowDefinition draft, Integer currentVersion,
-                       Instant modifiedAt) {
+                       Instant modifiedAt, long draftRevision) {
     }
 
     public record Published(UUID flowId, int version, FlowDefinition definition, Instant publishedAt,
@@ -47,6 +50,7 @@ public class FlowService {
         FlowEntity e = new FlowEntity();
         e.id = UUID.randomUUID();
         e.createdAt = Instant.now();
+        e.draftRevision = 1;
         apply(e, definition);
         e.persist();
         return view(e);
@@ -58,9 +62,24 @@ public class FlowService {
 
     @Transactional
     public Flow updateDraft(UUID id, FlowDefinition definition) {
+        return updateDraft(id, definition, null);
+    }
+
+    /**
+     * Saves the draft and increments its revision.
+     *
+     * @param ifMatch the revision the caller last read (If-Match); null saves whatever is stored (no check)
+     */
+    @Transactional
+    public Flow updateDraft(UUID id, FlowDefinition definition, String ifMatch) {
         requireName(definition);
-        FlowEntity e = find(id);
+        FlowEntity e = FlowEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            throw ApiException.notFound("Inbound flow " + id + " not found");
+        }
+        DraftRevisions.requireMatch(ifMatch, e.draftRevision, "The inbound flow '" + e.name + "'");
         apply(e, definition);
+        e.draftRevision++;
         return view(e);
     }
 
@@ -238,7 +257,7 @@ public class FlowService {
     }
 
     private Flow view(FlowEntity e) {
-        return new Flow(e.id, e.name, e.description, read(e.draft), e.currentVersion, e.modifiedAt);
+        return new Flow(e.id, e.name, e.description, read(e.draft), e.currentVersion, e.modifiedAt, e.draftRevision);
     }
 
     private Published view(FlowVersionEntity v) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -64,7 +66,8 @@ public class ScriptResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body) {
         ScriptViews.Script created = scripts.create(ScriptFormat.read(body));
-        return Response.created(URI.create(created.selfUri())).entity(created).build();
+        return Response.created(URI.create(created.selfUri())).entity(created)
+                .tag(DraftRevisions.tag(created.draftRevision())).build();
     }
 
     @POST
@@ -73,22 +76,26 @@ public class ScriptResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importScript(JsonNode body) {
         ScriptViews.ImportResult result = importer.importScript(body);
-        return Response.created(URI.create(result.script().selfUri())).entity(result).build();
+        return Response.created(URI.create(result.script().selfUri())).entity(result)
+                .tag(DraftRevisions.tag(result.script().draftRevision())).build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public ScriptViews.Script get(@PathParam("id") String id) {
-        return scripts.get(id);
+    public Response get(@PathParam("id") String id) {
+        ScriptViews.Script script = scripts.get(id);
+        return Response.ok(script).tag(DraftRevisions.tag(script.draftRevision())).build();
     }
 
+    /** Saves the draft; with If-Match (the draftRevision last read) it is refused with 412 if someone saved since. */
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public ScriptViews.Script update(@PathParam("id") String id, JsonNode body) {
-        return scripts.updateDraft(id, ScriptFormat.read(body));
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
+        ScriptViews.Script script = scripts.updateDraft(id, ScriptFormat.read(body), ifMatch);
+        return Response.ok(script).tag(DraftRevisions.tag(script.draftRevision())).build();
     }
 
     @DELETE

@@ -15,6 +15,7 @@ import dev.rapport.script.validation.ScriptValidator;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,7 @@ public class ScriptService {
         ScriptEntity s = new ScriptEntity();
         s.id = UUID.randomUUID();
         s.createdAt = Instant.now();
+        s.draftRevision = 1;
         apply(s, definition);
         s.persist();
         return view(s, true);
@@ -58,9 +60,21 @@ public class ScriptService {
 
     @Transactional
     public Script updateDraft(String id, ScriptDefinition definition) {
-        ScriptEntity s = find(id);
+        return updateDraft(id, definition, null);
+    }
+
+    /**
+     * Saves the draft and increments its revision.
+     *
+     * @param ifMatch the revision the caller last read (If-Match); null saves whatever is stored (no check)
+     */
+    @Transactional
+    public Script updateDraft(String id, ScriptDefinition definition, String ifMatch) {
+        ScriptEntity s = find(id, LockModeType.PESSIMISTIC_WRITE);
+        DraftRevisions.requireMatch(ifMatch, s.draftRevision, "The script '" + s.name + "'");
         requireUniqueName(definition.name(), s.id);
         apply(s, definition);
+        s.draftRevision++;
         return view(s, true);
     }
 
@@ -192,9 +206,13 @@ public class ScriptService {
     }
 
     static ScriptEntity find(String id) {
+        return find(id, LockModeType.NONE);
+    }
+
+    private static ScriptEntity find(String id, LockModeType lock) {
         ScriptEntity s = null;
         try {
-            s = ScriptEntity.findById(UUID.fromString(id));
+            s = ScriptEntity.findById(UUID.fromString(id), lock);
         } catch (IllegalArgumentException ignored) {
             // not a UUID: not found either
         }
@@ -219,6 +237,6 @@ public class ScriptService {
 
     static Script view(ScriptEntity s, boolean withDraft) {
         return new Script(s.id.toString(), s.name, s.description, s.currentVersion, s.createdAt, s.modifiedAt,
-                withDraft ? ScriptFormat.read(s.draft) : null, "/api/v2/scripts/" + s.id);
+                withDraft ? ScriptFormat.read(s.draft) : null, s.draftRevision, "/api/v2/scripts/" + s.id);
     }
 }

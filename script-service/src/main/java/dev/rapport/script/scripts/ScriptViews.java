@@ -13,9 +13,10 @@ public final class ScriptViews {
     private ScriptViews() {
     }
 
+    /** {@code draftRevision} grows with every save of the draft; it is also the answer's ETag (send it as If-Match). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Script(String id, String name, String description, Integer currentVersion, Instant createdDate,
-                        Instant modifiedDate, ScriptDefinition draft, String selfUri) {
+                        Instant modifiedDate, ScriptDefinition draft, long draftRevision, String selfUri) {
     }
 
     public record ScriptListing(List<Script> entities, int pageSize, int pageNumber, long total) {
