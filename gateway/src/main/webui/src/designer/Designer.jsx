@@ -295,7 +295,7 @@ export function Designer({ scriptId }) {
               onSelect={select} actions={actions} />}
             {right === 'Problems' && <PanelSlot name="Problems" exportName="ProblemsPanel" props={{ problems, onSelect: goTo, script }} />}
             {right === 'Versions' && <PanelSlot name="Versions" exportName="VersionsPanel"
-              props={{ scriptId, dirty: draft.dirty, onRestored: draft.reload }} />}
+              props={{ scriptId, dirty: draft.dirty, onRestored: draft.reload, revision: draft.revision }} />}
             {right === 'Preview' && <PanelSlot name="Preview" exportName="PreviewPanel"
               props={{ scriptId, script, saved: !draft.dirty && save.state === 'saved' }} />}
           </div>

@@ -218,5 +218,6 @@ export function useDraft(scriptId) {
     canRedo: !!history && history.future.length > 0,
     update, undo: doUndo, redo: doRedo,
     save, dirty, flush, reload: load, loadError, problems, conflict, loadTheirs, keepMine,
+    revision: () => revision.current,
   };
 }

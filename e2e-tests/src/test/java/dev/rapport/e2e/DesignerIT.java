@@ -557,6 +557,30 @@ class DesignerIT {
         });
     }
 
+    @Test
+    void restoringAVersionDoesNotReplaceADraftSavedElsewhere() throws Exception {
+        ObjectNode script = script("Restore race " + suffix());
+        root(script).add(text("r-1", "Version one"));
+        String id = create(script);
+        String path = "/api/v2/scripts/" + RapportSystem.enc(id);
+        call("POST", path + "/publish", java.util.Map.of());
+
+        inBrowser(() -> {
+            openDesigner(id);
+            JsonNode theirs = call("GET", path, null);
+            ObjectNode changed = (ObjectNode) theirs.path("draft").deepCopy();
+            ((ObjectNode) component(changed, "r-1")).put("text", "Saved elsewhere");
+            call("PUT", path, changed);
+
+            tab("Versions").click();
+            button("Restore version 1 to the draft").click();
+            assertThat(page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions()
+                    .setHasText("Version 1 was not restored: someone else saved the draft meanwhile"))).isVisible();
+        });
+        org.assertj.core.api.Assertions.assertThat(component(draft(id), "r-1").path("text").asText())
+                .isEqualTo("Saved elsewhere");
+    }
+
     private static int status(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(system.gateway.resolve(path)).header("Authorization", "Bearer " + admin)
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -2,6 +2,7 @@
 // draft), make an earlier version current again, or restore a version into the draft.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
+import { putIfMatch } from '../draft.js';
 import { ProblemsPanel } from './Problems.jsx';
 import './panels.css';
 
@@ -21,7 +22,7 @@ function DiffLine({ line }) {
   return <span class={cls}>{line}{'\n'}</span>;
 }
 
-export function VersionsPanel({ scriptId, dirty, onRestored }) {
+export function VersionsPanel({ scriptId, dirty, onRestored, revision }) {
   const [versions, setVersions] = useState(null);
   const [problems, setProblems] = useState(null);
   const [loadError, setLoadError] = useState(null);
@@ -88,12 +89,16 @@ export function VersionsPanel({ scriptId, dirty, onRestored }) {
     setConfirmRestore(null);
     try {
       const detail = await api('GET', `${base}/versions/${version}`);
-      await api('PUT', base, detail.definition);
+      // With the designer's revision: a draft someone else saved meanwhile is not replaced unseen (412).
+      await putIfMatch(base, detail.definition, revision ? revision() : null);
       setMessage(`Version ${version} was restored into the draft.`);
       await load();
       if (onRestored) onRestored();
     } catch (e) {
-      setRefusal({ message: `Could not restore version ${version}: ${errorText(e)}`, details: [] });
+      const message = e.status === 412
+        ? `Version ${version} was not restored: someone else saved the draft meanwhile. Reload the page to see their draft first.`
+        : `Could not restore version ${version}: ${errorText(e)}`;
+      setRefusal({ message, details: [] });
     } finally {
       setBusy(null);
     }
