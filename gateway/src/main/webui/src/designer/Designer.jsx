@@ -7,7 +7,10 @@ import { Palette } from './Palette.jsx';
 import { Properties } from './Properties.jsx';
 import { Pages } from './Pages.jsx';
 import { Variables } from './Variables.jsx';
-import { PanelSlot } from './slots.jsx';
+import { CustomActionsPanel } from './panels/CustomActions.jsx';
+import { ProblemsPanel } from './panels/Problems.jsx';
+import { VersionsPanel } from './panels/Versions.jsx';
+import { PreviewPanel } from './panels/Preview.jsx';
 import { useDraft } from './draft.js';
 import {
   addPage, cloneFresh, find, findInScript, flatten, idsOf, insert, isContainer, moveBy, newComponent, placeFor, remove, typeLabel,
@@ -267,7 +270,7 @@ export function Designer({ scriptId }) {
             {left === 'Components' && <Palette onAdd={add} target={target} />}
             {left === 'Pages' && <Pages script={script} pageId={page.id} onPage={showPage} update={update} />}
             {left === 'Variables' && <Variables script={script} update={update} focusName={focusVariable} onFocused={() => setFocusVariable(null)} />}
-            {left === 'Custom actions' && <PanelSlot name="CustomActions" exportName="CustomActionsPanel" props={{ script, update }} />}
+            {left === 'Custom actions' && <CustomActionsPanel script={script} update={update} />}
           </div>
         </aside>
         <section class="d-center" aria-label="Canvas area">
@@ -293,11 +296,11 @@ export function Designer({ scriptId }) {
           <div id="d-right-panel" role="tabpanel" aria-labelledby={`d-right-tab-${RIGHT_TABS.indexOf(right)}`} class="d-panel">
             {right === 'Properties' && <Properties script={script} selectedId={selected ? selectedId : null} update={update}
               onSelect={select} actions={actions} />}
-            {right === 'Problems' && <PanelSlot name="Problems" exportName="ProblemsPanel" props={{ problems, onSelect: goTo, script }} />}
-            {right === 'Versions' && <PanelSlot name="Versions" exportName="VersionsPanel"
-              props={{ scriptId, dirty: draft.dirty, onRestored: draft.reload, revision: draft.revision }} />}
-            {right === 'Preview' && <PanelSlot name="Preview" exportName="PreviewPanel"
-              props={{ scriptId, script, saved: !draft.dirty && save.state === 'saved' }} />}
+            {right === 'Problems' && <ProblemsPanel problems={problems} onSelect={goTo} script={script} />}
+            {right === 'Versions' && <VersionsPanel scriptId={scriptId} dirty={draft.dirty} onRestored={draft.reload}
+              revision={draft.revision} />}
+            {right === 'Preview' && <PreviewPanel scriptId={scriptId} script={script}
+              saved={!draft.dirty && save.state === 'saved'} />}
           </div>
         </aside>
       </div>

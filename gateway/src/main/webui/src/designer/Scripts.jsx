@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, hasRole } from '../api.js';
 import { Designer } from './Designer.jsx';
-import { PanelSlot } from './slots.jsx';
+import { ImportScriptButton } from './panels/ImportScript.jsx';
 import { blankScript } from './model.js';
 import './designer.css';
 
@@ -65,7 +65,7 @@ function ScriptList() {
       <div class="scripts-head">
         <h2>Scripts</h2>
         <button type="button" onClick={() => setCreating(true)} disabled={creating}>New script</button>
-        <PanelSlot name="ImportScript" exportName="ImportScriptButton" props={{ onImported: open }} quiet />
+        <ImportScriptButton onImported={open} />
       </div>
       {creating && <NewScript onCancel={() => setCreating(false)} />}
       <label class="field scripts-search">
