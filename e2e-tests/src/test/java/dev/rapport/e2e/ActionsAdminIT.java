@@ -16,8 +16,6 @@ import dev.rapport.testkit.TestBrowser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +43,6 @@ class ActionsAdminIT {
             FIXTURES.resolve("limitless-flows-blueprint__Limitless---Shorten-Link-v1-2021062184350.custom.json");
     private static final String WEB_SERVICES = " (Web Services Data Actions)";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final LocatorAssertions.ContainsTextOptions SLOW =
             new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
 
@@ -511,15 +508,7 @@ class ActionsAdminIT {
 
     /** An admin request; fails unless it answers one of {@code expected}. */
     private static String send(String method, String path, Object body, int... expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(system.gateway.resolve(path))
-                .header("Authorization", "Bearer " + admin);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = system.send(method, path, admin, body, Map.of());
         for (int status : expected) {
             if (r.statusCode() == status) {
                 return r.body();

@@ -15,8 +15,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.rapport.testkit.TestBrowser;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.TestInfo;
  */
 class DataTablesAdminIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String BASE = "/api/v2/flows/datatables";
     private static final LocatorAssertions.ContainsTextOptions SLOW =
             new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
@@ -453,9 +450,8 @@ class DataTablesAdminIT {
             assertThat(page.getByText("Call from")).hasCount(0);
         });
         String alex = system.token("password", "alex", "alex");
-        int status = HTTP.send(HttpRequest.newBuilder(system.gateway.resolve(
-                        "/api/v2/interactions/" + interactionId + "/timeline"))
-                .header("Authorization", "Bearer " + alex).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        int status = system.send("GET", "/api/v2/interactions/" + interactionId + "/timeline", alex, null, Map.of())
+                .statusCode();
         assertThat(status).isEqualTo(403);
     }
 
@@ -521,17 +517,8 @@ class DataTablesAdminIT {
 
     /** Any call as the admin, checking the status; answers the JSON body (null when empty). */
     private static JsonNode send(String method, String path, Object body, String ifMatch, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(system.gateway.resolve(path))
-                .header("Authorization", "Bearer " + admin)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = system.send(method, path, admin, body,
+                ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
         assertThat(r.statusCode()).as(method + " " + path + " " + r.body()).isEqualTo(expected);
         return r.body().isBlank() ? null : JSON.readTree(r.body());
     }

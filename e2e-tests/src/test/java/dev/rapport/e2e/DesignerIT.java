@@ -13,8 +13,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.rapport.testkit.TestBrowser;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.TestInfo;
  */
 class DesignerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final LocatorAssertions.ContainsTextOptions SLOW =
             new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
 
@@ -525,11 +522,8 @@ class DesignerIT {
             JsonNode theirs = call("GET", path, null);
             ObjectNode changed = (ObjectNode) theirs.path("draft").deepCopy();
             ((ObjectNode) component(changed, "c-1")).put("text", "Changed by the API");
-            HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(system.gateway.resolve(path))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .header("If-Match", "\"" + theirs.path("draftRevision").asLong() + "\"")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(changed))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> put = system.send("PUT", path, admin, changed,
+                    java.util.Map.of("If-Match", "\"" + theirs.path("draftRevision").asLong() + "\""));
             org.assertj.core.api.Assertions.assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
             // the designer, still on the revision it loaded, edits: its save is refused and it says so
@@ -582,8 +576,7 @@ class DesignerIT {
     }
 
     private static int status(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(system.gateway.resolve(path)).header("Authorization", "Bearer " + admin)
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return system.send("GET", path, admin, null, java.util.Map.of()).statusCode();
     }
 
     // ------------------------------------------------------------------------------------------------ the UI
@@ -733,15 +726,7 @@ class DesignerIT {
     }
 
     private static JsonNode call(String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(system.gateway.resolve(path))
-                .header("Authorization", "Bearer " + admin);
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = system.send(method, path, admin, body, java.util.Map.of());
         org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(method + " " + path + " " + r.body())
                 .isBetween(200, 299);
         return r.body().isBlank() ? JSON.missingNode() : JSON.readTree(r.body());

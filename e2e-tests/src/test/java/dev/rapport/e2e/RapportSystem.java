@@ -161,17 +161,27 @@ final class RapportSystem implements AutoCloseable {
         return JSON.readTree(r.body()).path("access_token").asText();
     }
 
+    /** Any request through the gateway as {@code token}'s holder; a non-null body goes as JSON. */
+    HttpResponse<String> send(String method, String path, String token, Object body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     void post(String path, String token, Object body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(gateway.resolve(path))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = send("POST", path, token, body, Map.of());
         assertThat(r.statusCode()).as(path + " " + r.body()).isBetween(200, 299);
     }
 
     JsonNode get(String path, String token) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(gateway.resolve(path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = send("GET", path, token, null, Map.of());
         assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
