@@ -4,7 +4,7 @@ import dev.rapport.platform.web.ApiException;
 import dev.rapport.script.engine.ActionOutcome;
 import dev.rapport.script.engine.Builtins;
 import dev.rapport.script.engine.CompiledScript;
-import dev.rapport.script.engine.Navigation;
+import dev.rapport.script.engine.ScriptDriver;
 import dev.rapport.script.engine.RenderedPage;
 import dev.rapport.script.engine.RunResult;
 import dev.rapport.script.engine.ScriptEngine;
@@ -34,6 +34,7 @@ public class PreviewSessions {
     private final DataActionCalls dataActions;
     private final RecentInteractions interactions;
     private final ScriptEngine engine = new ScriptEngine();
+    private final ScriptDriver driver = new ScriptDriver(engine);
 
     PreviewSessions(ScriptService scripts, DataActionCalls dataActions, RecentInteractions interactions) {
         this.scripts = scripts;
@@ -95,9 +96,7 @@ public class PreviewSessions {
             SessionModel model = engine.open(script, inputs, new Builtins(builtins));
             List<String> alerts = new ArrayList<>();
             List<Run> runs = new ArrayList<>();
-            for (RunResult run : engine.load(model)) {
-                runs.add(complete(model, run, null, alerts, authorization));
-            }
+            carryOut(model, driver.load(model), alerts, runs, authorization);
             return state(scriptId, start.version(), model, inputs, alerts, runs);
         } catch (ScriptEngineException | IllegalArgumentException e) {
             throw ApiException.invalidField("inputs", e.getMessage());
@@ -124,58 +123,60 @@ public class PreviewSessions {
             if (script.version().definition().page(model.currentPageId()).isEmpty()) {
                 throw ApiException.conflict("The page this preview showed is gone from the script: start the preview again");
             }
-            switch (command.type() == null ? "" : command.type()) {
-                case "click" -> {
-                    requireField("command.component", command.component());
-                    runs.add(complete(model, engine.click(model, command.component()), command.component(), alerts,
-                            authorization));
-                }
-                case "setVariable" -> {
-                    requireField("command.variable", command.variable());
-                    engine.setVariable(model, command.variable(), command.value());
-                }
-                case "changePage" -> {
-                    requireField("command.page", command.page());
-                    Navigation.changePage(model, command.page());
-                }
+            ScriptDriver.Command engineCommand = switch (command.type() == null ? "" : command.type()) {
+                case "click" -> new ScriptDriver.Command.Click(requireField("command.component", command.component()));
+                case "setVariable" -> new ScriptDriver.Command.SetVariable(
+                        requireField("command.variable", command.variable()), command.value());
+                case "changePage" -> new ScriptDriver.Command.ChangePage(requireField("command.page", command.page()));
                 default -> throw ApiException.invalidField("command.type",
                         "command.type must be click, setVariable or changePage");
-            }
+            };
+            carryOut(model, driver.command(model, engineCommand), alerts, runs, authorization);
             return state(scriptId, request.version(), model, null, alerts, runs);
         } catch (ScriptEngineException | IllegalArgumentException e) {
             throw ApiException.invalidField("command", e.getMessage());
         }
     }
 
-    /** Runs on through every data action the run asks for, each executed for real. */
-    private Run complete(SessionModel model, RunResult first, String component, List<String> alerts, String authorization) {
-        List<RunResult.StepRecord> steps = new ArrayList<>();
-        List<DataActionCalls.Call> calls = new ArrayList<>();
-        RunResult run = first;
-        while (true) {
-            steps.addAll(run.steps());
-            for (RunResult.Effect effect : run.effects()) {
-                if (effect instanceof RunResult.Effect.Alert alert) {
-                    alerts.add(alert.message());
-                } else if (effect instanceof RunResult.Effect.OpenUrl open) {
-                    alerts.add("Open " + open.url());
+    /**
+     * Carries out what the script driver returned, as a live session would, except that each data action is executed
+     * at once (for real, with the admin's token) and its run continues with the outcome. A refusal is the answer.
+     */
+    private void carryOut(SessionModel model, List<ScriptDriver.Effect> effects, List<String> alerts, List<Run> runs,
+                          String authorization) {
+        List<ScriptDriver.Effect> pending = new ArrayList<>(effects);
+        Map<String, Run> byId = new LinkedHashMap<>();
+        int calls = 0;
+        while (!pending.isEmpty()) {
+            ScriptDriver.Effect effect = pending.remove(0);
+            if (effect instanceof ScriptDriver.Effect.Refused refused) {
+                throw ApiException.invalidField("command", refused.reason());
+            } else if (effect instanceof ScriptDriver.Effect.Alert alert) {
+                alerts.add(alert.message());
+            } else if (effect instanceof ScriptDriver.Effect.Run run) {
+                Run before = byId.get(run.runId());
+                List<RunResult.StepRecord> steps = new ArrayList<>(before == null ? List.of() : before.steps());
+                steps.addAll(run.steps());
+                byId.put(run.runId(), new Run(run.runId(), run.action(),
+                        before == null ? run.component() : before.component(),
+                        run.status() == ScriptDriver.Status.SUCCEEDED ? "succeeded" : "failed", run.error(), steps,
+                        before == null ? new ArrayList<>() : before.dataActions()));
+            } else if (effect instanceof ScriptDriver.Effect.CallDataAction call) {
+                Run run = byId.get(call.runId());
+                if (++calls > MAX_CALLS_PER_COMMAND) {
+                    byId.put(call.runId(), new Run(run.runId(), run.action(), run.component(), "failed",
+                            "stopped after " + MAX_CALLS_PER_COMMAND + " data actions in one preview command",
+                            run.steps(), run.dataActions()));
+                    continue;
                 }
+                DataActionCalls.Call done = dataActions.execute(call.dataActionId(), call.inputs(), authorization);
+                run.dataActions().add(done);
+                ActionOutcome outcome = done.success() ? ActionOutcome.success(done.outputs())
+                        : ActionOutcome.failure(done.error());
+                pending.addAll(0, driver.resume(model, call.runId(), outcome));
             }
-            if (run.status() != RunResult.Status.SUSPENDED || run.pending() == null) {
-                break;
-            }
-            if (calls.size() >= MAX_CALLS_PER_COMMAND) {
-                return new Run(run.runId(), run.action(), component, "failed", "stopped after "
-                        + MAX_CALLS_PER_COMMAND + " data actions in one preview command", steps, calls);
-            }
-            DataActionCalls.Call call = dataActions.execute(run.pending().dataActionId(), run.pending().inputs(),
-                    authorization);
-            calls.add(call);
-            ActionOutcome outcome = call.success() ? ActionOutcome.success(call.outputs()) : ActionOutcome.failure(call.error());
-            run = engine.resume(model, run.runId(), outcome);
         }
-        String status = run.status() == RunResult.Status.COMPLETED ? "succeeded" : "failed";
-        return new Run(run.runId(), run.action(), component, status, run.error(), steps, calls);
+        runs.addAll(byId.values());
     }
 
     private State state(String scriptId, Integer version, SessionModel model, Map<String, Object> inputs,
@@ -195,9 +196,10 @@ public class PreviewSessions {
         }
     }
 
-    private static void requireField(String field, String value) {
+    private static String requireField(String field, String value) {
         if (value == null || value.isBlank()) {
             throw ApiException.invalidField(field, field + " is required");
         }
+        return value;
     }
 }

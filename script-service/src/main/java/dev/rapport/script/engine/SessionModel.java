@@ -162,15 +162,21 @@ public final class SessionModel {
         enabled.put(componentId, condition(c.style().enabled()));
     }
 
-    /** A condition that cannot be evaluated counts as true: showing a component beats hiding it silently. */
+    /**
+     * A condition that cannot be evaluated (or parsed) is false: a component guarded by a broken condition stays
+     * hidden or disabled, so an error never offers the agent what the condition was meant to keep away.
+     */
     private boolean condition(String source) {
+        if (source == null || source.isBlank()) {
+            return true;
+        }
         return script.condition(source).map(e -> {
             try {
                 return MathJsValues.truthy(e.evaluate(this::resolve));
-            } catch (ExpressionException ex) {
-                return true;
+            } catch (ExpressionException | ScriptEngineException ex) {
+                return false;
             }
-        }).orElse(true);
+        }).orElse(false);
     }
 
     /** Interpolates text against this session's values; unknown references read as empty. */

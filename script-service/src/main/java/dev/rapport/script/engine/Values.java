@@ -10,6 +10,11 @@ import java.util.List;
 
 /** Converts what arrives (JSON values, data-action outputs, typed text) to a variable's type. */
 public final class Values {
+    /** The longest text a variable holds, whatever set it (an agent, an IVR input, a data action's output). */
+    public static final int MAX_TEXT = 16_384;
+    /** The most items a list variable holds. */
+    public static final int MAX_ITEMS = 500;
+
     private Values() {
     }
 
@@ -32,6 +37,10 @@ public final class Values {
         if (v.isList()) {
             List<Object> items = new ArrayList<>();
             if (raw instanceof Collection<?> c) {
+                if (c.size() > MAX_ITEMS) {
+                    throw new ScriptEngineException("a list of " + c.size() + " items is too long for variable "
+                            + v.name() + " (at most " + MAX_ITEMS + ")");
+                }
                 for (Object item : c) {
                     items.add(scalar(v.name(), v.type(), item));
                 }
@@ -44,6 +53,10 @@ public final class Values {
     }
 
     public static Object scalar(String name, VariableType type, Object raw) {
+        if (raw instanceof CharSequence text && text.length() > MAX_TEXT) {
+            throw new ScriptEngineException("a value of " + text.length() + " characters is too long for variable "
+                    + name + " (at most " + MAX_TEXT + ")");
+        }
         if (raw == null) {
             return switch (type) {
                 case STRING -> "";
@@ -53,13 +66,21 @@ public final class Values {
         }
         try {
             return switch (type) {
-                case STRING -> MathJsValues.text(raw instanceof Number n ? n.doubleValue() : raw);
+                case STRING -> bounded(name, MathJsValues.text(raw instanceof Number n ? n.doubleValue() : raw));
                 case NUMBER -> raw instanceof String s && s.isBlank() ? null : MathJsValues.toNumber(raw);
                 case BOOLEAN -> bool(raw);
             };
         } catch (ExpressionException | IllegalArgumentException e) {
             throw new ScriptEngineException("'" + raw + "' is not a " + type.wireName() + " for variable " + name);
         }
+    }
+
+    private static String bounded(String name, String text) {
+        if (text.length() > MAX_TEXT) {
+            throw new ScriptEngineException("a value of " + text.length() + " characters is too long for variable "
+                    + name + " (at most " + MAX_TEXT + ")");
+        }
+        return text;
     }
 
     private static boolean bool(Object raw) {

@@ -28,8 +28,10 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FlowResource {
     private final FlowService flows;
+    private final LiveFlows live;
 
-    FlowResource(FlowService flows) {
+    FlowResource(FlowService flows, LiveFlows live) {
+        this.live = live;
         this.flows = flows;
     }
 
@@ -68,6 +70,7 @@ public class FlowResource {
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("id") UUID id) {
         flows.delete(id);
+        live.invalidate();
         return Response.noContent().build();
     }
 
@@ -76,7 +79,9 @@ public class FlowResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
     public FlowService.Published publish(@PathParam("id") UUID id, @Context SecurityContext security) {
-        return flows.publish(id, security.getUserPrincipal().getName());
+        FlowService.Published published = flows.publish(id, security.getUserPrincipal().getName());
+        live.invalidate();
+        return published;
     }
 
     @GET

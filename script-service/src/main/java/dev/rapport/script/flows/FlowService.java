@@ -128,10 +128,8 @@ public class FlowService {
                 .map(this::view).toList();
     }
 
-    /**
-     * The live flow for an interaction: the first published flow matching its DNIS or queue, else the default flow.
-     */
-    public Optional<Published> match(String dnis, String queueId) {
+    /** The live version of every published flow, most recently changed first (see {@link LiveFlows}). */
+    public List<Published> live() {
         List<Published> live = new ArrayList<>();
         for (FlowEntity e : FlowEntity.<FlowEntity>list("currentVersion is not null order by modifiedAt desc")) {
             FlowVersionEntity v = FlowVersionEntity.findById(new FlowVersionEntity.Key(e.id, e.currentVersion));
@@ -139,10 +137,7 @@ public class FlowService {
                 live.add(view(v));
             }
         }
-        return live.stream().filter(p -> dnis != null && p.definition().match().dnis().contains(dnis)
-                        || queueId != null && p.definition().match().queues().contains(queueId))
-                .findFirst()
-                .or(() -> live.stream().filter(p -> p.definition().match().isDefault()).findFirst());
+        return live;
     }
 
     /** The names of the flows whose live version screen-pops {@code scriptId}: deleting the script would break them. */

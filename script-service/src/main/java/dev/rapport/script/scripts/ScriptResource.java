@@ -3,10 +3,6 @@ package dev.rapport.script.scripts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.contract.Roles;
 import dev.rapport.platform.web.ApiException;
-import dev.rapport.script.designer.ExpressionTrial;
-import dev.rapport.script.designer.PreviewSessions;
-import dev.rapport.script.importing.ScriptImporter;
-import dev.rapport.script.interactions.RecentInteractions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,19 +28,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScriptResource {
     private final ScriptService scripts;
-    private final ScriptImporter importer;
-    private final ExpressionTrial expressions;
-    private final PreviewSessions previews;
+    private final PublishedScripts publishedScripts;
 
-    private final RecentInteractions recent;
-
-    ScriptResource(ScriptService scripts, ScriptImporter importer, ExpressionTrial expressions, PreviewSessions previews,
-                   RecentInteractions recent) {
+    ScriptResource(ScriptService scripts, PublishedScripts publishedScripts) {
         this.scripts = scripts;
-        this.importer = importer;
-        this.expressions = expressions;
-        this.previews = previews;
-        this.recent = recent;
+        this.publishedScripts = publishedScripts;
     }
 
     @GET
@@ -68,16 +56,6 @@ public class ScriptResource {
         ScriptViews.Script created = scripts.create(ScriptFormat.read(body));
         return Response.created(URI.create(created.selfUri())).entity(created)
                 .tag(DraftRevisions.tag(created.draftRevision())).build();
-    }
-
-    @POST
-    @Path("/import")
-    @RolesAllowed(Roles.ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response importScript(JsonNode body) {
-        ScriptViews.ImportResult result = importer.importScript(body);
-        return Response.created(URI.create(result.script().selfUri())).entity(result)
-                .tag(DraftRevisions.tag(result.script().draftRevision())).build();
     }
 
     @GET
@@ -120,7 +98,9 @@ public class ScriptResource {
     public Response publish(@PathParam("id") String id, @Context SecurityContext security,
                             @jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
         String by = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
-        return Response.status(201).entity(scripts.publish(id, by, authorization)).build();
+        var published = scripts.publish(id, by, authorization);
+        publishedScripts.invalidate(id);
+        return Response.status(201).entity(published).build();
     }
 
     @GET
@@ -142,7 +122,9 @@ public class ScriptResource {
     @Path("/{id}/versions/{version}/current")
     @RolesAllowed(Roles.ADMIN)
     public ScriptViews.Version makeCurrent(@PathParam("id") String id, @PathParam("version") int version) {
-        return scripts.makeCurrent(id, version);
+        var current = scripts.makeCurrent(id, version);
+        publishedScripts.invalidate(id);
+        return current;
     }
 
     @GET
@@ -170,46 +152,4 @@ public class ScriptResource {
         return scripts.preview(id, request);
     }
 
-    /** Evaluates an expression with sample variable values, as the designer types it. */
-    @POST
-    @Path("/expressions/evaluate")
-    @RolesAllowed(Roles.ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    public ExpressionTrial.Result evaluate(ExpressionTrial.Request request) {
-        return expressions.evaluate(request);
-    }
-
-    /** Starts a preview session (typed inputs, or those of a recent interaction); its custom actions run for real. */
-    @POST
-    @Path("/{id}/preview/session")
-    @RolesAllowed(Roles.ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    public PreviewSessions.State startPreview(@PathParam("id") String id, PreviewSessions.Start request,
-                                              @Context SecurityContext security,
-                                              @jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
-        String by = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
-        return previews.start(id, request, authorization, by);
-    }
-
-    /** A command (click, setVariable, changePage) on a preview session whose state the caller sends back. */
-    @POST
-    @Path("/{id}/preview/session/commands")
-    @RolesAllowed(Roles.ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    public PreviewSessions.State previewCommand(@PathParam("id") String id, PreviewSessions.CommandRequest request,
-                                                @jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
-        return previews.command(id, request, authorization);
-    }
-
-    /** The latest interactions that opened this script: GET /api/v2/interactions?scriptId= under the script's path. */
-    @GET
-    @Path("/{id}/interactions")
-    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public java.util.Map<String, List<RecentInteractions.Summary>> interactions(@PathParam("id") String id,
-                                                                  @QueryParam("limit") @DefaultValue("20") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw ApiException.invalidField("limit", "limit must be between 1 and 100");
-        }
-        return java.util.Map.of("entities", recent.latest(id, limit));
-    }
 }

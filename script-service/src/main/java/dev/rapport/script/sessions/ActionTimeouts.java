@@ -1,27 +1,35 @@
 package dev.rapport.script.sessions;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 
 /**
- * Ends the requests whose result did not come back in time, taking their failure path. Just after a start it waits
- * a grace period first: results that arrived while the service was down are still in Kafka, and the consumers need a
- * moment to take their partitions back.
+ * Ends the requests whose result did not come back in time, taking their failure path, through the same batch as
+ * every other input (so the session's lock orders it with them). Just after a start it waits a grace period first:
+ * results that arrived while the service was down are still in Kafka. With several instances each may find the same
+ * overdue request; the first to lock the session answers it, the others find it answered.
  */
 @ApplicationScoped
 public class ActionTimeouts {
-    private final SessionService sessions;
+    private static final int PER_ROUND = 200;
+
+    private final SessionBatch batch;
+    private final SessionRepository repository;
+    private final AgroalDataSource dataSource;
     private final Instant graceUntil;
 
-    ActionTimeouts(SessionService sessions,
-                   @ConfigProperty(name = "rapport.sessions.startup-grace", defaultValue = "30s") Duration grace) {
-        this.sessions = sessions;
-        this.graceUntil = Instant.now().plus(grace);
+    ActionTimeouts(SessionBatch batch, SessionRepository repository, AgroalDataSource dataSource,
+                   SessionsConfig config) {
+        this.batch = batch;
+        this.repository = repository;
+        this.dataSource = dataSource;
+        this.graceUntil = Instant.now().plus(config.startupGrace());
     }
 
     @Scheduled(every = "${rapport.sessions.timeout-check:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -29,19 +37,20 @@ public class ActionTimeouts {
         if (Instant.now().isBefore(graceUntil)) {
             return;
         }
-        List<PendingRequest> overdue;
-        try {
-            overdue = PendingRequest.<PendingRequest>list("deadline < ?1", Instant.now());
-        } catch (RuntimeException e) {
+        List<SessionInput.Timeout> overdue;
+        try (Connection c = dataSource.getConnection()) {
+            overdue = repository.overdue(c, PER_ROUND);
+        } catch (SQLException | RuntimeException e) {
             Log.debugf("Overdue requests not checked: %s", e.getMessage());
             return;
         }
-        for (PendingRequest request : overdue) {
-            try {
-                sessions.expire(request.requestId, request.interactionId);
-            } catch (RuntimeException e) {
-                Log.warnf("Could not end overdue request %s: %s", request.requestId, e.getMessage());
-            }
+        if (overdue.isEmpty()) {
+            return;
+        }
+        try {
+            batch.apply(overdue.stream().map(t -> new SessionBatch.Delivery(null, null, null, t, null)).toList());
+        } catch (RuntimeException e) {
+            Log.warnf("Could not end %d overdue requests: %s", overdue.size(), e.getMessage());
         }
     }
 }

@@ -1,46 +1,33 @@
 package dev.rapport.script.sessions;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import java.util.List;
 
-/** A request on 'action-requests' still waiting for its result, and what its result continues. */
-@Entity
-@Table(name = "pending_request")
-public class PendingRequest extends PanacheEntityBase {
-    public static final String FLOW_LOOKUP = "flow-lookup";
-    public static final String SCRIPT_ACTION = "script-action";
+/**
+ * A request on {@code action-requests} still waiting for its result (a row of {@code pending_request}), and what its
+ * result continues: a suspended custom action run, or (sessions started before lookups moved into script-service)
+ * an inbound flow waiting at a lookup.
+ */
+record PendingRequest(String requestId, String interactionId, Kind kind, String runId, List<String> flowPath,
+                      String actionId, Instant deadline, Instant createdAt) {
 
-    @Id
-    @Column(name = "request_id")
-    public String requestId;
+    enum Kind {
+        SCRIPT_ACTION("script-action"),
+        FLOW_LOOKUP("flow-lookup");
 
-    @Column(name = "interaction_id", nullable = false)
-    public String interactionId;
+        final String wireName;
 
-    @Column(nullable = false)
-    public String kind;
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
 
-    /** The suspended custom action run (script-action). */
-    @Column(name = "run_id")
-    public String runId;
-
-    /** Where the flow waits (flow-lookup): the path of step indexes to the lookup step. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "flow_path")
-    public String flowPath;
-
-    @Column(name = "action_id", nullable = false)
-    public String actionId;
-
-    @Column(nullable = false)
-    public Instant deadline;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+        static Kind of(String wireName) {
+            for (Kind k : values()) {
+                if (k.wireName.equals(wireName)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown pending request kind '" + wireName + "'");
+        }
+    }
 }

@@ -13,7 +13,6 @@ import dev.rapport.contract.Roles;
 import dev.rapport.script.WorkshopScript;
 import dev.rapport.script.interactions.Interaction;
 import dev.rapport.script.scripts.ScriptFormat;
-import dev.rapport.script.sessions.AgentSession;
 import dev.rapport.script.sessions.TimelineEntry;
 import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TestTokens;
@@ -208,13 +207,10 @@ class DesignerApiTest {
             i.startedAt = startedAt;
             i.updatedAt = startedAt;
             i.persist();
-            AgentSession s = new AgentSession();
-            s.interactionId = id;
-            s.scriptId = scriptId;
-            s.scriptName = "Architect Workshop";
-            s.scriptVersion = 1;
-            s.updatedAt = startedAt;
-            s.persist();
+            Interaction.getEntityManager().flush();
+            Interaction.getEntityManager().createNativeQuery("INSERT INTO agent_session (interaction_id, script_id, "
+                            + "script_name, script_version, updated_at) VALUES (?1, ?2, 'Architect Workshop', 1, ?3)")
+                    .setParameter(1, id).setParameter(2, scriptId).setParameter(3, startedAt).executeUpdate();
             TimelineEntry e = new TimelineEntry();
             e.interactionId = id;
             e.at = startedAt;

@@ -49,6 +49,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "sessions"))
+@WithTestResource(LoopbackDataTables.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkshopSessionTest {
     private static final String TABLE = "c2f2e3a4-0000-4000-8000-000000000001";
@@ -71,6 +72,9 @@ class WorkshopSessionTest {
         if (actions == null) {
             actions = new FakeActionService(bootstrap, this::answer);
         }
+        LoopbackDataTables.put(TABLE, "7204276664", Map.of("key", "7204276664", "CustomerName", "Jane Doe",
+                "Services", "Insurance", "EmbeddedMap", "https://maps.example/embed",
+                "KBURL", "https://kb.example/article"));
         scriptId = given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body(ScriptFormat.write(WorkshopScript.definition())).post("/api/v2/scripts")
                 .then().statusCode(201).extract().path("id");
@@ -102,17 +106,8 @@ class WorkshopSessionTest {
         }
     }
 
-    /** What action-service would answer: the table's rows, and the workshop data action. */
+    /** What action-service would answer: the workshop data action (lookups are read from the table directly). */
     private ActionResult answer(ActionRequest request) {
-        if (ActionRequest.DATATABLE_LOOKUP.equals(request.actionId())) {
-            if ("7204276664".equals(request.inputs().get("key"))) {
-                return FakeActionService.success(request, Map.of("found", true, "key", "7204276664",
-                        "CustomerName", "Jane Doe", "Services", "Insurance", "EmbeddedMap", "https://maps.example/embed",
-                        "KBURL", "https://kb.example/article"));
-            }
-            return new ActionResult(request.requestId(), request.interactionId(), request.actionId(), false, null,
-                    new ActionResult.Error("No row", "not.found", 404), 3);
-        }
         if ("NoAnswer".equals(request.inputs().get("CaseStatus"))) {
             return null;
         }
@@ -205,6 +200,8 @@ class WorkshopSessionTest {
         TopicProbe probe = new TopicProbe(bootstrap);
         probe.send(interaction(InteractionEvent.Kind.STARTED, interactionId, "7204276664", null));
         awaitSession(probe, interactionId, s -> s.script() != null);
+        probe.send(interaction(InteractionEvent.Kind.CONNECTED, interactionId, null,
+                new InteractionEvent.AgentRef("alex", "Alex Agent", null)));
 
         probe.send(command(interactionId, AgentCommand.Kind.SET_VARIABLE, "CaseStatus", "NoAnswer", null));
         probe.send(command(interactionId, AgentCommand.Kind.CLICK, null, null, "Submit"));

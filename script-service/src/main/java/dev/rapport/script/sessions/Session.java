@@ -1,0 +1,99 @@
+package dev.rapport.script.sessions;
+
+import dev.rapport.contract.InteractionEvent;
+import dev.rapport.contract.SessionState;
+import dev.rapport.script.engine.SessionModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One interaction and its session, as the session core holds it while it applies a batch of inputs: the
+ * interaction's record (state, caller, queue, agent, participant data), the inbound flow it ran and its variables,
+ * the script it shows (the engine's model, restored once per batch), the alerts and runs not yet published. Loaded
+ * and saved by {@link SessionRepository}; changed only by {@link SessionDriver}.
+ */
+final class Session {
+    final String id;
+    final boolean existed;
+
+    String state = "alerting";
+    String ani;
+    String dnis;
+    Map<String, String> attributes = new LinkedHashMap<>();
+    String queueId;
+    String queueName;
+    String agentId;
+    String agentName;
+    String agentEmail;
+    long version;
+    Instant startedAt;
+    Instant updatedAt;
+
+    UUID flowId;
+    Integer flowVersion;
+    Map<String, Object> flowVariables = new LinkedHashMap<>();
+    /** The screen pop's input templates, rendered again when a looked-up row changes. */
+    Map<String, String> screenPop;
+
+    String scriptId;
+    String scriptName;
+    Integer scriptVersion;
+    /** The engine's state; restored from {@code snapshot} on first use in a batch. */
+    SessionModel model;
+    SessionModel.SessionSnapshot snapshot;
+
+    List<SessionState.Alert> alerts = new ArrayList<>();
+    List<SessionState.ActionRun> runs = new ArrayList<>();
+
+    /** Something changed that the agent should see: a new version is published at the end of the batch. */
+    boolean changed;
+    /** The last state published, kept for {@code GET /interactions/{id}/session}. */
+    String lastState;
+
+    Session(String id, boolean existed) {
+        this.id = id;
+        this.existed = existed;
+    }
+
+    boolean ended() {
+        return "ended".equals(state);
+    }
+
+    boolean hasScript() {
+        return scriptId != null && (model != null || snapshot != null);
+    }
+
+    InteractionEvent.QueueRef queue() {
+        return queueId == null ? null : new InteractionEvent.QueueRef(queueId, queueName);
+    }
+
+    InteractionEvent.AgentRef agent() {
+        return agentId == null ? null : new InteractionEvent.AgentRef(agentId, agentName, agentEmail);
+    }
+
+    /** The built-in {@code Scripter.*} values of the interaction as it is now. */
+    Map<String, String> builtins() {
+        Map<String, String> b = new LinkedHashMap<>();
+        put(b, "Agent Name", agentName);
+        put(b, "Agent Id", agentId);
+        put(b, "Agent Email", agentEmail);
+        put(b, "Customer Formatted Number", ani);
+        put(b, "Interaction ID", id);
+        put(b, "Interaction State", state);
+        put(b, "Interaction Type", "call");
+        put(b, "Queue Name", queueName);
+        put(b, "Queue ID", queueId);
+        put(b, "Customer Call Start Time", startedAt == null ? null : startedAt.toString());
+        return b;
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.rapport.script.sessions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.contract.DataTableChange;
+import dev.rapport.contract.EventJson;
+import dev.rapport.contract.EventTypes;
+import dev.rapport.contract.SessionState;
+import dev.rapport.contract.Topics;
+import dev.rapport.platform.outbox.Outbox;
+import dev.rapport.script.engine.ScriptEngine;
+import dev.rapport.script.engine.SessionModel;
+import dev.rapport.script.flows.LiveFlows;
+import dev.rapport.script.scripts.PublishedScripts;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.logging.MDC;
+
+/**
+ * Applies a batch of session inputs in one transaction: records which are new (a redelivered one is skipped),
+ * locks and loads every session they touch in one statement, applies them in order, saves the sessions, the
+ * timeline and the requests in bulk, and writes one new state per changed session to the outbox. The inputs and
+ * their effects commit together or not at all, so each input takes effect exactly once.
+ */
+@ApplicationScoped
+public class SessionBatch {
+    /** One record to apply: its input (or a row change, which concerns the sessions watching that row). */
+    record Delivery(String consumer, String eventId, String correlationId, SessionInput input,
+                    DataTableChange rowChange) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final SessionRepository repository;
+    private final SessionDriver driver;
+    private final RowLookups rows;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final MeterRegistry registry;
+    private final ScriptEngine engine = new ScriptEngine();
+
+    SessionBatch(AgroalDataSource dataSource, SessionRepository repository, LiveFlows flows, PublishedScripts scripts,
+                 RowLookups rows, Outbox outbox, ObjectMapper json, MeterRegistry registry, SessionsConfig config) {
+        this.dataSource = dataSource;
+        this.repository = repository;
+        this.driver = new SessionDriver(flows, scripts, rows, config.actionTimeout());
+        this.rows = rows;
+        this.outbox = outbox;
+        this.json = json;
+        this.registry = registry;
+    }
+
+    /** Reads ahead the rows the batch's new calls look up first, outside any transaction, all at once. */
+    public void prefetch(List<Delivery> deliveries) {
+        List<RowLookups.Key> keys = new ArrayList<>();
+        QuarkusTransaction.joiningExisting().run(() -> {
+            for (Delivery d : deliveries) {
+                if (d.input() instanceof SessionInput.Event e) {
+                    keys.addAll(driver.firstLookups(e.event()));
+                }
+            }
+        });
+        if (!keys.isEmpty()) {
+            rows.prefetch(keys);
+        }
+    }
+
+    /** @return how many inputs took effect (redeliveries and inputs of unknown interactions do not) */
+    @Transactional
+    public int apply(List<Delivery> deliveries) {
+        try {
+            return applyIn(dataSource.getConnection(), deliveries);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the batch could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private int applyIn(Connection c, List<Delivery> deliveries) throws SQLException {
+        List<String> consumers = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            if (d.eventId() != null) {
+                consumers.add(d.consumer());
+                eventIds.add(d.eventId());
+                positions.add(i);
+            }
+        }
+        Set<Integer> freshIndexes = repository.firstDeliveries(c, consumers, eventIds);
+        Set<Integer> fresh = new LinkedHashSet<>();
+        freshIndexes.forEach(i -> fresh.add(positions.get(i)));
+
+        List<Delivery> inputs = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            if (d.eventId() != null && !fresh.contains(i)) {
+                registry.counter("rapport.events.redelivered", "consumer", d.consumer()).increment();
+                continue;
+            }
+            if (d.rowChange() != null) {
+                DataTableChange change = d.rowChange();
+                if (change.rowKey() != null) {
+                    Map<String, Object> row = change.change() == DataTableChange.Kind.ROW_DELETED ? null : change.row();
+                    repository.watchers(c, change.tableId(), change.rowKey(), row).forEach(w ->
+                            inputs.add(new Delivery(d.consumer(), null, d.correlationId(), w, null)));
+                }
+            } else {
+                inputs.add(d);
+            }
+        }
+        if (inputs.isEmpty()) {
+            return 0;
+        }
+        Set<String> ids = new TreeSet<>();
+        Set<String> requestIds = new LinkedHashSet<>();
+        for (Delivery d : inputs) {
+            ids.add(d.input().interactionId());
+            if (d.input() instanceof SessionInput.Result r) {
+                requestIds.add(r.result().requestId());
+            } else if (d.input() instanceof SessionInput.Timeout t) {
+                requestIds.add(t.requestId());
+            }
+        }
+        Map<String, Session> sessions = repository.lock(c, ids);
+        PendingRequests pending = new PendingRequests(repository.pending(c, requestIds));
+        SessionWrites writes = new SessionWrites();
+        Map<String, Session> touched = new LinkedHashMap<>();
+        Map<String, String> correlations = new LinkedHashMap<>();
+        int applied = 0;
+        for (Delivery d : inputs) {
+            String id = d.input().interactionId();
+            Session s = sessions.get(id);
+            if (s == null && d.input() instanceof SessionInput.Event) {
+                s = new Session(id, false);
+                sessions.put(id, s);
+            }
+            if (s == null) {
+                Log.debugf("%s for unknown interaction %s ignored", d.input().getClass().getSimpleName(), id);
+                continue;
+            }
+            withCorrelation(d.correlationId(), s, d.input(), pending, writes);
+            touched.put(id, s);
+            if (d.correlationId() != null) {
+                correlations.put(id, d.correlationId());
+            }
+            applied++;
+        }
+        for (Session s : touched.values()) {
+            if (s.changed || !s.existed) {
+                publish(s, correlations.get(s.id));
+            }
+        }
+        repository.save(c, touched.values(), writes);
+        for (SessionWrites.Event e : writes.events) {
+            withMdc(e.correlationId(), () -> outbox.publish(e.topic(), e.key(), e.type(), e.data()));
+        }
+        registry.counter("rapport.sessions.inputs").increment(applied);
+        return applied;
+    }
+
+    private void withCorrelation(String correlationId, Session s, SessionInput input, PendingRequests pending,
+                                 SessionWrites writes) {
+        withMdc(correlationId, () -> driver.apply(s, input, pending, writes));
+    }
+
+    /** The session's next version: the current page rendered, variables, alerts raised since the last one, runs. */
+    private void publish(Session s, String correlationId) {
+        s.version++;
+        s.updatedAt = Instant.now();
+        SessionState.ScriptRef script = null;
+        JsonNode page = null;
+        Map<String, Object> variables = null;
+        if (s.hasScript()) {
+            SessionModel model = driver.model(s);
+            script = new SessionState.ScriptRef(s.scriptId, s.scriptName, s.scriptVersion);
+            page = json.valueToTree(engine.render(model, model.currentPageId()));
+            variables = model.values();
+            // Output variables are participant data of the interaction (readable by API, carried in the state).
+            model.script().variables().values().stream().filter(v -> v.output()).forEach(v -> {
+                Object value = model.value(v.name());
+                if (value != null) {
+                    s.attributes.put(v.name(), value.toString());
+                }
+            });
+        }
+        SessionState state = new SessionState(s.id, s.version, s.state, s.ani, s.dnis, Map.copyOf(s.attributes),
+                s.queue(), s.agent(), s.updatedAt, script, page, variables, s.alerts.isEmpty() ? null : List.copyOf(s.alerts),
+                s.runs.isEmpty() ? null : List.copyOf(s.runs));
+        s.alerts.clear();
+        s.lastState = EventJson.write(state);
+        withMdc(correlationId, () -> outbox.publish(Topics.SESSIONS, s.id, EventTypes.SESSION_UPDATED, state));
+    }
+
+    private static void withMdc(String correlationId, Runnable work) {
+        Object previous = MDC.get(Outbox.CORRELATION_ID_MDC_KEY);
+        if (correlationId != null) {
+            MDC.put(Outbox.CORRELATION_ID_MDC_KEY, correlationId);
+        }
+        try {
+            work.run();
+        } finally {
+            if (previous == null) {
+                MDC.remove(Outbox.CORRELATION_ID_MDC_KEY);
+            } else {
+                MDC.put(Outbox.CORRELATION_ID_MDC_KEY, previous);
+            }
+        }
+    }
+}

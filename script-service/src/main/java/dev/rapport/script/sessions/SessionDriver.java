@@ -1,0 +1,473 @@
+package dev.rapport.script.sessions;
+
+import dev.rapport.contract.ActionRequest;
+import dev.rapport.contract.ActionResult;
+import dev.rapport.contract.AgentCommand;
+import dev.rapport.contract.EventTypes;
+import dev.rapport.contract.InteractionEvent;
+import dev.rapport.contract.SessionState;
+import dev.rapport.contract.Topics;
+import dev.rapport.script.engine.ActionOutcome;
+import dev.rapport.script.engine.Builtins;
+import dev.rapport.script.engine.ScriptDriver;
+import dev.rapport.script.engine.ScriptEngine;
+import dev.rapport.script.engine.ScriptEngineException;
+import dev.rapport.script.engine.SessionModel;
+import dev.rapport.script.expressions.ExpressionException;
+import dev.rapport.script.expressions.Template;
+import dev.rapport.script.flows.FlowDefinition;
+import dev.rapport.script.flows.FlowRunner;
+import dev.rapport.script.flows.LiveFlows;
+import dev.rapport.script.scripts.PublishedScripts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Applies one input to one session: the interaction's events (a start runs its inbound flow, whose lookups are read
+ * here), the agent's commands (through the {@link ScriptDriver}, which enforces what the page offers), data action
+ * results and timeouts, changes of looked-up rows. It changes the {@link Session} in memory and records what to
+ * write in {@link SessionWrites}; it does no I/O of its own besides reading rows through {@link RowLookups}.
+ */
+final class SessionDriver {
+    private static final int RUNS_KEPT = 10;
+
+    private final LiveFlows flows;
+    private final PublishedScripts scripts;
+    private final RowLookups rows;
+    private final ScriptEngine engine;
+    private final ScriptDriver driver;
+    private final Duration actionTimeout;
+
+    SessionDriver(LiveFlows flows, PublishedScripts scripts, RowLookups rows, Duration actionTimeout) {
+        this.flows = flows;
+        this.scripts = scripts;
+        this.rows = rows;
+        this.engine = new ScriptEngine();
+        this.driver = new ScriptDriver(engine);
+        this.actionTimeout = actionTimeout;
+    }
+
+    void apply(Session s, SessionInput input, PendingRequests pending, SessionWrites out) {
+        if (input instanceof SessionInput.Event e) {
+            onEvent(s, e.event(), e.time(), out);
+        } else if (input instanceof SessionInput.Command c) {
+            onCommand(s, c.command(), out);
+        } else if (input instanceof SessionInput.Result r) {
+            PendingRequest request = pending.take(r.result().requestId(), s.id);
+            if (request != null) {
+                onResult(s, request, r.result(), out);
+            }
+        } else if (input instanceof SessionInput.Timeout t) {
+            PendingRequest request = pending.take(t.requestId(), s.id);
+            if (request != null && !request.deadline().isAfter(Instant.now())) {
+                out.timeline(s.id, "action.timeout", "No result from " + request.actionId() + " in time", null);
+                onResult(s, request, new ActionResult(request.requestId(), s.id, request.actionId(), false, Map.of(),
+                        new ActionResult.Error("The data action did not answer in time", "timeout", 504), 0), out);
+            } else if (request != null) {
+                pending.putBack(request);
+            }
+        } else if (input instanceof SessionInput.RowChanged c) {
+            onRowChanged(s, c, out);
+        }
+    }
+
+    /** The rows a start's flow looks up before anything else is known: read ahead, outside the transaction. */
+    List<RowLookups.Key> firstLookups(InteractionEvent event) {
+        if (event.type() != InteractionEvent.Kind.STARTED || event.screenPop() != null) {
+            return List.of();
+        }
+        Session probe = new Session(event.interactionId(), false);
+        applyToInteraction(probe, event, Instant.now());
+        List<RowLookups.Key> keys = new ArrayList<>();
+        flows.match(probe.dnis, probe.queueId).ifPresent(flow -> new FlowRunner(flow.definition(),
+                name -> resolve(probe, name), new FlowRunner.Effects() {
+                    @Override
+                    public void lookup(List<String> path, String tableId, String key) {
+                        keys.add(new RowLookups.Key(tableId, key));
+                    }
+
+                    @Override
+                    public void screenPop(String scriptId, Map<String, String> templates, Map<String, String> inputs) {
+                    }
+
+                    @Override
+                    public void setAttributes(Map<String, String> attributes) {
+                        probe.attributes.putAll(attributes);
+                    }
+
+                    @Override
+                    public void transfer(String queueId, String queueName) {
+                    }
+                }).start());
+        return keys;
+    }
+
+    // --- interaction events -------------------------------------------------------------------------------------
+
+    private void onEvent(Session s, InteractionEvent event, Instant at, SessionWrites out) {
+        applyToInteraction(s, event, at);
+        s.changed = true;
+        out.timeline(s.id, "interaction." + event.type().wireName(), describe(event), event);
+        if (event.type() == InteractionEvent.Kind.STARTED && event.screenPop() != null && s.scriptId == null) {
+            // The IVR named the script itself: honour it, and let no flow pop another one.
+            out.timeline(s.id, "ivr.screenPop", "The IVR asked for script " + event.screenPop().scriptId(),
+                    event.screenPop());
+            try {
+                openScript(s, event.screenPop().scriptId(),
+                        event.screenPop().inputs() == null ? Map.of() : event.screenPop().inputs(), out);
+            } catch (RuntimeException ex) {
+                out.timeline(s.id, "ivr.screenPop.refused", ex.getMessage(), null);
+            }
+        } else if (event.type() == InteractionEvent.Kind.STARTED && s.flowId == null) {
+            flows.match(s.dnis, s.queueId).ifPresentOrElse(flow -> {
+                s.flowId = flow.flowId();
+                s.flowVersion = flow.version();
+                out.timeline(s.id, "flow.started", "Inbound flow " + flow.definition().name() + " v" + flow.version(),
+                        null);
+                runFlow(s, flow.definition(), null, null, out);
+            }, () -> out.timeline(s.id, "flow.none", "No inbound flow matches DNIS " + s.dnis, null));
+        }
+        if (event.type() == InteractionEvent.Kind.ENDED) {
+            out.unwatched.add(s.id);
+        }
+    }
+
+    private static void applyToInteraction(Session s, InteractionEvent event, Instant at) {
+        switch (event.type()) {
+            case STARTED -> {
+                s.ani = event.ani();
+                s.dnis = event.dnis();
+                s.startedAt = event.occurredAt() == null ? at : event.occurredAt();
+                mergeAttributes(s, event.attributes());
+            }
+            case ATTRIBUTES_SET -> mergeAttributes(s, event.attributes());
+            case QUEUED, TRANSFERRED -> {
+                s.state = "queued";
+                s.queueId = event.queue().id();
+                s.queueName = event.queue().name();
+                s.agentId = null;
+                s.agentName = null;
+                s.agentEmail = null;
+            }
+            case CONNECTED -> {
+                s.state = "connected";
+                s.agentId = event.agent().id();
+                s.agentName = event.agent().name();
+                s.agentEmail = event.agent().email();
+            }
+            case ENDED -> s.state = "ended";
+        }
+    }
+
+    private static void mergeAttributes(Session s, Map<String, String> attributes) {
+        if (attributes != null) {
+            s.attributes.putAll(attributes);
+        }
+    }
+
+    // --- the inbound flow ---------------------------------------------------------------------------------------
+
+    /**
+     * Runs the flow from its start, or from the lookup at {@code resumeAt} with {@code branch}. A lookup is read at
+     * once (cache, or datatable-service) and the flow goes on down the branch it chose, until it ends.
+     */
+    private void runFlow(Session s, FlowDefinition flow, List<String> resumeAt, FlowRunner.Branch branch,
+                         SessionWrites out) {
+        List<List<String>> asked = new ArrayList<>();
+        FlowRunner runner = flowRunner(s, flow, asked, out);
+        boolean finished = resumeAt == null ? runner.start() : runner.resume(resumeAt, branch);
+        while (!finished && !asked.isEmpty()) {
+            List<String> path = asked.remove(asked.size() - 1);
+            FlowDefinition.DataTableLookup lookup = runner.lookupAt(path);
+            String key = render(s, lookup.key());
+            RowLookups.Result result = rows.lookup(lookup.tableId(), key);
+            FlowRunner.Branch chosen;
+            if (result instanceof RowLookups.Result.Found found) {
+                lookup.outputs().forEach((variable, column) -> s.flowVariables.put(variable, found.row().get(column)));
+                out.watches.add(new SessionWrites.Watch(lookup.tableId(), key, s.id, path));
+                chosen = FlowRunner.Branch.FOUND;
+            } else if (result instanceof RowLookups.Result.Failed failed) {
+                out.timeline(s.id, "flow.lookup.failed", "Lookup of " + key + " in table " + lookup.tableId()
+                        + " could not be done: " + failed.reason(), null);
+                chosen = FlowRunner.Branch.FAILURE;
+            } else {
+                chosen = FlowRunner.Branch.NOT_FOUND;
+            }
+            out.timeline(s.id, "flow.lookup." + chosen.name().toLowerCase(), "Lookup " + chosen, null);
+            finished = runner.resume(path, chosen);
+        }
+    }
+
+    private FlowRunner flowRunner(Session s, FlowDefinition flow, List<List<String>> asked, SessionWrites out) {
+        return new FlowRunner(flow, name -> resolve(s, name), new FlowRunner.Effects() {
+            @Override
+            public void lookup(List<String> path, String tableId, String key) {
+                asked.add(path);
+            }
+
+            @Override
+            public void screenPop(String scriptId, Map<String, String> templates, Map<String, String> inputs) {
+                s.screenPop = new LinkedHashMap<>(templates);
+                try {
+                    openScript(s, scriptId, inputs, out);
+                } catch (RuntimeException e) {
+                    out.timeline(s.id, "flow.screenPop.refused", e.getMessage(), null);
+                }
+            }
+
+            @Override
+            public void setAttributes(Map<String, String> attributes) {
+                s.attributes.putAll(attributes);
+            }
+
+            @Override
+            public void transfer(String queueId, String queueName) {
+                s.queueId = queueId;
+                s.queueName = queueName;
+                if (!"connected".equals(s.state) && !s.ended()) {
+                    s.state = "queued";
+                }
+            }
+        });
+    }
+
+    private void openScript(Session s, String scriptId, Map<String, String> inputs, SessionWrites out) {
+        PublishedScripts.Current current = scripts.current(scriptId);
+        SessionModel model = engine.open(scripts.get(current.id(), current.version()), inputs,
+                new Builtins(s.builtins()));
+        s.scriptId = current.id();
+        s.scriptName = current.name();
+        s.scriptVersion = current.version();
+        s.model = model;
+        s.snapshot = null;
+        out.timeline(s.id, "script.opened", "Screen pop " + current.name() + " v" + current.version(), inputs);
+        carryOut(s, driver.load(model), out);
+    }
+
+    /** {@code Call.Ani}, {@code Call.Dnis}, {@code Call.InteractionId}, {@code Call.Attributes.<name>}, {@code Flow.<variable>}. */
+    private static Object resolve(Session s, String name) {
+        if (name.startsWith("Flow.")) {
+            return s.flowVariables.get(name.substring(5));
+        }
+        return switch (name) {
+            case "Call.Ani" -> s.ani;
+            case "Call.Dnis" -> s.dnis;
+            case "Call.InteractionId" -> s.id;
+            default -> name.startsWith("Call.Attributes.")
+                    ? s.attributes.get(name.substring("Call.Attributes.".length())) : null;
+        };
+    }
+
+    private static String render(Session s, String template) {
+        return Template.parse(template).render(name -> resolve(s, name));
+    }
+
+    // --- the agent's commands -----------------------------------------------------------------------------------
+
+    private void onCommand(Session s, AgentCommand command, SessionWrites out) {
+        if (!s.hasScript()) {
+            out.timeline(s.id, "command.ignored", "A " + command.type().wireName() + " for an interaction without a"
+                    + " script", null);
+            return;
+        }
+        out.timeline(s.id, "command." + command.type().wireName(), describe(command), command);
+        if (command.agentId() == null || !command.agentId().equals(s.agentId) || !"connected".equals(s.state)) {
+            // The gateway checks this too; a command produced around it is refused here.
+            out.timeline(s.id, "command.refused", "Agent " + command.agentId() + " is not connected to the interaction",
+                    null);
+            return;
+        }
+        SessionModel model = model(s);
+        ScriptDriver.Command engineCommand = switch (command.type()) {
+            case SET_VARIABLE -> new ScriptDriver.Command.SetVariable(command.variable(), command.value());
+            case CLICK -> new ScriptDriver.Command.Click(command.component());
+            case CHANGE_PAGE -> new ScriptDriver.Command.ChangePage(command.page());
+        };
+        carryOut(s, driver.command(model, nonNull(engineCommand)), out);
+        s.changed = true;
+    }
+
+    private static ScriptDriver.Command nonNull(ScriptDriver.Command c) {
+        if (c instanceof ScriptDriver.Command.SetVariable v && v.variable() == null
+                || c instanceof ScriptDriver.Command.Click k && k.component() == null
+                || c instanceof ScriptDriver.Command.ChangePage p && p.page() == null) {
+            throw new IllegalArgumentException("the command names no variable, component or page");
+        }
+        return c;
+    }
+
+    // --- results ------------------------------------------------------------------------------------------------
+
+    private void onResult(Session s, PendingRequest request, ActionResult result, SessionWrites out) {
+        out.answered.add(request.requestId());
+        out.timeline(s.id, "action.result", (result.success() ? "Succeeded: " : "Failed: ") + request.actionId()
+                + " in " + result.durationMs() + " ms", result);
+        s.changed = true;
+        if (request.kind() == PendingRequest.Kind.FLOW_LOOKUP) {
+            // A lookup asked of action-service before lookups moved here: its result still continues the flow.
+            FlowDefinition flow = flows.version(s.flowId, s.flowVersion);
+            FlowRunner.Branch branch = branchOf(result);
+            if (branch == FlowRunner.Branch.FOUND) {
+                new FlowRunner(flow, n -> null, null).lookupAt(request.flowPath()).outputs()
+                        .forEach((variable, column) -> s.flowVariables.put(variable,
+                                result.outputs() == null ? null : result.outputs().get(column)));
+            }
+            runFlow(s, flow, request.flowPath(), branch, out);
+            return;
+        }
+        if (!s.hasScript()) {
+            return;
+        }
+        ActionOutcome outcome = result.success() ? ActionOutcome.success(result.outputs())
+                : ActionOutcome.failure(result.error() == null ? "failed" : result.error().message());
+        List<ScriptDriver.Effect> effects = driver.resume(model(s), request.runId(), outcome);
+        for (ScriptDriver.Effect effect : effects) {
+            if (effect instanceof ScriptDriver.Effect.Refused refused) {
+                out.timeline(s.id, "run.lost", refused.reason(), null);
+                return;
+            }
+        }
+        carryOut(s, effects, out);
+    }
+
+    private static FlowRunner.Branch branchOf(ActionResult result) {
+        Object found = result.outputs() == null ? null : result.outputs().get("found");
+        if (result.success()) {
+            return Boolean.FALSE.equals(found) ? FlowRunner.Branch.NOT_FOUND : FlowRunner.Branch.FOUND;
+        }
+        return result.error() != null && "not.found".equals(result.error().code())
+                ? FlowRunner.Branch.NOT_FOUND : FlowRunner.Branch.FAILURE;
+    }
+
+    // --- rows the flow looked up --------------------------------------------------------------------------------
+
+    private void onRowChanged(Session s, SessionInput.RowChanged change, SessionWrites out) {
+        if (s.ended() || s.flowId == null) {
+            return;
+        }
+        FlowDefinition flow = flows.version(s.flowId, s.flowVersion);
+        new FlowRunner(flow, n -> null, null).lookupAt(change.flowPath()).outputs().forEach((variable, column) ->
+                s.flowVariables.put(variable, change.row() == null ? null : change.row().get(column)));
+        if (s.hasScript() && s.screenPop != null) {
+            SessionModel model = model(s);
+            s.screenPop.forEach((input, template) -> {
+                try {
+                    engine.setVariable(model, input, render(s, template));
+                } catch (ScriptEngineException | ExpressionException e) {
+                    out.timeline(s.id, "row.refused", input + ": " + e.getMessage(), null);
+                }
+            });
+        }
+        out.timeline(s.id, "row.changed", "Row " + change.rowKey() + " of table " + change.tableId() + " changed",
+                change.row());
+        s.changed = true;
+    }
+
+    // --- effects of the script ----------------------------------------------------------------------------------
+
+    /** Turns the script driver's effects into the session's alerts and runs, timeline entries and requests. */
+    private void carryOut(Session s, List<ScriptDriver.Effect> effects, SessionWrites out) {
+        for (ScriptDriver.Effect effect : effects) {
+            if (effect instanceof ScriptDriver.Effect.Alert alert) {
+                addAlert(s, alert.message(), alert.level());
+            } else if (effect instanceof ScriptDriver.Effect.Refused refused) {
+                out.timeline(s.id, "command.refused", refused.reason(), null);
+                addAlert(s, "Not done: " + refused.reason(), "error");
+            } else if (effect instanceof ScriptDriver.Effect.VariableSet set) {
+                out.timeline(s.id, "variables.changed", set.variable() + " set"
+                        + (set.recalculated().isEmpty() ? "" : "; recalculated " + String.join(", ", set.recalculated())),
+                        set);
+            } else if (effect instanceof ScriptDriver.Effect.PageChanged page) {
+                out.timeline(s.id, "page.changed", "Page " + page.pageId(), null);
+            } else if (effect instanceof ScriptDriver.Effect.Run run) {
+                out.timeline(s.id, "run." + timelineName(run.status()), run.action() + ": " + run.steps().size()
+                        + (run.steps().size() == 1 ? " step" : " steps"), run.steps());
+                recordRun(s, new SessionState.ActionRun(run.runId(), run.action(), run.component(),
+                        statusName(run.status()), run.error(), Instant.now()));
+            } else if (effect instanceof ScriptDriver.Effect.CallDataAction call) {
+                request(s, call, out);
+            }
+        }
+    }
+
+    /** The timeline's names for a run's states (as they have been since the first release). */
+    private static String timelineName(ScriptDriver.Status status) {
+        return switch (status) {
+            case RUNNING -> "suspended";
+            case SUCCEEDED -> "completed";
+            case FAILED -> "failed";
+        };
+    }
+
+    private static String statusName(ScriptDriver.Status status) {
+        return switch (status) {
+            case RUNNING -> "running";
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> "failed";
+        };
+    }
+
+    private void request(Session s, ScriptDriver.Effect.CallDataAction call, SessionWrites out) {
+        Instant now = Instant.now();
+        PendingRequest pending = new PendingRequest(UUID.randomUUID().toString(), s.id,
+                PendingRequest.Kind.SCRIPT_ACTION, call.runId(), null, call.dataActionId(), now.plus(actionTimeout), now);
+        out.requested.add(pending);
+        int timeout = (int) Math.min(60, Math.max(1, actionTimeout.toSeconds() - 2));
+        Map<String, Object> inputs = new LinkedHashMap<>(call.inputs());
+        out.event(Topics.ACTION_REQUESTS, s.id, EventTypes.ACTION_REQUESTED,
+                new ActionRequest(pending.requestId(), s.id, call.dataActionId(), null, inputs, timeout));
+        out.timeline(s.id, "action.requested", call.dataActionId() + " asked", inputs);
+    }
+
+    private static void addAlert(Session s, String message, String level) {
+        s.alerts.add(new SessionState.Alert(UUID.randomUUID().toString(), message, level, Instant.now()));
+    }
+
+    private static void recordRun(Session s, SessionState.ActionRun run) {
+        SessionState.ActionRun started = s.runs.stream().filter(r -> r.runId().equals(run.runId())).findFirst()
+                .orElse(null);
+        s.runs.removeIf(r -> r.runId().equals(run.runId()));
+        s.runs.add(started == null ? run : new SessionState.ActionRun(run.runId(), started.customAction(),
+                started.component(), run.status(), run.error(), started.startedAt()));
+        while (s.runs.size() > RUNS_KEPT) {
+            s.runs.remove(0);
+        }
+    }
+
+    /** The engine's model of the session, restored once per batch on its pinned version with today's built-ins. */
+    SessionModel model(Session s) {
+        if (s.model == null) {
+            SessionModel.SessionSnapshot saved = s.snapshot;
+            var snapshot = new SessionModel.SessionSnapshot(saved.scriptId(), saved.version(), saved.values(),
+                    saved.currentPageId(), s.builtins(), saved.runs());
+            s.model = engine.restore(scripts.get(s.scriptId, s.scriptVersion), snapshot);
+            s.snapshot = null;
+        }
+        return s.model;
+    }
+
+    // --- descriptions -------------------------------------------------------------------------------------------
+
+    private static String describe(InteractionEvent e) {
+        return switch (e.type()) {
+            case STARTED -> "Call from " + e.ani() + " to " + e.dnis();
+            case ATTRIBUTES_SET -> "Attributes " + e.attributes().keySet();
+            case QUEUED, TRANSFERRED -> e.type().wireName() + " to " + e.queue().id();
+            case CONNECTED -> "Connected to " + e.agent().id();
+            case ENDED -> "Ended" + (e.reason() == null ? "" : ": " + e.reason());
+        };
+    }
+
+    private static String describe(AgentCommand c) {
+        return switch (c.type()) {
+            case SET_VARIABLE -> c.agentId() + " set " + c.variable();
+            case CLICK -> c.agentId() + " clicked " + c.component();
+            case CHANGE_PAGE -> c.agentId() + " opened page " + c.page();
+        };
+    }
+}
