@@ -1,26 +1,51 @@
 package dev.rapport.gateway.sessions;
 
 import dev.rapport.contract.CloudEvent;
+import dev.rapport.contract.CloudEventHeaders;
 import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.KafkaCloudEvents;
+import dev.rapport.contract.RecordSignatures;
 import dev.rapport.contract.SessionState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds the 'sessions' topic into the {@link SessionBoard}. */
+/**
+ * Feeds the 'sessions' topic into the {@link SessionBoard}. Anyone who reaches the broker can produce to the topic,
+ * so only records signed by script-service's outbox relay ({@link RecordSignatures}, key
+ * {@code rapport.events.signing-key}) are applied; the others are dropped and counted
+ * ({@code rapport_sessions_rejected_total}).
+ */
 @ApplicationScoped
 public class SessionFeed {
     private final SessionBoard board;
+    private final RecordSignatures signatures;
+    private final Counter rejected;
 
-    SessionFeed(SessionBoard board) {
+    SessionFeed(SessionBoard board, MeterRegistry registry,
+                @ConfigProperty(name = "rapport.events.signing-key") Optional<String> signingKey) {
         this.board = board;
+        this.signatures = RecordSignatures.of(signingKey).orElseThrow(() -> new IllegalStateException(
+                "Set RAPPORT_EVENTS_SIGNING_KEY (rapport.events.signing-key) to script-service's event signing key: "
+                        + "the gateway applies only signed 'sessions' records"));
+        this.rejected = registry.counter("rapport.sessions.rejected", "reason", "signature");
     }
 
     @Incoming("sessions")
     public void consume(ConsumerRecord<String, String> record) {
+        if (!signatures.verify(record)) {
+            rejected.increment();
+            Log.warnf("Dropped a 'sessions' record without a valid signature (partition %d, offset %d, key %s, "
+                    + "event %s)", record.partition(), record.offset(), record.key(),
+                    KafkaCloudEvents.header(record.headers(), CloudEventHeaders.ID));
+            return;
+        }
         CloudEvent event = KafkaCloudEvents.fromRecord(record);
         if (!EventTypes.SESSION_UPDATED.equals(event.type())) {
             Log.debugf("Ignoring %s on sessions", event.type());

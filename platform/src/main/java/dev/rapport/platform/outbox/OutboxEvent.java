@@ -38,6 +38,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String payload;
 
+    /** See {@link OutboxShards}: which relay instance publishes this event. */
+    @Column(nullable = false)
+    public int shard;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -1,0 +1,36 @@
+package dev.rapport.platform.outbox;
+
+import dev.rapport.contract.RecordSignatures;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/** A relay instance as a service runs it, on the fixture's database and broker. */
+record TestRelay(OutboxRelay relay, SimpleMeterRegistry registry) implements AutoCloseable {
+    static final int SHARDS = 12;
+    static final String SIGNING_KEY = "a-test-key-of-at-least-32-characters!!";
+
+    static TestRelay start(OutboxFixture f, String owner, Duration leaseTtl) {
+        return start(f.dataSource(), f.bootstrapServers(), owner, leaseTtl);
+    }
+
+    static TestRelay start(DataSource dataSource, String bootstrapServers, String owner, Duration leaseTtl) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        OutboxRelay relay = new OutboxRelay(dataSource, registry, bootstrapServers, true,
+                new RelaySettings(owner, SHARDS, 50, Duration.ofMillis(100), leaseTtl, Set.of("sessions")),
+                Duration.ofSeconds(5), Optional.of(new RecordSignatures(SIGNING_KEY)));
+        relay.start();
+        return new TestRelay(relay, registry);
+    }
+
+    double published() {
+        return registry.counter("rapport.outbox.published").count();
+    }
+
+    @Override
+    public void close() {
+        relay.stop();
+    }
+}
