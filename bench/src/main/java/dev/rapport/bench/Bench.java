@@ -5,6 +5,7 @@ import dev.rapport.bench.client.RapportApi;
 import dev.rapport.bench.client.SessionStream;
 import dev.rapport.bench.report.BenchResults;
 import dev.rapport.bench.report.JsonReport;
+import dev.rapport.bench.report.Targets;
 import dev.rapport.bench.stages.AgentActionStage;
 import dev.rapport.bench.stages.Calls;
 import dev.rapport.bench.stages.Context;
@@ -12,12 +13,15 @@ import dev.rapport.bench.stages.DataActionStage;
 import dev.rapport.bench.stages.DesignerStage;
 import dev.rapport.bench.stages.LookupStage;
 import dev.rapport.bench.stages.ScreenPopStage;
+import dev.rapport.bench.system.CpuMeter;
 import dev.rapport.bench.system.Machine;
 import dev.rapport.bench.system.MemoryWatch;
 import dev.rapport.bench.system.ProcessMemory;
+import dev.rapport.bench.system.RunWatch;
 import dev.rapport.bench.system.SystemControl;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutorService;
@@ -52,8 +56,11 @@ public final class Bench {
         BenchResults results = new BenchResults();
         results.startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         results.command = ("./rapport bench " + String.join(" ", args)).trim();
+        results.profile = options.profile();
+        System.out.println("bench: profile " + options.profile() + ", screen pop at " + options.rates() + "/s for "
+                + options.stageDuration().toSeconds() + " s each, stages " + options.stages());
         double loadBefore = Machine.loadAverage();
-        SystemControl system = new SystemControl(options.root());
+        SystemControl system = new SystemControl(options.root(), options.management().values());
         boolean startedHere = start(options, system, results);
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bench-http");
@@ -69,7 +76,8 @@ public final class Bench {
             MemoryWatch memory = new MemoryWatch(new ProcessMemory(options.root()));
             Thread.sleep(2000); // let the stream's snapshot pass; the system is idle
             memory.sampleIdle();
-            Context ctx = new Context(options, api, tokens, stream, tableId, results, memory);
+            RunWatch watch = new RunWatch(options.management(), new ProcessMemory(options.root()), Duration.ofSeconds(5));
+            Context ctx = new Context(options, api, tokens, stream, tableId, results, memory, new CpuMeter(options.root()));
             Calls.endLeftovers(ctx);
             stage(options, "screenpop", results, () -> new ScreenPopStage(ctx).run());
             stage(options, "action", results, () -> new AgentActionStage(ctx).run());
@@ -77,6 +85,8 @@ public final class Bench {
             stage(options, "dataaction", results, () -> new DataActionStage(ctx).run());
             stage(options, "designer", results, () -> new DesignerStage(ctx).run());
             memory.report(results);
+            watch.report(results, options.heapFlatMbPerMinute());
+            results.targets.addAll(Targets.evaluate(results, Targets.Limits.DEFAULT.atRate(options.targetRate())));
             if (!stream.disconnects().isEmpty()) {
                 results.note("The gateway ended the agent stream " + stream.disconnects().size() + " time(s) during the run "
                         + "(at " + String.join(", ", stream.disconnects()) + "); the bench reconnected with Last-Event-ID "
@@ -90,6 +100,11 @@ public final class Bench {
             String md = JsonReport.write(results, options.out());
             System.out.println();
             System.out.println(md);
+            if (!results.targets.isEmpty()) {
+                System.out.println("Targets (each against its baseline, same run, same rate):");
+                System.out.print(Targets.render(results.targets));
+                System.out.println();
+            }
             System.out.println("bench: wrote " + options.out().resolve("bench-results.json") + " and bench-results.md");
             if (startedHere && !options.keepRunning()) {
                 System.out.println("bench: stopping the system it started (--keep-running leaves it up)");

@@ -10,30 +10,47 @@ import java.util.Set;
 
 /**
  * What to run and how hard. Every load is bounded: {@code rate × seconds} calls (at most {@code maxRequests}), then
- * at most {@code drain} to collect the answers. Defaults make the short profile (under 5 minutes with the start).
+ * at most {@code drain} to collect the answers. A profile sets the defaults (quick, default, soak); options override.
  */
-public record BenchOptions(List<Double> rates, Duration stageDuration, Duration baselineDuration, Duration warmup,
-                           Duration drain, double actionRate, double lookupRate, double dataActionRate, int maxRequests,
-                           Set<String> stages, boolean fresh, boolean keepRunning, URI gateway, URI datatable,
-                           URI action, String kafka, String jdbc, int echoPort, Path root, Path out,
-                           int designerComponents, URI ui) {
+public record BenchOptions(String profile, List<Double> rates, Duration stageDuration, Duration baselineDuration,
+                           Duration warmup, Duration drain, double actionRate, double lookupRate, double dataActionRate,
+                           int maxRequests, Set<String> stages, boolean fresh, boolean keepRunning, URI gateway,
+                           URI datatable, URI action, String kafka, String jdbc, int echoPort, Path root, Path out,
+                           int designerComponents, URI ui, Map<String, URI> management, double targetRate,
+                           double heapFlatMbPerMinute, int settleSeconds) {
 
     /** What runs by default. */
     public static final Set<String> ALL_STAGES = Set.of("screenpop", "action", "lookup", "dataaction");
     /** Also known: "designer" (the script designer in headless Chromium), only when asked for. */
     public static final Set<String> KNOWN_STAGES = Set.of("screenpop", "action", "lookup", "dataaction", "designer");
 
+    /** The services, by the name of their pid file, and where their health and metrics answer today. */
+    private static final List<String> MANAGEMENT_DEFAULTS = List.of("gateway=http://127.0.0.1:8080",
+            "datatable-service=http://127.0.0.1:8081", "script-service=http://127.0.0.1:8082",
+            "action-service=http://127.0.0.1:8083");
+
     public static final String USAGE = """
             Usage: ./rapport bench [options]
-              --rates 20,50,100       screen-pop arrival rates, new interactions per second (default 20,50,100)
+              --profile default       quick:   screen pop at 100,1000/s for 5 s each and the agent action (~3 min)
+                                      default: screen pop at 100,500,1000/s for 10 s each, then the agent action,
+                                               lookup and data action stages (~6-9 min with the start)
+                                      soak:    screen pop only, 10 minutes at one rate: --rates N, else the highest
+                                               rate the previous run (--out) sustained, else 1000 (~12 min)
+              --rates 100,500,1000    screen-pop arrival rates, new interactions per second
               --seconds 10            seconds of load per rate (screen pop) and per side (agent action)
-              --baseline-seconds 5    seconds of the raw Kafka round trip per rate
+              --baseline-seconds 5    seconds of the raw Kafka round trip per rate (at the same rate)
               --warmup-seconds 3      unrecorded load before each stage
               --drain-seconds 20      how long to wait for answers after the last call
+              --settle-seconds 30     at most this long for the stack to go quiet between measurements
+              --target-rate 1000      the rate the targets (PASS/FAIL lines) are checked at
+              --heap-flat 1.0         a heap that grows less than this many MB a minute is flat
+              --management-urls gateway=http://127.0.0.1:8080,...   each service's health and metrics base URL
+                                      (default the service's own port; env RAPPORT_MANAGEMENT_URLS)
               --action-rate 10        agent action round trips per second
               --lookup-rate 100       data table lookups per second (each path, 5 s)
               --data-action-rate 50   data action executions per second (each path, 5 s)
-              --max-requests 20000    cap on any one measurement's calls
+              --max-requests N        cap on any one measurement's calls (default: the highest rate × seconds,
+                                      at least 20000)
               --stages screenpop,action,lookup,dataaction   which stages (default these four)
                                       add "designer" for the script designer in headless Chromium (/usr/bin/chromium)
               --designer-components 300   size of the script the designer stage opens and edits
@@ -48,12 +65,32 @@ public record BenchOptions(List<Double> rates, Duration stageDuration, Duration 
             """;
 
     public static BenchOptions parse(String[] args, java.util.Map<String, String> env) {
-        List<Double> rates = List.of(20.0, 50.0, 100.0);
-        int seconds = 10, baseline = 5, warmup = 3, drain = 20, max = 20_000, echo = 18099, designer = 300;
+        String profile = "default";
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--profile")) {
+                profile = args[i + 1];
+            }
+        }
+        if (!List.of("quick", "default", "soak").contains(profile)) {
+            throw new UsageException("unknown profile " + profile + " (quick, default or soak)");
+        }
+        List<Double> rates = profile.equals("quick") ? List.of(100.0, 1000.0) : List.of(100.0, 500.0, 1000.0);
+        int seconds = switch (profile) {
+            case "quick" -> 5;
+            case "soak" -> 600;
+            default -> 10;
+        };
+        int baseline = profile.equals("soak") ? 10 : 5, warmup = profile.equals("quick") ? 2 : 3;
+        int drain = profile.equals("quick") ? 15 : 20, max = -1, echo = 18099, designer = 300, settle = 30;
         String ui = null;
-        double actionRate = 10, lookupRate = 100, dataActionRate = 50;
-        Set<String> stages = ALL_STAGES;
-        boolean fresh = false, keep = false;
+        double actionRate = 10, lookupRate = 100, dataActionRate = 50, targetRate = 1000, heapFlat = 1.0;
+        Set<String> stages = switch (profile) {
+            case "quick" -> Set.of("screenpop", "action");
+            case "soak" -> Set.of("screenpop");
+            default -> ALL_STAGES;
+        };
+        boolean fresh = false, keep = false, ratesGiven = false;
+        String management = env.getOrDefault("RAPPORT_MANAGEMENT_URLS", "");
         Path root = Path.of(env.getOrDefault("RAPPORT_ROOT", ".")).toAbsolutePath().normalize();
         Path out = root.resolve("bench/target");
         for (int i = 0; i < args.length; i++) {
@@ -68,7 +105,15 @@ public record BenchOptions(List<Double> rates, Duration stageDuration, Duration 
                     }
                     String v = args[++i];
                     switch (a) {
-                        case "--rates" -> rates = Arrays.stream(v.split(",")).map(String::trim).map(Double::parseDouble).toList();
+                        case "--profile" -> { } // read above
+                        case "--rates" -> {
+                            rates = Arrays.stream(v.split(",")).map(String::trim).map(Double::parseDouble).toList();
+                            ratesGiven = true;
+                        }
+                        case "--settle-seconds" -> settle = Integer.parseInt(v);
+                        case "--target-rate" -> targetRate = Double.parseDouble(v);
+                        case "--heap-flat" -> heapFlat = Double.parseDouble(v);
+                        case "--management-urls" -> management = v;
                         case "--seconds" -> seconds = positive(a, v);
                         case "--baseline-seconds" -> baseline = positive(a, v);
                         case "--warmup-seconds" -> warmup = Integer.parseInt(v);
@@ -87,6 +132,11 @@ public record BenchOptions(List<Double> rates, Duration stageDuration, Duration 
                 }
             }
         }
+        if (profile.equals("soak") && !ratesGiven) {
+            rates = List.of(soakRate(out.resolve("bench-results.json"), targetRate));
+        } else if (profile.equals("soak") && rates.size() > 1) {
+            rates = List.of(rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        }
         if (rates.isEmpty() || rates.stream().anyMatch(r -> !(r > 0))) {
             throw new UsageException("--rates wants positive numbers, e.g. 50,200,500,1000");
         }
@@ -95,8 +145,12 @@ public record BenchOptions(List<Double> rates, Duration stageDuration, Duration 
                 throw new UsageException("unknown stage " + s + " (one of " + KNOWN_STAGES + ")");
             }
         }
+        if (max < 0) {
+            // enough for every rate's whole duration; the soak's 10 minutes at 1,000/s included
+            max = (int) Math.max(20_000, Math.ceil(rates.stream().mapToDouble(Double::doubleValue).max().orElse(0) * seconds) + 1);
+        }
         URI gateway = loopback(env, "RAPPORT_GATEWAY_URL", "http://127.0.0.1:8080");
-        return new BenchOptions(rates, Duration.ofSeconds(seconds), Duration.ofSeconds(baseline),
+        return new BenchOptions(profile, rates, Duration.ofSeconds(seconds), Duration.ofSeconds(baseline),
                 Duration.ofSeconds(warmup), Duration.ofSeconds(drain), actionRate, lookupRate, dataActionRate, max,
                 stages, fresh, keep, gateway,
                 loopback(env, "RAPPORT_DATATABLE_URL", "http://127.0.0.1:8081"),
@@ -104,7 +158,50 @@ public record BenchOptions(List<Double> rates, Duration stageDuration, Duration 
                 env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
                 env.getOrDefault("RAPPORT_BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/datatable"),
                 echo, root, out, designer,
-                ui == null ? gateway : loopback(Map.of("--ui-url", ui), "--ui-url", ui));
+                ui == null ? gateway : loopback(Map.of("--ui-url", ui), "--ui-url", ui), management(management),
+                targetRate, heapFlat, settle);
+    }
+
+    /**
+     * Each service's health and metrics base URL: the defaults (the service's own port), with those named in
+     * {@code spec} ({@code name=url,...}) replaced, e.g. when /q/metrics moves to a management port.
+     */
+    static Map<String, URI> management(String spec) {
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        MANAGEMENT_DEFAULTS.forEach(d -> urls.put(d.substring(0, d.indexOf('=')), d.substring(d.indexOf('=') + 1)));
+        for (String pair : spec.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? "" : pair.substring(0, eq).trim();
+            if (!urls.containsKey(name)) {
+                throw new UsageException("--management-urls wants service=url pairs, services " + urls.keySet()
+                        + ", not " + pair.trim());
+            }
+            urls.put(name, pair.substring(eq + 1).trim());
+        }
+        Map<String, URI> out = new java.util.LinkedHashMap<>();
+        urls.forEach((name, url) -> out.put(name, loopback(Map.of(name, url), name, url)));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The soak's rate: the highest the previous run sustained, else {@code fallback}. */
+    static double soakRate(Path previousResults, double fallback) {
+        try {
+            if (java.nio.file.Files.exists(previousResults)) {
+                return dev.rapport.bench.report.Targets.highestSustained(
+                        dev.rapport.bench.report.JsonReport.read(previousResults)).orElse(fallback);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // an unreadable previous run: the fallback
+        }
+        return fallback;
+    }
+
+    /** The base URL of a service's health and metrics. */
+    public URI managementOf(String service) {
+        return management.get(service);
     }
 
     /** The highest screen-pop rate: where memory is sampled. */

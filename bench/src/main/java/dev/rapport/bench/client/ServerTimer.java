@@ -26,9 +26,10 @@ public final class ServerTimer {
         }
     }
 
-    public ServerTimer(HttpClient http, URI service, String name, String... labels) {
+    /** @param management the service's health and metrics base URL */
+    public ServerTimer(HttpClient http, URI management, String name, String... labels) {
         this.http = http;
-        this.metrics = service.resolve("/q/metrics");
+        this.metrics = management.resolve("/q/metrics");
         this.name = name;
         this.labels = labels;
     }

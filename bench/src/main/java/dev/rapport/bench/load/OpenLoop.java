@@ -6,9 +6,13 @@ import java.time.Duration;
  * Fires calls at a fixed arrival rate, open loop: call i is due at start + i/rate whatever became of the calls before
  * it. A call only starts asynchronous work and returns; its latency is measured from its due time (passed to it), so a
  * stalled system shows in the numbers instead of silently slowing the load (coordinated omission). When this thread
- * itself falls behind, calls fire late but keep their due times; {@link Fired#maxLagNanos} says by how much.
+ * itself falls behind, calls fire late but keep their due times; {@link Fired#maxLagNanos} says by how much and
+ * {@link Fired#late} how many calls fired more than {@link #LATE_NANOS} after their due time: when that is more than a
+ * few, the generator, not the system, set the pace.
  */
 public final class OpenLoop {
+    /** A call fired more than this after its due time is late (5 ms: five calls' worth at 1,000/s). */
+    public static final long LATE_NANOS = 5_000_000;
 
     /** Time source and sleep, so the schedule can be tested without waiting. */
     public interface Clock {
@@ -62,8 +66,15 @@ public final class OpenLoop {
         }
     }
 
-    /** What was fired: the count, when the first call was due, and how late the generator was at worst. */
-    public record Fired(int count, long startNanos, long maxLagNanos) {
+    /**
+     * What was fired: the count, when the first call was due, how late the generator was at worst, and how many calls
+     * fired more than {@link #LATE_NANOS} after their due time.
+     */
+    public record Fired(int count, long startNanos, long maxLagNanos, int late) {
+        /** The share of calls that fired late; 0 without calls. */
+        public double lateShare() {
+            return count == 0 ? 0 : (double) late / count;
+        }
     }
 
     private OpenLoop() {
@@ -72,13 +83,16 @@ public final class OpenLoop {
     public static Fired run(Plan plan, Clock clock, Call call) throws InterruptedException {
         long start = clock.nanoTime();
         long maxLag = 0;
+        int late = 0;
         for (int i = 0; i < plan.count(); i++) {
             long due = start + plan.offsetNanos(i);
             clock.sleepUntil(due);
-            maxLag = Math.max(maxLag, clock.nanoTime() - due);
+            long lag = clock.nanoTime() - due;
+            maxLag = Math.max(maxLag, lag);
+            late += lag > LATE_NANOS ? 1 : 0;
             call.fire(i, due);
         }
-        return new Fired(plan.count(), start, maxLag);
+        return new Fired(plan.count(), start, maxLag, late);
     }
 
     public static Fired run(Plan plan, Call call) throws InterruptedException {

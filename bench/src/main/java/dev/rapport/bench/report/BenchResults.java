@@ -54,6 +54,52 @@ public final class BenchResults {
     public record Memory(String process, long pid, double idleMb, double peakMb, double cpuCores, String how) {
     }
 
+    /**
+     * A service's used heap over the run (from its metrics endpoint): {@code slopeMbPerMinute} is the growth of its
+     * lower envelope (the minima left after collections); flat when below {@code flatBelowMbPerMinute}.
+     */
+    public record HeapTrend(String process, int samples, double minutes, double minMb, double maxMb,
+                            double slopeMbPerMinute, double flatBelowMbPerMinute, boolean flat) {
+    }
+
+    /** The stack's resident memory (every process but the generator) over the run: first, peak and last sample. */
+    public record StackRss(double firstMb, double peakMb, double lastMb, int samples) {
+    }
+
+    /**
+     * CPU over a measurement's steady window: the stack's (services, broker, database, their children) and the load
+     * generator's, for the {@code calls} due in the window; {@code late} of {@code sent} calls fired more than 5 ms
+     * behind schedule.
+     */
+    public record CpuPerCall(String stage, double rate, long calls, double windowSeconds, double stackCpuSeconds,
+                             double generatorCpuSeconds, int cores, long sent, long late, double maxLagMs) {
+        @JsonProperty
+        public double stackMsPerCall() {
+            return calls > 0 ? stackCpuSeconds * 1000 / calls : Double.NaN;
+        }
+
+        @JsonProperty
+        public double generatorMsPerCall() {
+            return calls > 0 ? generatorCpuSeconds * 1000 / calls : Double.NaN;
+        }
+
+        /** The generator's share of the machine, 0..1. */
+        @JsonProperty
+        public double generatorShare() {
+            return windowSeconds > 0 && cores > 0 ? generatorCpuSeconds / (windowSeconds * cores) : Double.NaN;
+        }
+
+        /** The stack's busy cores on average over the window. */
+        @JsonProperty
+        public double stackCores() {
+            return windowSeconds > 0 ? stackCpuSeconds / windowSeconds : Double.NaN;
+        }
+    }
+
+    /** A target checked against its measurement (and its baseline, where it has one) in this run. */
+    public record Target(String verdict, String target, String measured) {
+    }
+
     public Machine machine;
     public String startedAt;
     public String finishedAt;
@@ -63,6 +109,11 @@ public final class BenchResults {
     public final List<Comparison> comparisons = new ArrayList<>();
     public final List<Hop> hops = new ArrayList<>();
     public final List<Memory> memory = new ArrayList<>();
+    public final List<CpuPerCall> cpu = new ArrayList<>();
+    public final List<HeapTrend> heap = new ArrayList<>();
+    public StackRss stackRss;
+    public final List<Target> targets = new ArrayList<>();
+    public String profile;
     public final List<String> notes = new ArrayList<>();
     /** A sample interaction's timeline (GET /api/v2/interactions/{id}/timeline) per stage. */
     public final Map<String, JsonNode> timelines = new LinkedHashMap<>();

@@ -66,6 +66,44 @@ public final class MarkdownReport {
             }
             md.append('\n');
         }
+        if (!r.cpu.isEmpty()) {
+            md.append("CPU over each measurement's steady window (after its first fifth), from /proc: the stack is every "
+                    + "process of services, broker and database with their children; the generator is the bench's JVM. "
+                    + "Late: calls fired more than 5 ms after their due time.\n\n");
+            md.append("| stage | rate/s | calls | window s | stack CPU ms/call | stack cores | generator ms/call | generator % of "
+                    + "machine | late / sent | max lag ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (BenchResults.CpuPerCall c : r.cpu) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %s | %s | %s | %.0f | %d / %d | %s |%n", c.stage(),
+                        num(c.rate()), c.calls(), c.windowSeconds(), num(c.stackMsPerCall()), num(c.stackCores()),
+                        num(c.generatorMsPerCall()), c.generatorShare() * 100, c.late(), c.sent(), num(c.maxLagMs())));
+            }
+            md.append('\n');
+        }
+        if (!r.heap.isEmpty() || r.stackRss != null) {
+            md.append("Heap used per service over the run (its metrics endpoint, every 5 s); the slope is that of the lower "
+                    + "envelope (the minima of 30 s runs), MB per minute:\n\n");
+            md.append("| process | samples | minutes | used min MB | used max MB | slope MB/min | flat |\n"
+                    + "|---|---:|---:|---:|---:|---:|---|\n");
+            for (BenchResults.HeapTrend h : r.heap) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", h.process(), h.samples(),
+                        num(h.minutes()), num(h.minMb()), num(h.maxMb()), num(h.slopeMbPerMinute()),
+                        h.samples() < 2 ? "-" : h.flat() ? "yes" : "no"));
+            }
+            if (r.stackRss != null) {
+                md.append(String.format(Locale.ROOT, "%nStack RSS (every process but the generator; PostgreSQL as the sum of "
+                                + "its Pss): first %.0f MB, peak %.0f MB, last %.0f MB (%d samples).%n", r.stackRss.firstMb(),
+                        r.stackRss.peakMb(), r.stackRss.lastMb(), r.stackRss.samples()));
+            }
+            md.append('\n');
+        }
+        if (!r.targets.isEmpty()) {
+            md.append("Targets, each against its baseline in this run:\n\n| verdict | target | measured |\n|---|---|---|\n");
+            for (BenchResults.Target t : r.targets) {
+                md.append("| ").append(t.verdict()).append(" | ").append(t.target()).append(" | ").append(t.measured())
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
         if (!r.notes.isEmpty()) {
             md.append("Notes:\n\n");
             r.notes.forEach(n -> md.append("- ").append(n).append('\n'));

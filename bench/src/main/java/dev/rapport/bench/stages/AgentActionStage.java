@@ -11,6 +11,7 @@ import dev.rapport.bench.load.Latencies;
 import dev.rapport.bench.load.Measure;
 import dev.rapport.bench.load.OpenLoop;
 import dev.rapport.bench.load.Summary;
+import dev.rapport.bench.report.Targets;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * gateway). Baselines: the same row PUT straight to datatable-service, and through the gateway.
  */
 public final class AgentActionStage {
-    static final String STAGE = "2 agent action";
+    static final String STAGE = Targets.ACTION_STAGE;
     static final String ALERT = "Case Updated Successfully";
     private static final List<String> POINTS = List.of("agent clicks (intended)", "agent-commands: click",
             "action-requests: data action", "action-results: data action", "sessions: with the alert",
@@ -82,8 +83,8 @@ public final class AgentActionStage {
                 URI viaGateway = ctx.api().gateway().resolve(rows);
                 Summary putGateway = Measure.run("row PUT through the gateway", plan, ctx.options().drain(),
                         i -> put(viaGateway, template, callers.get(warm.count() + i), "bench-gw-" + i));
-                ctx.results().add(STAGE, "setVariable + click Submit → session with the alert on the stream", subject);
-                ctx.results().add(STAGE, "baseline: the same row PUT, direct to datatable-service", put);
+                ctx.results().add(STAGE, Targets.ALERT, subject);
+                ctx.results().add(STAGE, Targets.DIRECT_PUT, put);
                 ctx.results().add(STAGE, "the same row PUT through the gateway (as the data action does)", putGateway);
                 ctx.results().compare(STAGE, subject, put);
                 ScreenPopStage.print(subject);

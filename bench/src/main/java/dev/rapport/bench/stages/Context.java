@@ -4,14 +4,15 @@ import dev.rapport.bench.BenchOptions;
 import dev.rapport.bench.client.RapportApi;
 import dev.rapport.bench.client.SessionStream;
 import dev.rapport.bench.report.BenchResults;
+import dev.rapport.bench.system.CpuMeter;
 import dev.rapport.bench.system.MemoryWatch;
 
 /**
  * What every stage shares: options, the API client and tokens (the demo identities), the supervisor's session
- * stream, the demo table's id, the results, and the memory watch.
+ * stream, the demo table's id, the results, the memory watch and the CPU meter.
  */
 public record Context(BenchOptions options, RapportApi api, Tokens tokens, SessionStream stream, String tableId,
-                      BenchResults results, MemoryWatch memory) {
+                      BenchResults results, MemoryWatch memory, CpuMeter cpu) {
 
     /** IVR client, admin (admin + supervisor) and agent alex, as the demo defines them. */
     public record Tokens(String ivr, String admin, String alex) {
@@ -32,5 +33,15 @@ public record Context(BenchOptions options, RapportApi api, Tokens tokens, Sessi
 
     public void say(String line) {
         System.out.println(line);
+    }
+
+    /** Waits (bounded by --settle-seconds) until the stack is quiet, so one measurement's backlog is not the next's. */
+    public void settle() throws InterruptedException {
+        if (cpu != null && options.settleSeconds() > 0) {
+            double waited = cpu.settle(0.3, options.settleSeconds());
+            if (waited >= options.settleSeconds()) {
+                say(String.format(java.util.Locale.ROOT, "  (the stack was still busy after %.0f s; going on)", waited));
+            }
+        }
     }
 }

@@ -60,9 +60,9 @@ public final class DataActionStage {
                 Measure.warmUp(ctx.options().warmup(), 20, f);
             }
             Summary base = Measure.run("raw HTTP GET to the loopback server (baseline)", plan, ctx.options().drain(), rawCall);
-            ServerTimer requests = new ServerTimer(ctx.api().http(), ctx.options().action(), "http_server_requests_seconds",
+            ServerTimer requests = new ServerTimer(ctx.api().http(), ctx.options().managementOf("action-service"), "http_server_requests_seconds",
                     "uri=\"/api/v2/integrations/actions/{actionId}/execute\"", "status=\"200\"");
-            ServerTimer engine = new ServerTimer(ctx.api().http(), ctx.options().action(), "rapport_actions_execution_seconds",
+            ServerTimer engine = new ServerTimer(ctx.api().http(), ctx.options().managementOf("action-service"), "rapport_actions_execution_seconds",
                     "action=\"" + actionId + "\"", "outcome=\"success\"");
             ServerTimer.Reading requestsBefore = requests.read();
             ServerTimer.Reading engineBefore = engine.read();

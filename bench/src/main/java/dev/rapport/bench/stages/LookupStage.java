@@ -62,7 +62,7 @@ public final class LookupStage {
                 Measure.warmUp(ctx.options().warmup(), 20, f);
             }
             Summary viaGateway = Measure.run("GET row through the gateway", plan, ctx.options().drain(), gateway);
-            ServerTimer requests = new ServerTimer(ctx.api().http(), ctx.options().datatable(), "http_server_requests_seconds",
+            ServerTimer requests = new ServerTimer(ctx.api().http(), ctx.options().managementOf("datatable-service"), "http_server_requests_seconds",
                     "method=\"GET\"", "uri=\"/api/v2/flows/datatables/{datatableId}/rows/{rowId}\"", "status=\"200\"");
             ServerTimer.Reading before = requests.read();
             Summary viaService = Measure.run("GET row at datatable-service", plan, ctx.options().drain(), direct);

@@ -7,22 +7,28 @@ import dev.rapport.bench.load.LastError;
 import dev.rapport.bench.load.Latencies;
 import dev.rapport.bench.load.OpenLoop;
 import dev.rapport.bench.load.Summary;
+import dev.rapport.bench.report.BenchResults;
+import dev.rapport.bench.report.Targets;
+import dev.rapport.bench.system.CpuMeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stage 1: simulated IVR calls (started, then connected to alex) through the gateway at each rate; latency from the
- * intended send time of {@code started} to the supervisor's stream receiving (a) the interaction's first session and
- * (b) its first session with a script (the screen pop, after the flow's data table lookup). Baseline at each rate:
- * the raw Kafka round trip. Per-hop times from the topics' record timestamps.
+ * Stage 1: simulated IVR calls (started, then connected to alex, then ended once the screen pop arrived) through the
+ * gateway at each rate; latency from the intended send time of {@code started} to the supervisor's stream receiving
+ * (a) the interaction's first session and (b) its first session with a script (the screen pop, after the flow's data
+ * table lookup). Baseline at each rate: the raw Kafka round trip at the same rate. Per-hop times from the topics'
+ * record timestamps (not in the soak: it would hold every call's times). CPU per call over the steady window (the
+ * load after its first fifth), for the stack and for the generator.
  */
 public final class ScreenPopStage {
-    static final String STAGE = "1 screen pop";
+    static final String STAGE = Targets.SCREEN_POP_STAGE;
     private static final List<String> POP = List.of("IVR sends started (intended)", "interactions: started",
             "action-requests: lookup", "action-results: lookup", "sessions: with script", "SSE: screen pop received");
     private static final List<String> FIRST = List.of("IVR sends started (intended)", "interactions: started",
@@ -39,6 +45,7 @@ public final class ScreenPopStage {
         volatile long first;
         volatile long popped;
         volatile boolean failed;
+        volatile boolean ended;
 
         Call(long due) {
             this.due = due;
@@ -47,8 +54,9 @@ public final class ScreenPopStage {
 
     public void run() throws Exception {
         String bootstrap = ctx.options().kafka();
+        boolean soak = ctx.options().profile().equals("soak");
         try (KafkaRoundTrip kafka = new KafkaRoundTrip(bootstrap);
-             HopProbe probe = new HopProbe(bootstrap, List.of(
+             HopProbe probe = soak ? null : new HopProbe(bootstrap, List.of(
                      new HopProbe.Mark("interactions", "interactions", null),
                      new HopProbe.Mark("action-requests", "action-requests", null),
                      new HopProbe.Mark("action-results", "action-results", null),
@@ -61,6 +69,7 @@ public final class ScreenPopStage {
             for (double rate : ctx.options().rates()) {
                 OpenLoop.Plan plan = OpenLoop.Plan.of(rate, ctx.options().stageDuration(), ctx.options().maxRequests());
                 boolean top = rate == highest;
+                ctx.settle();
                 ctx.say(String.format("stage 1: %s interactions at %s/s", plan.count(), rate));
                 if (top && ctx.memory() != null) {
                     ctx.memory().startPeak();
@@ -69,18 +78,25 @@ public final class ScreenPopStage {
                 if (top && ctx.memory() != null) {
                     ctx.memory().stopPeak();
                 }
+                ctx.settle();
                 OpenLoop.Plan basePlan = OpenLoop.Plan.of(rate, ctx.options().baselineDuration(), ctx.options().maxRequests());
                 Summary base = kafka.run("Kafka produce → consume (baseline)", basePlan, ctx.options().drain());
                 ctx.results().add(STAGE, "first session on the agent stream", pop[0]);
-                ctx.results().add(STAGE, "screen pop (session with script) on the stream", pop[1]);
-                ctx.results().add(STAGE, "screen pop published on the sessions topic (record timestamp)", pop[2]);
-                ctx.results().add(STAGE, "baseline: raw Kafka produce → consume", base);
+                ctx.results().add(STAGE, Targets.SCREEN_POP, pop[1]);
+                if (pop[2] != null) {
+                    ctx.results().add(STAGE, "screen pop published on the sessions topic (record timestamp)", pop[2]);
+                }
+                ctx.results().add(STAGE, Targets.KAFKA_BASELINE, base);
                 ctx.results().compare(STAGE, pop[0], base);
                 ctx.results().compare(STAGE, pop[1], base);
                 print(pop[0]);
                 print(pop[1]);
-                print(pop[2]);
+                if (pop[2] != null) {
+                    print(pop[2]);
+                }
                 print(base);
+                ctx.results().cpu.stream().filter(c -> c.stage().equals(STAGE) && c.rate() == rate)
+                        .forEach(ScreenPopStage::print);
             }
         }
     }
@@ -106,11 +122,27 @@ public final class ScreenPopStage {
                 c.popped = event.receivedNanos();
                 popped.record(c.due, c.popped);
                 done.countDown();
+                // the IVR hangs up once the agent has the screen pop: each call is started, connected and ended
+                c.ended = true;
+                ctx.api().send(Calls.ended(ctx, id)).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        LastError.note("IVR ended", error);
+                    }
+                });
+                if (probe == null) {
+                    calls.remove(id); // nothing more to learn from it; the soak would otherwise hold every call
+                }
             }
         };
         ctx.stream().listen(listener);
+        long steadyFrom = Math.max(1_000_000_000L, plan.duration().toNanos() / 5);
+        CompletableFuture<CpuMeter.Window> window = null;
         try {
-            OpenLoop.run(plan, (i, due) -> {
+            long start = System.nanoTime();
+            if (record && ctx.cpu() != null && steadyFrom < plan.duration().toNanos()) {
+                window = ctx.cpu().between(start + steadyFrom, start + plan.duration().toNanos());
+            }
+            OpenLoop.Fired fired = OpenLoop.run(plan, (i, due) -> {
                 String id = UUID.randomUUID().toString();
                 Call call = new Call(due);
                 calls.put(id, call);
@@ -131,12 +163,19 @@ public final class ScreenPopStage {
                             }
                         });
             });
+            if (window != null) {
+                long inWindow = plan.count() - (long) Math.ceil(steadyFrom * plan.rate() / 1e9);
+                CpuMeter.Window w = window.get(steadyFrom + 30_000_000_000L, TimeUnit.NANOSECONDS);
+                ctx.results().cpu.add(new BenchResults.CpuPerCall(STAGE, plan.rate(), inWindow, w.wallSeconds(),
+                        w.stackSeconds(), w.generatorSeconds(), w.cores(), fired.count(), fired.late(),
+                        fired.maxLagNanos() / 1e6));
+            }
             done.await(ctx.options().drain().toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             ctx.stream().unlisten(listener);
         }
         if (!record) {
-            Calls.end(ctx, calls.keySet());
+            Calls.end(ctx, unended(calls));
             return null;
         }
         Summary[] out = {first.summarize(plan.count(), plan.rate()), popped.summarize(plan.count(), plan.rate()), null};
@@ -146,12 +185,12 @@ public final class ScreenPopStage {
             Timelines.fetch(ctx, STAGE + " at " + plan.rate() + "/s, no screen pop on the stream", id);
         }
         if (!lost.isEmpty()) {
-            long onKafka = probe == null ? -1 : calls.entrySet().stream().filter(e -> e.getValue().popped == 0
+            long onKafka = probe == null ? 0 : calls.entrySet().stream().filter(e -> e.getValue().popped == 0
                     && !e.getValue().failed && probe.times(e.getKey()) != null && probe.times(e.getKey())[3] >= 0).count();
             ctx.results().note(STAGE + " at " + plan.rate() + "/s: " + out[1].missing() + " screen pops did not reach the "
                     + "stream within " + ctx.options().drain().toSeconds() + " s of the last call (" + onKafka + " of them "
-                    + "were on the sessions topic, published by script-service); the timelines of up to 3 are in "
-                    + "bench-results.json");
+                    + "were on the sessions topic, published by script-service" + (probe == null ? ", not watched in the soak" : "")
+                    + "); the timelines of up to 3 are in bench-results.json");
         }
         if (probe != null) {
             List<double[]> pops = new ArrayList<>();
@@ -181,8 +220,19 @@ public final class ScreenPopStage {
                 Timelines.fetch(ctx, STAGE + " at " + plan.rate() + "/s", sample);
             }
         }
-        Calls.end(ctx, calls.keySet());
+        Calls.end(ctx, unended(calls));
         return out;
+    }
+
+    private static List<String> unended(Map<String, Call> calls) {
+        return calls.entrySet().stream().filter(e -> !e.getValue().ended).map(Map.Entry::getKey).toList();
+    }
+
+    static void print(BenchResults.CpuPerCall c) {
+        System.out.printf(java.util.Locale.ROOT, "  %-52s stack %.2f ms/call (%.2f cores), generator %.2f ms/call (%.0f%% of the "
+                        + "machine), late sends %d of %d, max lag %.1f ms%n", "CPU over the steady window (" + c.calls() + " calls)",
+                c.stackMsPerCall(), c.stackCores(), c.generatorMsPerCall(), c.generatorShare() * 100, c.late(), c.sent(),
+                c.maxLagMs());
     }
 
     static void print(Summary s) {

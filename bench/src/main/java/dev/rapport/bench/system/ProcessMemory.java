@@ -20,9 +20,6 @@ public final class ProcessMemory {
     public record Sample(String process, long pid, double mb, String how, double cpuSeconds) {
     }
 
-    /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
-    private static final double TICKS = 100.0;
-
     private final Path pids;
     private final Path proc;
     private final Path postmaster;
@@ -124,14 +121,7 @@ public final class ProcessMemory {
 
     /** utime + stime of a process (all its threads), in seconds; 0 when unreadable. */
     double cpuSeconds(long pid) {
-        try {
-            String stat = Files.readString(proc.resolve(pid + "/stat"));
-            // the command name (field 2) may hold spaces: count fields after its closing parenthesis
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return ProcStat.read(proc, pid).map(ProcStat::ownSeconds).orElse(0.0);
     }
 
     String name(long pid) {
@@ -143,26 +133,6 @@ public final class ProcessMemory {
     }
 
     void descendants(long pid, List<Long> out) {
-        Path tasks = proc.resolve(pid + "/task");
-        if (!Files.isDirectory(tasks)) {
-            return;
-        }
-        try (var list = Files.list(tasks)) {
-            for (Path task : list.toList()) {
-                Path children = task.resolve("children");
-                if (!Files.exists(children)) {
-                    continue;
-                }
-                for (String child : Files.readString(children).trim().split("\\s+")) {
-                    if (!child.isEmpty()) {
-                        long c = Long.parseLong(child);
-                        out.add(c);
-                        descendants(c, out);
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // a process went away while we looked
-        }
+        ProcTree.descendants(proc, pid, out);
     }
 }

@@ -20,22 +20,24 @@ import java.util.regex.Pattern;
  * when the bench started it.
  */
 public final class SystemControl {
-    public static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083);
     private static final Pattern HEALTHY = Pattern.compile("all healthy in (\\d+) s");
     private static final Pattern TOOK = Pattern.compile("up --detach took (\\d+) ms");
     private final Path root;
+    private final java.util.Collection<URI> management;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public SystemControl(Path root) {
+    /** @param management each service's health and metrics base URL */
+    public SystemControl(Path root, java.util.Collection<URI> management) {
         this.root = root;
+        this.management = List.copyOf(management);
     }
 
     /** Every service answers 200 on /q/health/ready. */
     public boolean healthy() {
-        for (int port : PORTS) {
+        for (URI base : management) {
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() != 200) {
                     return false;
                 }

@@ -60,6 +60,18 @@ class OpenLoopTest {
 
         // call 1 due at +10 ms fires at +25 ms, call 2 due at +20 ms fires at +50 ms
         assertThat(fired.maxLagNanos()).isEqualTo(30_000_000);
+        assertThat(fired.late()).isEqualTo(2);
+    }
+
+    @Test
+    void callsMoreThanFiveMillisecondsBehindTheirDueTimeCountAsLate() throws Exception {
+        FakeClock clock = new FakeClock();
+        // at 1,000/s each call takes the generator 1.2 ms: the lag grows by 0.2 ms a call and passes 5 ms after call 25
+        OpenLoop.Fired fired = OpenLoop.run(new OpenLoop.Plan(1000, 100), clock, (i, due) -> clock.now += 1_200_000);
+
+        assertThat(fired.late()).isEqualTo(100 - 26);
+        assertThat(fired.lateShare()).isEqualTo(0.74);
+        assertThat(OpenLoop.run(new OpenLoop.Plan(1000, 100), new FakeClock(), (i, due) -> { }).late()).isZero();
     }
 
     @Test
