@@ -81,8 +81,8 @@ public class SessionBatch {
     /** @return how many inputs took effect (redeliveries and inputs of unknown interactions do not) */
     @Transactional
     public int apply(List<Delivery> deliveries) {
-        try {
-            return applyIn(dataSource.getConnection(), deliveries);
+        try (Connection c = dataSource.getConnection()) {
+            return applyIn(c, deliveries);
         } catch (SQLException e) {
             throw new IllegalStateException("the batch could not be written: " + e.getMessage(), e);
         }
