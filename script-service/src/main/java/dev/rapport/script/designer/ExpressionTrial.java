@@ -4,7 +4,9 @@ import dev.rapport.platform.web.ApiException;
 import dev.rapport.script.engine.ScriptEngineException;
 import dev.rapport.script.engine.Values;
 import dev.rapport.script.expressions.Expression;
+import dev.rapport.script.expressions.ExpressionBudget;
 import dev.rapport.script.expressions.ExpressionException;
+import dev.rapport.script.expressions.MathJsValues;
 import dev.rapport.script.model.Variable;
 import dev.rapport.script.model.VariableKind;
 import dev.rapport.script.model.VariableType;
@@ -17,7 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Evaluates an expression as the designer types it, with sample values for the variables it reads, in the same
- * sandbox and under the same limits as a session (the engine's own parser and evaluator).
+ * sandbox and under the same budget as a session (the engine's own parser and evaluator). An expression that cannot
+ * be parsed or evaluated, hostile ones included, is an answer ({@code valid: false} with the message and position),
+ * not a failure; a sample value that could not be a variable's value is a 400 naming its field.
  */
 @ApplicationScoped
 public class ExpressionTrial {
@@ -48,10 +52,11 @@ public class ExpressionTrial {
         Map<String, Object> values = new LinkedHashMap<>();
         samples.forEach((name, sample) -> values.put(name, valueOf(name, sample)));
         try {
-            Object value = Expression.parse(request.expression()).evaluate(values);
+            Object value = Expression.parse(request.expression()).evaluate(values, ExpressionBudget.DEFAULT);
             return new Result(true, json(value), typeOf(value), null);
         } catch (ExpressionException | ScriptEngineException | ArithmeticException e) {
-            return new Result(false, null, null, new Error(e.getMessage(), position(e.getMessage())));
+            String message = MathJsValues.withoutLoneSurrogates(String.valueOf(e.getMessage()));
+            return new Result(false, null, null, new Error(message, position(message)));
         }
     }
 
@@ -66,6 +71,7 @@ public class ExpressionTrial {
             default -> throw ApiException.invalidField("variables." + name + ".type",
                     "type of '" + name + "' must be string, number or boolean");
         };
+        checkSize(name, type, sample.value());
         VariableKind kind = sample.value() instanceof List<?> ? VariableKind.LIST : VariableKind.BASIC;
         try {
             return Values.coerce(new Variable(name, null, type, kind, false, false, null, null), sample.value());
@@ -75,9 +81,35 @@ public class ExpressionTrial {
         }
     }
 
+    /** A sample larger than an expression may build is refused before it is converted (and quoted in a message). */
+    private static void checkSize(String name, VariableType type, Object value) {
+        ExpressionBudget budget = ExpressionBudget.DEFAULT;
+        List<?> items = value instanceof List<?> l ? l : List.of(value == null ? "" : value);
+        if (items.size() > budget.maxListItems()) {
+            throw ApiException.invalidField("variables." + name + ".value",
+                    "a sample list holds at most " + budget.maxListItems() + " items");
+        }
+        for (Object item : items) {
+            if (item instanceof String s && s.length() > budget.maxStringLength()) {
+                throw ApiException.invalidField("variables." + name + ".value",
+                        "a sample text is at most " + budget.maxStringLength() + " characters");
+            }
+            if (type == VariableType.NUMBER && item instanceof String s && s.length() > MathJsValues.MAX_NUMBER_TEXT) {
+                throw ApiException.invalidField("variables." + name + ".value",
+                        "a number is at most " + MathJsValues.MAX_NUMBER_TEXT + " characters");
+            }
+            if (item instanceof String s && MathJsValues.withoutLoneSurrogates(s) != s) {
+                throw ApiException.invalidField("variables." + name + ".value", "a sample text holds a lone surrogate");
+            }
+        }
+    }
+
     private static Object json(Object value) {
         if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
             return d.toString();
+        }
+        if (value instanceof String s) {
+            return MathJsValues.withoutLoneSurrogates(s);
         }
         if (value instanceof List<?> list) {
             return list.stream().map(ExpressionTrial::json).toList();

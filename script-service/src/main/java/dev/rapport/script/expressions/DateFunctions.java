@@ -1,5 +1,6 @@
 package dev.rapport.script.expressions;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,8 +22,8 @@ final class DateFunctions {
         }
         try {
             return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC).format(instant(millis));
-        } catch (IllegalArgumentException e) {
-            throw new ExpressionException("invalid date pattern '" + pattern + "': " + e.getMessage());
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new ExpressionException("invalid date pattern '" + Strings.excerpt(pattern) + "': " + e.getMessage());
         }
     }
 
@@ -32,6 +33,17 @@ final class DateFunctions {
 
     static double dateToMilliseconds(String text) {
         String t = text.trim();
+        if (t.length() > 64) {
+            throw new ExpressionException("'" + Strings.excerpt(t) + "' is not an ISO-8601 date or date-time");
+        }
+        try {
+            return epochMillis(t);
+        } catch (ArithmeticException e) {
+            throw new ExpressionException("'" + Strings.excerpt(t) + "' is out of range for epoch milliseconds");
+        }
+    }
+
+    private static double epochMillis(String t) {
         try {
             return Instant.parse(t).toEpochMilli();
         } catch (DateTimeParseException ignored) {
@@ -45,21 +57,24 @@ final class DateFunctions {
         try {
             return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new ExpressionException("'" + text + "' is not an ISO-8601 date or date-time");
+            throw new ExpressionException("'" + Strings.excerpt(t) + "' is not an ISO-8601 date or date-time");
         }
     }
 
     static double durationToMilliseconds(String text) {
+        if (text.length() > 64) {
+            throw new ExpressionException("'" + Strings.excerpt(text) + "' is not a duration ([hh:]mm:ss)");
+        }
         String[] parts = text.trim().split(":");
         if (parts.length < 1 || parts.length > 3) {
-            throw new ExpressionException("'" + text + "' is not a duration ([hh:]mm:ss)");
+            throw new ExpressionException("'" + Strings.excerpt(text) + "' is not a duration ([hh:]mm:ss)");
         }
         double total = 0;
         for (String part : parts) {
             try {
                 total = total * 60 + Double.parseDouble(part);
             } catch (NumberFormatException e) {
-                throw new ExpressionException("'" + text + "' is not a duration ([hh:]mm:ss)");
+                throw new ExpressionException("'" + Strings.excerpt(text) + "' is not a duration ([hh:]mm:ss)");
             }
         }
         return total * 1000;

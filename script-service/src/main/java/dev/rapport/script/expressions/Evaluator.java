@@ -6,34 +6,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Evaluates one expression tree once. Locals live only for this evaluation; every node visited is counted. */
+/**
+ * Evaluates one expression tree once. Locals live only for this evaluation; every node visited, every value created
+ * and the clock are checked against the evaluation's budget.
+ */
 final class Evaluator {
     private final Function<String, Object> variables;
-    private final EvaluationLimits limits;
+    private final BudgetMeter meter;
     private final Map<String, Object> locals = new HashMap<>();
-    private final long deadline;
-    private int steps;
-
     private final PatternCache patterns;
 
-    Evaluator(Function<String, Object> variables, EvaluationLimits limits) {
-        this(variables, limits, new PatternCache(4));
+    Evaluator(Function<String, Object> variables, ExpressionBudget budget) {
+        this(variables, budget, new PatternCache(4));
     }
 
-    Evaluator(Function<String, Object> variables, EvaluationLimits limits, PatternCache patterns) {
+    Evaluator(Function<String, Object> variables, ExpressionBudget budget, PatternCache patterns) {
         this.patterns = patterns;
         this.variables = variables;
-        this.limits = limits;
-        this.deadline = System.nanoTime() + limits.maxNanos();
+        this.meter = new BudgetMeter(budget);
     }
 
     Object evaluate(Node node) {
-        if (++steps > limits.maxSteps()) {
-            throw new ExpressionException("the expression takes more than " + limits.maxSteps() + " steps");
-        }
-        if ((steps & 0xFF) == 0 && System.nanoTime() > deadline) {
-            throw new ExpressionException("the expression takes longer than " + limits.maxNanos() / 1_000_000 + " ms");
-        }
+        meter.step();
         if (node instanceof Node.Num n) {
             return n.value();
         } else if (node instanceof Node.Str s) {
@@ -62,7 +56,7 @@ final class Evaluator {
                 Object v = evaluate(item);
                 items.add(v == null ? "" : v);
             }
-            return List.copyOf(items);
+            return meter.list(List.copyOf(items));
         } else if (node instanceof Node.Assign a) {
             Object value = evaluate(a.value());
             locals.put(a.name(), value);
@@ -136,10 +130,9 @@ final class Evaluator {
         for (Node arg : c.args()) {
             args.add(evaluate(arg));
         }
-        Object result = ExpressionFunctions.call(c.function(), args, patterns);
-        if (result instanceof String s && s.length() > limits.maxStringLength()) {
-            throw new ExpressionException("a string built by the expression is longer than " + limits.maxStringLength());
-        }
+        meter.checkClock();
+        Object result = ExpressionFunctions.call(c.function(), args, patterns, meter);
+        meter.checkClock();
         return result;
     }
 }

@@ -40,18 +40,32 @@ public final class Expression {
         return references;
     }
 
-    /** Evaluates with the default limits; {@code variables} resolves {@code {{Name}}} references. */
+    /** Evaluates with the default budget; {@code variables} resolves {@code {{Name}}} references. */
     public Object evaluate(Function<String, Object> variables) {
-        return new Evaluator(variables, EvaluationLimits.DEFAULT, patterns).evaluate(root);
+        return evaluate(variables, ExpressionBudget.DEFAULT);
+    }
+
+    /**
+     * Evaluates within {@code budget}: every call gets its own steps, deadline and size bounds.
+     *
+     * @throws ExpressionException on any error, "budget exceeded: ..." when a budget runs out
+     */
+    public Object evaluate(Function<String, Object> variables, ExpressionBudget budget) {
+        return new Evaluator(variables, budget, patterns).evaluate(root);
     }
 
     public Object evaluate(Map<String, Object> variables) {
+        return evaluate(variables, ExpressionBudget.DEFAULT);
+    }
+
+    /** Evaluates with the given values; a reference to a name the map lacks is an error ({@code unknown variable}). */
+    public Object evaluate(Map<String, Object> variables, ExpressionBudget budget) {
         return evaluate(name -> {
             if (!variables.containsKey(name)) {
                 throw new ExpressionException("unknown variable {{" + name + "}}");
             }
             return variables.get(name);
-        });
+        }, budget);
     }
 
     private static void collect(Node node, Set<String> refs) {

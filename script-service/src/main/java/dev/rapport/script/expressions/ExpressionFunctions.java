@@ -1,7 +1,5 @@
 package dev.rapport.script.expressions;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +7,9 @@ import java.util.Set;
 
 /**
  * The only functions an expression can call: a fixed table, no lookup by reflection. math.js functions keep math.js
- * semantics; Genesys's additions (ifElse, concat, contains, ...) follow JavaScript's string methods. Regular
- * expressions run on RE2/J, which matches in linear time, so no pattern can backtrack catastrophically.
+ * semantics; Genesys's additions (ifElse, concat, contains, ...) follow JavaScript's string methods. Every string
+ * a function builds goes through the evaluation's {@link BudgetMeter}, which refuses it before it grows past the
+ * budget; regular expressions run on RE2/J (see {@link Regexes}).
  */
 public final class ExpressionFunctions {
     public static final Set<String> NAMES = Set.of("add", "subtract", "multiply", "divide", "mod", "pow", "abs",
@@ -19,12 +18,10 @@ public final class ExpressionFunctions {
             "equalText", "compareText", "size", "ifElse", "concat", "contains", "upper", "lower", "substring", "slice",
             "indexOf", "replace", "match", "formatDate", "formatDateISO", "dateToMilliseconds",
             "durationToMilliseconds", "formatDuration");
-    private static final int MAX_PATTERN = 1_000;
-
     private ExpressionFunctions() {
     }
 
-    static Object call(String name, List<Object> a, PatternCache patterns) {
+    static Object call(String name, List<Object> a, PatternCache patterns, BudgetMeter meter) {
         return switch (name) {
             case "add" -> Arithmetic.apply("+", arg(a, 0, 2, name), a.get(1));
             case "subtract" -> Arithmetic.apply("-", arg(a, 0, 2, name), a.get(1));
@@ -47,7 +44,7 @@ public final class ExpressionFunctions {
             }
             case "min", "max", "sum", "mean" -> Aggregates.apply(name, a);
             case "number" -> a.size() == 1 && a.get(0) == null ? 0.0 : n(a, 0, 1, name);
-            case "string", "format" -> MathJsValues.format(arg(a, 0, 1, name));
+            case "string", "format" -> meter.format(arg(a, 0, 1, name));
             case "boolean" -> toBoolean(arg(a, 0, 1, name));
             case "equal" -> Arithmetic.compare("==", arg(a, 0, 2, name), a.get(1));
             case "unequal" -> Arithmetic.compare("!=", arg(a, 0, 2, name), a.get(1));
@@ -60,19 +57,19 @@ public final class ExpressionFunctions {
             case "size" -> arg(a, 0, 1, name) instanceof List<?> l ? List.of((double) l.size())
                     : a.get(0) instanceof String s ? List.of((double) s.length()) : List.of();
             case "ifElse" -> MathJsValues.truthy(arg(a, 0, 3, name)) ? a.get(1) : a.get(2);
-            case "concat" -> concat(a);
-            case "contains" -> contains(arg(a, 0, 2, name), a.get(1));
-            case "upper" -> s(a, 0, 1, name).toUpperCase(Locale.ROOT);
-            case "lower" -> s(a, 0, 1, name).toLowerCase(Locale.ROOT);
-            case "substring" -> Strings.substring(s(a, 0, -2, name), n(a, 1, -2, name), a.size() > 2 ? n(a, 2, 3, name) : null);
-            case "slice" -> Strings.slice(s(a, 0, -2, name), n(a, 1, -2, name), a.size() > 2 ? n(a, 2, 3, name) : null);
-            case "indexOf" -> (double) s(a, 0, 2, name).indexOf(s(a, 1, 2, name));
-            case "replace" -> Strings.replaceFirst(s(a, 0, 3, name), s(a, 1, 3, name), s(a, 2, 3, name));
-            case "match" -> patterns.get(s(a, 1, 2, name)).matcher(s(a, 0, 2, name)).find();
-            case "formatDate" -> DateFunctions.formatDate(n(a, 0, 2, name), s(a, 1, 2, name));
+            case "concat" -> concat(a, meter);
+            case "contains" -> contains(arg(a, 0, 2, name), a.get(1), meter);
+            case "upper" -> meter.string(s(a, 0, 1, name, meter).toUpperCase(Locale.ROOT));
+            case "lower" -> meter.string(s(a, 0, 1, name, meter).toLowerCase(Locale.ROOT));
+            case "substring" -> Strings.substring(s(a, 0, -2, name, meter), n(a, 1, -2, name), a.size() > 2 ? n(a, 2, 3, name) : null);
+            case "slice" -> Strings.slice(s(a, 0, -2, name, meter), n(a, 1, -2, name), a.size() > 2 ? n(a, 2, 3, name) : null);
+            case "indexOf" -> (double) Strings.indexOf(s(a, 0, 2, name, meter), s(a, 1, 2, name, meter));
+            case "replace" -> Strings.replaceFirst(s(a, 0, 3, name, meter), s(a, 1, 3, name, meter), s(a, 2, 3, name, meter), meter);
+            case "match" -> Regexes.find(patterns.get(s(a, 1, 2, name, meter)), s(a, 0, 2, name, meter), meter);
+            case "formatDate" -> DateFunctions.formatDate(n(a, 0, 2, name), s(a, 1, 2, name, meter));
             case "formatDateISO" -> DateFunctions.formatDateIso(n(a, 0, 1, name));
-            case "dateToMilliseconds" -> DateFunctions.dateToMilliseconds(s(a, 0, 1, name));
-            case "durationToMilliseconds" -> DateFunctions.durationToMilliseconds(s(a, 0, 1, name));
+            case "dateToMilliseconds" -> DateFunctions.dateToMilliseconds(s(a, 0, 1, name, meter));
+            case "durationToMilliseconds" -> DateFunctions.durationToMilliseconds(s(a, 0, 1, name, meter));
             case "formatDuration" -> DateFunctions.formatDuration(n(a, 0, 1, name));
             default -> throw new ExpressionException("Undefined function " + name);
         };
@@ -108,31 +105,31 @@ public final class ExpressionFunctions {
         return MathJsValues.logical(v);
     }
 
-    private static String concat(List<Object> a) {
-        StringBuilder out = new StringBuilder();
+    private static String concat(List<Object> a, BudgetMeter meter) {
+        long atLeast = 0;
         for (Object v : a) {
-            out.append(MathJsValues.text(v));
+            atLeast += meter.minTextLength(v);
         }
-        return out.toString();
+        meter.ensureLength(atLeast);
+        BoundedText out = new BoundedText(meter.budget().maxStringLength(), meter);
+        for (Object v : a) {
+            out.append(meter.text(v));
+        }
+        return meter.string(out.toString());
     }
 
-    private static boolean contains(Object haystack, Object needle) {
+    private static boolean contains(Object haystack, Object needle, BudgetMeter meter) {
+        String wanted = meter.text(needle);
         if (haystack instanceof List<?> list) {
-            return list.stream().anyMatch(item -> MathJsValues.text(item).equals(MathJsValues.text(needle)));
+            for (Object item : list) {
+                meter.step();
+                if (meter.text(item).equals(wanted)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return MathJsValues.text(haystack).contains(MathJsValues.text(needle));
-    }
-
-    static Pattern pattern(String regex) {
-        if (regex.length() > MAX_PATTERN) {
-            throw new ExpressionException("the regular expression is longer than " + MAX_PATTERN + " characters");
-        }
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new ExpressionException("invalid regular expression: " + e.getMessage()
-                    + " (back-references and look-arounds are not supported: matching runs in linear time)");
-        }
+        return Strings.indexOf(meter.text(haystack), wanted) >= 0;
     }
 
     /** Checks the argument count (negative = at least that many) and returns argument {@code i}. */
@@ -161,8 +158,8 @@ public final class ExpressionFunctions {
         return s;
     }
 
-    private static String s(List<Object> a, int i, int count, String name) {
-        return MathJsValues.text(arg(a, i, count, name));
+    private static String s(List<Object> a, int i, int count, String name, BudgetMeter meter) {
+        return meter.text(arg(a, i, count, name));
     }
 
     static List<Object> flatten(List<Object> a) {

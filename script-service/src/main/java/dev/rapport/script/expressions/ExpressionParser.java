@@ -9,15 +9,21 @@ import java.util.Set;
  * than a general scripting engine: there is no member access, no method call and no loop to lock down, because none
  * can be written. Precedence follows math.js: conditional, or, xor, and, comparisons (chained), + -, * / % mod,
  * unary - + not, ^ (right-associative, binds tighter than a unary minus on its left).
+ *
+ * <p>Two bounds keep the recursion of parser and evaluator far from the thread's stack: brackets, unary operators,
+ * assignments and conditionals nest at most {@link #MAX_DEPTH} deep, and the tree is at most {@link #MAX_HEIGHT}
+ * high, a chain of binary operators ({@code 1 + 1 + ...}) counting one level per operator.
  */
 public final class ExpressionParser {
     public static final int MAX_LENGTH = 4_000;
     public static final int MAX_DEPTH = 64;
+    public static final int MAX_HEIGHT = 200;
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", ">", "<=", ">=");
 
     private final List<Token> tokens;
     private int pos;
     private int depth;
+    private int height;
 
     private ExpressionParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -62,7 +68,7 @@ public final class ExpressionParser {
             pos++;
             enter();
             Node value = assignment();
-            depth--;
+            leave();
             return new Node.Assign(name, value);
         }
         return conditional();
@@ -78,7 +84,7 @@ public final class ExpressionParser {
         Node whenTrue = conditional();
         expectOp(":");
         Node whenFalse = conditional();
-        depth--;
+        leave();
         return new Node.Conditional(condition, whenTrue, whenFalse);
     }
 
@@ -91,13 +97,20 @@ public final class ExpressionParser {
             return unary();
         }
         Node left = binary(level + 1);
-        while (true) {
-            String op = operatorAt(level);
-            if (op == null) {
-                return left;
+        int chain = 0;
+        try {
+            while (true) {
+                String op = operatorAt(level);
+                if (op == null) {
+                    return left;
+                }
+                chain++;
+                rise();
+                pos++;
+                left = new Node.Binary(op.equals("mod") ? "%" : op, left, binary(level + 1));
             }
-            pos++;
-            left = new Node.Binary(op.equals("mod") ? "%" : op, left, binary(level + 1));
+        } finally {
+            height -= chain;
         }
     }
 
@@ -134,7 +147,7 @@ public final class ExpressionParser {
             pos++;
             enter();
             Node operand = unary();
-            depth--;
+            leave();
             return new Node.Unary(t.text(), operand);
         }
         return power();
@@ -146,7 +159,7 @@ public final class ExpressionParser {
             pos++;
             enter();
             Node exponent = unary();
-            depth--;
+            leave();
             return new Node.Binary("^", base, exponent);
         }
         return base;
@@ -173,7 +186,7 @@ public final class ExpressionParser {
                 case END -> throw error(t, "the expression ends too early");
             };
         } finally {
-            depth--;
+            leave();
         }
     }
 
@@ -208,9 +221,23 @@ public final class ExpressionParser {
         }
     }
 
+    /** Callers undo with {@link #leave()}. */
     private void enter() {
         if (++depth > MAX_DEPTH) {
-            throw new ExpressionException("the expression is nested deeper than " + MAX_DEPTH + " levels");
+            throw error("the expression is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        rise();
+    }
+
+    private void leave() {
+        depth--;
+        height--;
+    }
+
+    private void rise() {
+        if (++height > MAX_HEIGHT) {
+            throw error("the expression is nested deeper than " + MAX_HEIGHT
+                    + " levels (each operator of a chain such as 1 + 1 + ... counts as one)");
         }
     }
 

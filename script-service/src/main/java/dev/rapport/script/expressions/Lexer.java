@@ -12,6 +12,11 @@ final class Lexer {
     }
 
     static List<Token> tokens(String s) {
+        int lone = Strings.loneSurrogate(s);
+        if (lone >= 0) {
+            throw new ExpressionException("a lone surrogate (" + Strings.codePoint(s.charAt(lone))
+                    + ") is not text (at character " + (lone + 1) + ")");
+        }
         List<Token> out = new ArrayList<>();
         int i = 0;
         int brackets = 0;
@@ -49,8 +54,11 @@ final class Lexer {
                 }
                 out.add(new Token(Token.Kind.OP, String.valueOf(c), 0, i++));
             } else {
-                throw new ExpressionException("'" + c + "' is not allowed in an expression (at character " + (i + 1)
-                        + "); member access, bitwise operators and factorials are not supported");
+                int cp = s.codePointAt(i);
+                String shown = Character.isISOControl(cp) ? "" : "'" + new String(Character.toChars(cp)) + "' ";
+                throw new ExpressionException(shown + "(" + Strings.codePoint(cp) + ") is not allowed in an expression"
+                        + " (at character " + (i + 1) + "); member access, bitwise operators and factorials are not"
+                        + " supported");
             }
         }
         out.add(new Token(Token.Kind.END, "", 0, s.length()));
@@ -64,7 +72,13 @@ final class Lexer {
             while (i < s.length() && Character.digit(s.charAt(i), 16) >= 0) {
                 i++;
             }
-            out.add(new Token(Token.Kind.NUMBER, s.substring(start, i), Long.parseLong(s.substring(start + 2, i), 16), start));
+            String text = s.substring(start, i);
+            if (!NumberText.isHex(text)) {
+                throw new ExpressionException("'" + Strings.excerpt(text) + "' "
+                        + (text.length() == 2 ? "needs hexadecimal digits" : "is out of range: at most 13 hexadecimal digits")
+                        + " (at character " + (start + 1) + ")");
+            }
+            out.add(new Token(Token.Kind.NUMBER, text, Long.parseLong(text.substring(2), 16), start));
             return i;
         }
         while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
@@ -83,11 +97,15 @@ final class Lexer {
             }
         }
         String text = s.substring(start, i);
-        try {
-            out.add(new Token(Token.Kind.NUMBER, text, Double.parseDouble(text), start));
-        } catch (NumberFormatException e) {
-            throw new ExpressionException("'" + text + "' is not a number (at character " + (start + 1) + ")");
+        if (!NumberText.isDecimal(text)) {
+            throw new ExpressionException("'" + Strings.excerpt(text) + "' is not a number (at character " + (start + 1) + ")");
         }
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            throw new ExpressionException("'" + Strings.excerpt(text) + "' is out of range for a number (at character "
+                    + (start + 1) + "); write Infinity if that is meant");
+        }
+        out.add(new Token(Token.Kind.NUMBER, text, value, start));
         return i;
     }
 
@@ -104,10 +122,7 @@ final class Lexer {
                     case 't' -> text.append('\t');
                     case 'r' -> text.append('\r');
                     case 'u' -> {
-                        if (i + 4 >= s.length()) {
-                            throw new ExpressionException("bad \\u escape (at character " + (i + 1) + ")");
-                        }
-                        text.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                        text.append(unicodeEscape(s, i));
                         i += 4;
                     }
                     default -> text.append(e);
@@ -120,7 +135,27 @@ final class Lexer {
         if (i >= s.length()) {
             throw new ExpressionException("the string starting at character " + (start + 1) + " is not closed");
         }
+        int lone = Strings.loneSurrogate(text);
+        if (lone >= 0) {
+            throw new ExpressionException("the string starting at character " + (start + 1) + " holds a lone surrogate ("
+                    + Strings.codePoint(text.charAt(lone)) + "); write both halves of the pair (at character "
+                    + (start + 1) + ")");
+        }
         out.add(new Token(Token.Kind.STRING, text.toString(), 0, start));
         return i + 1;
+    }
+
+    /** The character of the {@code \\uXXXX} escape whose {@code u} is at {@code at}. */
+    private static char unicodeEscape(String s, int at) {
+        int value = 0;
+        for (int k = 1; k <= 4; k++) {
+            int digit = at + k < s.length() ? Character.digit(s.charAt(at + k), 16) : -1;
+            if (digit < 0) {
+                throw new ExpressionException("bad \\u escape: \\u needs four hexadecimal digits (at character "
+                        + (at + 1) + ")");
+            }
+            value = value * 16 + digit;
+        }
+        return (char) value;
     }
 }

@@ -3,7 +3,6 @@ package dev.rapport.script.expressions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Values as math.js sees them: IEEE doubles, strings, booleans, null and lists. Conversions and number formatting
@@ -14,7 +13,8 @@ public final class MathJsValues {
     /** math.js config defaults used by equal, larger, floor... */
     static final double REL_TOL = 1e-12;
     static final double ABS_TOL = 1e-15;
-    private static final Pattern JS_DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Longer texts are not numbers worth converting; the cap keeps conversion cheap whatever arrives. */
+    public static final int MAX_NUMBER_TEXT = 400;
 
     private MathJsValues() {
     }
@@ -35,22 +35,26 @@ public final class MathJsValues {
         throw new ExpressionException("cannot use " + describe(v) + " as a number");
     }
 
-    /** JavaScript's Number(s), refusing what it would turn into NaN, as math.js does. */
+    /** JavaScript's Number(s), refusing what it would turn into NaN, as math.js does. Linear: one pass, no regex. */
     static double parseNumber(String s) {
         String t = s.trim();
         if (t.isEmpty()) {
             return 0;
         }
-        if (JS_DECIMAL.matcher(t).matches()) {
+        if (t.length() > MAX_NUMBER_TEXT) {
+            throw new ExpressionException("Cannot convert a text longer than " + MAX_NUMBER_TEXT
+                    + " characters to a number");
+        }
+        if (NumberText.isDecimal(t)) {
             return Double.parseDouble(t);
         }
-        if (t.matches("0[xX][0-9a-fA-F]{1,13}")) {
+        if (NumberText.isHex(t)) {
             return Long.parseLong(t.substring(2), 16);
         }
-        if (t.matches("[+-]?Infinity")) {
+        if (t.equals("Infinity") || t.equals("+Infinity") || t.equals("-Infinity")) {
             return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        throw new ExpressionException("Cannot convert \"" + s + "\" to a number");
+        throw new ExpressionException("Cannot convert " + describe(s) + " to a number");
     }
 
     /** Truthiness of a condition ({@code ? :}, ifElse): JavaScript's. */
@@ -116,36 +120,70 @@ public final class MathJsValues {
 
     /** math.js format(x) / string(x): exponential below 1e-3 and from 1e5 up. */
     public static String format(Object v) {
-        if (v instanceof Double d) {
-            return formatNumber(d, -3, 5);
-        }
+        return format(v, Integer.MAX_VALUE - 16, null);
+    }
+
+    /** format(x), refusing (budget exceeded) to build more than {@code max} characters or past the meter's deadline. */
+    static String format(Object v, int max, BudgetMeter meter) {
         if (v instanceof List<?> list) {
-            StringBuilder out = new StringBuilder("[");
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ", ");
-                out.append(list.get(i) instanceof String s ? "\"" + s + "\"" : format(list.get(i)));
-            }
-            return out.append(']').toString();
+            BoundedText out = new BoundedText(max, meter);
+            appendFormat(list, out);
+            return out.toString();
         }
-        return String.valueOf(v);
+        return v instanceof Double d ? formatNumber(d, -3, 5) : String.valueOf(v);
+    }
+
+    private static void appendFormat(List<?> list, BoundedText out) {
+        out.append("[");
+        for (int i = 0; i < list.size(); i++) {
+            out.append(i == 0 ? "" : ", ");
+            Object item = list.get(i);
+            if (item instanceof String s) {
+                out.append("\"").append(s).append("\"");
+            } else if (item instanceof List<?> l) {
+                appendFormat(l, out);
+            } else {
+                out.append(format(item));
+            }
+        }
+        out.append("]");
     }
 
     /** How a value reads in interpolated text: JavaScript's String(x); null is empty. */
     public static String text(Object v) {
+        return text(v, Integer.MAX_VALUE - 16, null);
+    }
+
+    /** text(x), refusing ("budget exceeded: ...") to build more than {@code max} characters. */
+    public static String text(Object v, int max) {
+        return text(v, max, null);
+    }
+
+    static String text(Object v, int max, BudgetMeter meter) {
+        if (v instanceof List<?> list) {
+            BoundedText out = new BoundedText(max, meter);
+            appendText(list, out);
+            return out.toString();
+        }
+        return scalarText(v);
+    }
+
+    private static void appendText(List<?> list, BoundedText out) {
+        for (int i = 0; i < list.size(); i++) {
+            out.append(i == 0 ? "" : ",");
+            if (list.get(i) instanceof List<?> l) {
+                appendText(l, out);
+            } else {
+                out.append(scalarText(list.get(i)));
+            }
+        }
+    }
+
+    private static String scalarText(Object v) {
         if (v == null) {
             return "";
         }
-        if (v instanceof Double d) {
-            return formatNumber(d, -7, 21);
-        }
-        if (v instanceof List<?> list) {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ",").append(text(list.get(i)));
-            }
-            return out.toString();
-        }
-        return v.toString();
+        return v instanceof Double d ? formatNumber(d, -7, 21) : v.toString();
     }
 
     /** Shortest digits of x; scientific notation when the exponent is below lowerExp or at least upperExp. */
@@ -158,6 +196,9 @@ public final class MathJsValues {
         }
         if (x == 0) {
             return "0";
+        }
+        if (x == Math.rint(x) && Math.abs(x) < Math.min(1e15, Math.pow(10, upperExp))) {
+            return Long.toString((long) x); // the common case, without BigDecimal
         }
         BigDecimal bd = new BigDecimal(Double.toString(Math.abs(x))).stripTrailingZeros();
         String digits = bd.unscaledValue().toString();
@@ -176,12 +217,17 @@ public final class MathJsValues {
         return sign + "0." + "0".repeat(-exp - 1) + digits;
     }
 
+    /** The text with every lone surrogate (half a UTF-16 pair) replaced by U+FFFD, so it can be written as UTF-8. */
+    public static String withoutLoneSurrogates(String s) {
+        return Strings.withoutLoneSurrogates(s);
+    }
+
     static String describe(Object v) {
         if (v == null) {
             return "null";
         }
         if (v instanceof String s) {
-            return "\"" + s + "\"";
+            return "\"" + Strings.excerpt(s) + "\"";
         }
         if (v instanceof List<?>) {
             return "a list";

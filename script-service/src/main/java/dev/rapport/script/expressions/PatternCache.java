@@ -15,7 +15,7 @@ final class PatternCache {
     Pattern get(String regex) {
         Pattern p = compiled.get(regex);
         if (p == null) {
-            p = ExpressionFunctions.pattern(regex);
+            p = Regexes.compile(regex);
             if (compiled.size() >= size) {
                 compiled.clear();
             }

@@ -5,10 +5,10 @@ public final class Patterns {
     private Patterns() {
     }
 
-    /** @return whether the whole value matches; an invalid pattern matches nothing */
+    /** @return whether the whole value matches; an invalid pattern, or a value too long or too slow to match, matches nothing */
     public static boolean fullMatch(String pattern, String value) {
         try {
-            return ExpressionFunctions.pattern(pattern).matches(value);
+            return Regexes.fullMatch(Regexes.compile(pattern), value);
         } catch (ExpressionException e) {
             return false;
         }
@@ -17,7 +17,7 @@ public final class Patterns {
     /** @return null when valid, else why the pattern cannot be used */
     public static String problem(String pattern) {
         try {
-            ExpressionFunctions.pattern(pattern);
+            Regexes.compile(pattern);
             return null;
         } catch (ExpressionException e) {
             return e.getMessage();
