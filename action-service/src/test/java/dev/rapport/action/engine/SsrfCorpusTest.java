@@ -154,6 +154,7 @@ class SsrfCorpusTest {
                 new IntegrationContext(IntegrationContext.PURECLOUD, null, Map.of()));
         assertThat(e.error()).isNull();
         assertThat(server.last().header("Authorization")).isEqualTo("Bearer service-token-secret");
+        assertThat(server.last().header(CallDepth.HEADER)).isEqualTo("1");
         assertThat(other.last().header("Authorization")).isNull();
         assertThat(other.last().header(CallDepth.HEADER)).isNull();
     }
