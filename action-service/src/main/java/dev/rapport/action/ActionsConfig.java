@@ -25,12 +25,25 @@ public interface ActionsConfig {
     @WithDefault("action-service")
     String clientId();
 
-    /** Its secret (RAPPORT_ACTIONS_CLIENT_SECRET); the default matches the gateway's local default. */
-    @WithDefault("action-service-secret")
-    String clientSecret();
+    /**
+     * Its secret (RAPPORT_ACTIONS_CLIENT_SECRET). No default: only the dev, test and demo profiles set the gateway's
+     * local one; elsewhere the service refuses to start without this or an internal token.
+     */
+    Optional<String> clientSecret();
 
-    /** Hosts or addresses that may be called although private, loopback or link-local (RAPPORT_ACTIONS_ALLOWED_DESTINATIONS). */
+    /**
+     * Destinations that may be called although loopback, private, link-local or reserved
+     * (RAPPORT_ACTIONS_ALLOWED_DESTINATIONS): {@code host:port} (preferred) or {@code host} for every port.
+     */
     Optional<List<String>> allowedDestinations();
+
+    /** How deep data actions may run inside data actions (relative calls to /execute); deeper runs are refused. */
+    @WithDefault("3")
+    int maxCallDepth();
+
+    /** Concurrent executions per action version, so one looping or slow action cannot take the integration's share. */
+    @WithDefault("10")
+    int concurrencyPerAction();
 
     /** Largest response body read from an endpoint. */
     @WithDefault("1048576")

@@ -72,6 +72,9 @@ public class ActionDefinitionCheck {
     }
 
     private void schema(String field, JsonNode schema) {
+        SchemaShape.problem(field, schema).ifPresent(p -> {
+            throw ApiException.invalidField(p.getKey(), p.getValue());
+        });
         try {
             contracts.violations(schema, schema.path("type").asText().equals("object")
                     ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()

@@ -8,6 +8,7 @@ import dev.rapport.action.actions.ActionViews.ActionView;
 import dev.rapport.action.actions.ActionViews.PublishDraft;
 import dev.rapport.action.actions.ActionViews.UpdateAction;
 import dev.rapport.action.actions.ActionViews.UpdateDraft;
+import dev.rapport.action.engine.CallDepth;
 import dev.rapport.action.engine.Execution;
 import dev.rapport.action.execution.ExecutionLog;
 import dev.rapport.action.execution.ExecutionService;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -160,8 +162,10 @@ public class ActionResource {
     @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public Response execute(@PathParam("actionId") String id, ObjectNode input,
                             @QueryParam("flatten") @DefaultValue("false") boolean flatten,
-                            @QueryParam("version") Integer version) {
-        Execution execution = executions.execute(actions.resolve(id, version), inputOf(input), flatten, Origin.api());
+                            @QueryParam("version") Integer version,
+                            @HeaderParam(CallDepth.HEADER) String depth) {
+        Execution execution = executions.execute(actions.resolve(id, version), inputOf(input), flatten,
+                Origin.api(CallDepth.of(depth)));
         if (execution.outcome() instanceof Execution.Success s) {
             return Response.ok(s.output()).build();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.rapport.action.templates.Insertion;
 import dev.rapport.action.templates.TemplateException;
 import dev.rapport.action.templates.TemplateRenderer;
 import dev.rapport.contract.GenesysError;
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
  */
 public class ActionRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ActionRunner.class);
 
     private final TemplateRenderer templates;
     private final ContractValidator contracts;
@@ -48,12 +50,18 @@ public class ActionRunner {
     }
 
     public Execution run(ActionDefinition action, IntegrationContext integration, ObjectNode input, boolean flatten) {
+        return run(action, integration, input, flatten, 0);
+    }
+
+    /** @param depth how many data action runs this one is nested in (see {@link CallDepth}) */
+    public Execution run(ActionDefinition action, IntegrationContext integration, ObjectNode input, boolean flatten,
+                         int depth) {
         long started = System.nanoTime();
         long deadline = started + timeoutSeconds(action) * 1_000_000_000L;
         Run run = new Run(secretsOf(integration));
         Execution.Outcome outcome;
         try {
-            outcome = steps(action, integration, input, flatten, deadline, run);
+            outcome = steps(action, integration, input, flatten, deadline, run, depth);
         } catch (StepFailed failed) {
             outcome = failed.timeout ? new Execution.TimedOut(failed.error) : new Execution.Failure(failed.error);
         }
@@ -61,7 +69,7 @@ public class ActionRunner {
     }
 
     private Execution.Outcome steps(ActionDefinition action, IntegrationContext integration, ObjectNode input,
-                                    boolean flatten, long deadline, Run run) {
+                                    boolean flatten, long deadline, Run run, int depth) {
         List<GenesysError.Detail> invalid = contracts.violations(action.inputSchema(), input);
         if (!invalid.isEmpty()) {
             throw run.fail("validateInput", error(400, "action.input.invalid",
@@ -70,8 +78,13 @@ public class ActionRunner {
         run.ok("validateInput", input);
 
         Map<String, Object> requestContext = TemplateContexts.request(input, integration.credentials());
+        List<Object> inputStrings = TemplateContexts.inputStrings(requestContext);
         String url = run.render(templates, "resolveRequestUrlTemplate", "requestUrlTemplate",
-                action.requestUrlTemplate(), requestContext);
+                action.requestUrlTemplate(), requestContext, Insertion.URL, inputStrings);
+        if (hasDotSegment(url)) {
+            throw run.fail("resolveRequestUrlTemplate", error(400, "action.url.invalid",
+                    "the rendered URL's path holds a '.' or '..' segment", List.of()), false);
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> header : action.headers().entrySet()) {
@@ -84,8 +97,10 @@ public class ActionRunner {
         }
         run.ok("resolveRequestHeaders", JSON.valueToTree(headers));
         String method = action.requestType();
+        boolean json = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+                .allMatch(h -> h.getValue().toLowerCase(java.util.Locale.ROOT).contains("json"));
         String body = method.equals("GET") ? "" : run.render(templates, "resolveRequestTemplate", "requestTemplate",
-                action.requestTemplate(), requestContext);
+                action.requestTemplate(), requestContext, json ? Insertion.JSON : Insertion.TEXT, inputStrings);
 
         RequestRouter.Route route;
         try {
@@ -94,10 +109,15 @@ public class ActionRunner {
             throw run.fail("executeRequest", error(400, "action.url.invalid", e.getMessage(), List.of()), false);
         }
         addAuthorization(route, integration, headers);
+        if (route.internal()) {
+            headers.keySet().removeIf(h -> h.equalsIgnoreCase(CallDepth.HEADER));
+            headers.put(CallDepth.HEADER, Integer.toString(depth + 1));
+        }
         if (!body.isEmpty() && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             headers.put("Content-Type", "application/json");
         }
-        OutboundHttp.Reply reply = call(new OutboundHttp.Call(method, route.uri(), headers, body), deadline, run);
+        OutboundHttp.Reply reply = call(new OutboundHttp.Call(method, route.uri(), headers, body, route.internal()),
+                deadline, run);
 
         JsonNode response = parseResponse(reply, run);
         Map<String, JsonNode> translated;
@@ -124,7 +144,7 @@ public class ActionRunner {
             output = Flattening.flatten(output);
             run.ok("flatten", output);
         }
-        return new Execution.Success(output);
+        return new Execution.Success((ObjectNode) Masking.blankOut(output, run.secrets));
     }
 
     private void addAuthorization(RequestRouter.Route route, IntegrationContext integration, Map<String, String> headers) {
@@ -151,15 +171,16 @@ public class ActionRunner {
         try {
             reply = http.send(call, deadline);
         } catch (DestinationPolicy.DestinationRefusedException e) {
-            throw run.fail("executeRequest", error(403, "action.destination.refused", e.getMessage(), List.of()), false);
+            LOG.infof("Destination refused for %s: %s", origin(call.uri()), e.getMessage());
+            throw run.fail("executeRequest", unreachable(call), false);
         } catch (OutboundHttp.ResponseTooLargeException e) {
             throw run.fail("executeRequest", error(502, "action.response.too.large", e.getMessage(), List.of()), false);
         } catch (HttpTimeoutException e) {
             throw run.fail("executeRequest", error(504, "action.timeout",
                     "the action did not complete within its timeout", List.of()), true);
         } catch (IOException e) {
-            throw run.fail("executeRequest", error(502, "action.remote.unreachable",
-                    "calling " + call.method() + " " + call.uri() + " failed: " + e, List.of()), false);
+            LOG.debugf("Calling %s failed: %s", origin(call.uri()), e);
+            throw run.fail("executeRequest", unreachable(call), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw run.fail("executeRequest", error(503, "action.interrupted", "the call was interrupted", List.of()),
@@ -173,6 +194,45 @@ public class ActionRunner {
         }
         run.ok("executeRequest", request);
         return reply;
+    }
+
+    /**
+     * One answer for a refused destination and for anything short of an HTTP answer (connection refused or reset, TLS
+     * failure, a port that speaks another protocol), so the error cannot be used to map hosts and ports. The reason is
+     * logged on the server.
+     */
+    private static GenesysError unreachable(OutboundHttp.Call call) {
+        return error(502, "action.remote.unreachable", "could not call " + call.method() + " " + origin(call.uri())
+                + ": the destination is not allowed by rapport.actions.allowed-destinations, or it gave no HTTP "
+                + "answer", List.of());
+    }
+
+    private static String origin(java.net.URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static boolean hasDotSegment(String url) {
+        String path = url.trim();
+        int cut = path.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = path.indexOf(c);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        path = path.substring(0, cut);
+        int scheme = path.indexOf("://");
+        if (scheme >= 0) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "" : path.substring(slash);
+        }
+        for (String segment : path.replace('\\', '/').split("/", -1)) {
+            String s = segment.toLowerCase(java.util.Locale.ROOT).replace("%2e", ".");
+            if (s.equals(".") || s.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode parseResponse(OutboundHttp.Reply reply, Run run) {
@@ -226,7 +286,7 @@ public class ActionRunner {
 
     private static List<String> secretsOf(IntegrationContext integration) {
         List<String> secrets = new ArrayList<>();
-        integration.credentials().values().stream().filter(v -> v != null && v.length() >= 4).forEach(secrets::add);
+        integration.credentials().values().stream().filter(v -> v != null && !v.isEmpty()).forEach(secrets::add);
         return secrets;
     }
 
@@ -235,12 +295,13 @@ public class ActionRunner {
         final List<Execution.Step> steps = new ArrayList<>();
         final List<String> secrets;
 
-        Run(List<String> secrets) {
-            this.secrets = new ArrayList<>(secrets);
+        Run(List<String> credentials) {
+            List<String> values = new ArrayList<>(credentials);
             String token = internalToken.get();
             if (token != null && !token.isBlank()) {
-                this.secrets.add(token);
+                values.add(token);
             }
+            this.secrets = Masking.forms(values);
         }
 
         void ok(String name, JsonNode result) {
@@ -255,8 +316,13 @@ public class ActionRunner {
         }
 
         String render(TemplateRenderer renderer, String step, String what, String template, Map<String, Object> ctx) {
+            return render(renderer, step, what, template, ctx, Insertion.TEXT, List.of());
+        }
+
+        String render(TemplateRenderer renderer, String step, String what, String template, Map<String, Object> ctx,
+                      Insertion insertion, List<Object> inputs) {
             try {
-                String rendered = renderer.render(what, template, ctx);
+                String rendered = renderer.render(what, template, ctx, insertion, inputs);
                 ok(step, TextNode.valueOf(rendered));
                 return rendered;
             } catch (TemplateException e) {

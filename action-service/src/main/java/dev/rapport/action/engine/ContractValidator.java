@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ContractValidator {
     private static final int CACHE_SIZE = 1024;
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+    /** Never fetches a remote {@code $ref}: a schema is only ever what the contract holds. */
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+            builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     /** @return one detail per violation, naming the field; empty when valid or when there is no schema */

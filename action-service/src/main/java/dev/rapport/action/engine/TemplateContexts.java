@@ -45,6 +45,29 @@ final class TemplateContexts {
         return context;
     }
 
+    /** The string values of {@code $input} (at any depth, not {@code rawRequest}), for {@code Insertion} by identity. */
+    static java.util.List<Object> inputStrings(Map<String, Object> context) {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        if (context.get("input") instanceof Map<?, ?> inputs) {
+            inputs.forEach((name, value) -> {
+                if (!"rawRequest".equals(name)) {
+                    collect(value, out);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void collect(Object value, java.util.List<Object> out) {
+        if (value instanceof String) {
+            out.add(value);
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collect(v, out));
+        } else if (value instanceof Iterable<?> list) {
+            list.forEach(v -> collect(v, out));
+        }
+    }
+
     private static JsonValues.JsonMap inputs(ObjectNode input) {
         Map<String, Object> values = new LinkedHashMap<>();
         input.fields().forEachRemaining(e -> values.put(e.getKey(), JsonValues.of(e.getValue())));

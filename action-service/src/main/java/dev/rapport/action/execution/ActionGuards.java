@@ -41,6 +41,11 @@ public class ActionGuards {
     public record Refused(Refusal refusal) implements Guarded {
     }
 
+    /** How deep data actions may run inside data actions. */
+    public int maxCallDepth() {
+        return config.maxCallDepth();
+    }
+
     public Guarded run(String integrationId, String actionKey, Supplier<Execution> execution) {
         Guard integration = integrations.computeIfAbsent(integrationId, id -> Guard.create()
                 .withDescription("integration " + id)
@@ -49,6 +54,7 @@ public class ActionGuards {
                 .build());
         Guard action = actions.computeIfAbsent(actionKey, key -> Guard.create()
                 .withDescription("action " + key)
+                .withBulkhead().limit(config.concurrencyPerAction()).done()
                 .withCircuitBreaker().failOn(EndpointFailing.class)
                 .requestVolumeThreshold(config.circuitRequestVolume()).failureRatio(config.circuitFailureRatio())
                 .delay(config.circuitDelay().toMillis(), ChronoUnit.MILLIS).done()
@@ -67,8 +73,9 @@ public class ActionGuards {
             return new Refused(new Refusal(503, "action.circuit.open", "the action's endpoint has been failing; "
                     + "calls are paused for " + config.circuitDelay().toSeconds() + " s"));
         } catch (BulkheadException e) {
-            return new Refused(new Refusal(429, "action.concurrency.limit", "the integration already runs "
-                    + config.concurrencyPerIntegration() + " executions"));
+            return new Refused(new Refusal(429, "action.concurrency.limit", "the action or its integration already "
+                    + "runs as many executions as allowed (" + config.concurrencyPerAction() + " per action, "
+                    + config.concurrencyPerIntegration() + " per integration)"));
         } catch (RateLimitException e) {
             return new Refused(new Refusal(429, "action.rate.limit", "the integration ran "
                     + config.ratePerMinute() + " executions in the last minute"));

@@ -10,6 +10,9 @@ import dev.rapport.action.templates.TemplateLimits;
 import dev.rapport.action.templates.TemplateRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.List;
 
@@ -32,20 +35,26 @@ public class EngineProducer {
 
     @Produces
     @ApplicationScoped
-    ActionRunner actionRunner(ActionsConfig config, TemplateRenderer templates, ContractValidator contracts) {
+    ActionRunner actionRunner(ActionsConfig config, TemplateRenderer templates, ContractValidator contracts, Vertx vertx) {
         URI internal = URI.create(config.internalBaseUrl());
-        DestinationPolicy policy = new DestinationPolicy(config.allowedDestinations().orElse(List.of()), internal);
-        OutboundHttp http = new OutboundHttp(policy, config.maxResponseBytes(), config.connectTimeout());
+        DestinationPolicy policy = new DestinationPolicy(config.allowedDestinations().orElse(List.of()));
+        OutboundHttp http = new OutboundHttp(vertx, policy, config.maxResponseBytes(), config.connectTimeout());
         return new ActionRunner(templates, contracts, http, RequestRouter.toInternalBase(internal),
                 serviceToken(config, internal), config.defaultTimeoutSeconds());
     }
 
     /** A configured token, else one taken from the gateway's issuer with the service's client credentials. */
     private static java.util.function.Supplier<String> serviceToken(ActionsConfig config, URI internal) {
-        if (config.internalToken().isPresent()) {
+        ServiceToken.requireCredentials(config);
+        if (config.internalToken().filter(t -> !t.isBlank()).isPresent()) {
             String fixed = config.internalToken().get();
             return () -> fixed;
         }
-        return new ServiceToken(internal.resolve("/oauth/token"), config.clientId(), config.clientSecret());
+        return new ServiceToken(internal.resolve("/oauth/token"), config.clientId(), config.clientSecret().get());
+    }
+
+    /** Refuses to start without the service's credentials (see {@link ServiceToken#requireCredentials}). */
+    void checkServiceCredentials(@Observes StartupEvent start, ActionsConfig config) {
+        ServiceToken.requireCredentials(config);
     }
 }

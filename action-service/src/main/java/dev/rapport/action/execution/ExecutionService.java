@@ -3,6 +3,7 @@ package dev.rapport.action.execution;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.action.actions.ActionService.Resolved;
 import dev.rapport.action.engine.ActionRunner;
+import dev.rapport.action.engine.CallDepth;
 import dev.rapport.action.engine.Execution;
 import dev.rapport.action.engine.IntegrationContext;
 import dev.rapport.action.engine.Masking;
@@ -37,9 +38,18 @@ public class ExecutionService {
     }
 
     /** What started a run, for the log. */
-    public record Origin(String source, String interactionId, String requestId) {
+    public record Origin(String source, String interactionId, String requestId, int depth) {
+        public Origin(String source, String interactionId, String requestId) {
+            this(source, interactionId, requestId, 0);
+        }
+
         public static Origin api() {
             return new Origin("api", null, null);
+        }
+
+        /** A run asked for over the API by a request that announced its call depth ({@link CallDepth}). */
+        public static Origin api(int depth) {
+            return new Origin("api", null, null, depth);
         }
 
         public static Origin test() {
@@ -55,8 +65,11 @@ public class ExecutionService {
     public Execution execute(Resolved action, IntegrationContext integration, ObjectNode input, boolean flatten,
                              Origin origin) {
         String key = action.actionId() + "@" + (action.version() == null ? "draft" : action.version());
-        ActionGuards.Guarded guarded = guards.run(action.integrationId(), key,
-                () -> runner.run(action.definition(), integration, input, flatten));
+        ActionGuards.Guarded guarded = origin.depth() > guards.maxCallDepth()
+                ? new ActionGuards.Refused(new ActionGuards.Refusal(508, "action.call.depth", "data actions run "
+                        + origin.depth() + " deep inside data actions; at most " + guards.maxCallDepth() + " are allowed"))
+                : guards.run(action.integrationId(), key,
+                        () -> runner.run(action.definition(), integration, input, flatten, origin.depth()));
         Execution execution;
         if (guarded instanceof ActionGuards.Ran ran) {
             execution = ran.execution();

@@ -15,6 +15,7 @@ import io.quarkus.logging.Log;
  * the integration id is the associated data, so a ciphertext copied to another integration does not decrypt.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // a missing key stops the service at start, not at the first credential
 public class CredentialCipher {
     /** DEVELOPMENT ONLY: a published key. Production sets RAPPORT_SECRETS_KEY (base64 of 32 random bytes). */
     static final String DEV_KEY = "cmFwcG9ydC1kZXYta2V5LW5vdC1mb3ItcHJvZHVjdGk=";
@@ -24,14 +25,28 @@ public class CredentialCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    CredentialCipher(SecretsConfig config) {
-        String base64Key = config.key().filter(k -> !k.isBlank()).orElse(DEV_KEY);
-        byte[] raw = Base64.getDecoder().decode(base64Key.trim());
+    public CredentialCipher(SecretsConfig config) {
+        String base64Key = config.key().map(String::trim).filter(k -> !k.isEmpty()).orElse(null);
+        if (base64Key == null) {
+            if (!config.allowDevelopmentKey()) {
+                throw new IllegalStateException("RAPPORT_SECRETS_KEY (rapport.secrets.key) is not set: action-service "
+                        + "encrypts integration credentials with it and will not start without it. Set it to base64 of "
+                        + "32 random bytes (e.g. `openssl rand -base64 32`), the same on every replica. (The published "
+                        + "development key is used only in the dev, test and demo profiles.)");
+            }
+            base64Key = DEV_KEY;
+        }
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(base64Key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("rapport.secrets.key (RAPPORT_SECRETS_KEY) is not valid base64");
+        }
         if (raw.length != 32) {
             throw new IllegalStateException("rapport.secrets.key (RAPPORT_SECRETS_KEY) must be base64 of 32 bytes, got "
                     + raw.length);
         }
-        if (DEV_KEY.equals(base64Key.trim())) {
+        if (DEV_KEY.equals(base64Key)) {
             Log.warn("Credentials are encrypted with the published development key; set RAPPORT_SECRETS_KEY in production");
         }
         this.key = new SecretKeySpec(raw, "AES");

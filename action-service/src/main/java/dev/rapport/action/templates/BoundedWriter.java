@@ -25,6 +25,7 @@ final class BoundedWriter extends Writer {
         if (out.length() + len > max) {
             throw new TemplateException("template output is larger than " + max + " characters", true, null);
         }
+        RenderDeadline.check();
         out.append(str, off, off + len);
     }
 
@@ -34,6 +35,11 @@ final class BoundedWriter extends Writer {
 
     @Override
     public void close() {
+    }
+
+    /** What was written so far (read it, do not change it). */
+    StringBuilder buffer() {
+        return out;
     }
 
     @Override

@@ -61,11 +61,25 @@ public class SandboxUberspector extends SecureUberspector {
         }
     }
 
+    /**
+     * A method call under the rendering's budgets: time checked before; string operations that multiply their input
+     * ({@code repeat}, {@code replace}...) refused before they run when their result could be over the size cap;
+     * regular expressions run against text that checks the clock at every character; every result size-checked.
+     */
     private record DeadlineCheckedMethod(VelMethod delegate) implements VelMethod {
         @Override
         public Object invoke(Object o, Object[] params) throws IllegalAccessException, InvocationTargetException {
             RenderDeadline.check();
-            return delegate.invoke(o, params);
+            Object result;
+            if (o instanceof String text && StringBudget.isRegex(delegate.getMethodName(), params)) {
+                result = StringBudget.regex(text, delegate.getMethodName(), params);
+            } else {
+                StringBudget.checkPlanned(o, delegate.getMethodName(), params);
+                result = delegate.invoke(o, params);
+            }
+            RenderDeadline.checkSize(result);
+            RenderDeadline.check();
+            return result;
         }
 
         @Override

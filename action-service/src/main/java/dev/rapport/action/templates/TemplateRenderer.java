@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.event.EventCartridge;
 import org.apache.velocity.exception.MethodInvocationException;
 import org.apache.velocity.exception.ParseErrorException;
 import org.apache.velocity.exception.VelocityException;
@@ -46,6 +47,15 @@ public class TemplateRenderer {
      * @param context the values it may use; only maps, lists, strings, numbers, booleans and our tools
      */
     public String render(String name, String template, Map<String, Object> context) {
+        return render(name, template, context, Insertion.TEXT, java.util.Set.of());
+    }
+
+    /**
+     * @param insertion how values of {@code inputs} are made safe where they land (see {@link Insertion})
+     * @param inputs    the input's string values, recognised by identity
+     */
+    public String render(String name, String template, Map<String, Object> context, Insertion insertion,
+                         java.util.Collection<?> inputs) {
         if (template == null || template.isEmpty()) {
             return "";
         }
@@ -61,9 +71,14 @@ public class TemplateRenderer {
             parsed.put(template, compiled);
         }
         BoundedWriter out = new BoundedWriter(limits.maxOutputChars());
-        RenderDeadline.start(System.nanoTime() + limits.maxRenderTime().toNanos(), limits.maxLoops());
+        RenderDeadline.start(System.nanoTime() + limits.maxRenderTime().toNanos(), limits.maxLoops(),
+                limits.maxOutputChars());
         try {
-            compiled.merge(new VelocityContext(new java.util.HashMap<>(context)), out);
+            VelocityContext bounded = new BoundedContext(new java.util.HashMap<>(context));
+            EventCartridge events = new EventCartridge();
+            events.addEventHandler(new InsertionGuard(insertion, new java.util.ArrayList<>(inputs), out));
+            events.attachToContext(bounded);
+            compiled.merge(bounded, out);
             return out.toString();
         } catch (TemplateException e) {
             throw e;
@@ -97,12 +112,40 @@ public class TemplateRenderer {
         parse(name, template);
     }
 
+    /**
+     * Velocity builds a range {@code [a..b]} as a list before any loop step runs, so a range is refused at parse time
+     * unless its bounds are literals at most the loop budget apart.
+     */
+    private void checkRanges(String name, org.apache.velocity.runtime.parser.node.Node node) {
+        if (node instanceof org.apache.velocity.runtime.parser.node.ASTIntegerRange) {
+            Long from = literal(node.jjtGetChild(0));
+            Long to = literal(node.jjtGetChild(1));
+            if (from == null || to == null || Math.abs(to - from) + 1 > limits.maxLoops()) {
+                throw new TemplateException(name + ": a range [a..b] needs literal bounds at most " + limits.maxLoops()
+                        + " apart (line " + node.getLine() + ")", true, null);
+            }
+        }
+        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
+            checkRanges(name, node.jjtGetChild(i));
+        }
+    }
+
+    private static Long literal(org.apache.velocity.runtime.parser.node.Node node) {
+        try {
+            return Long.parseLong(node.literal().trim());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private Template parse(String name, String source) {
         Template template = new Template();
         template.setName(name);
         template.setRuntimeServices(velocity);
         try {
-            template.setData(velocity.parse(new StringReader(source), template));
+            org.apache.velocity.runtime.parser.node.SimpleNode root = velocity.parse(new StringReader(source), template);
+            checkRanges(name, root);
+            template.setData(root);
             template.initDocument();
             return template;
         } catch (ParseException | ParseErrorException e) {

@@ -48,7 +48,7 @@ public final class ExecutionOverheadBenchmark {
                     HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
 
             ActionRunner runner = new ActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT), new ContractValidator(),
-                    new OutboundHttp(new DestinationPolicy(List.of("127.0.0.1"), server.base()), 1 << 20,
+                    new OutboundHttp(new DestinationPolicy(List.of("127.0.0.1:" + server.base().getPort())), 1 << 20,
                             Duration.ofSeconds(2)), RequestRouter.toInternalBase(server.base()), () -> "bench-token", 20);
             ActionDefinition action = action();
             IntegrationContext integration = new IntegrationContext(IntegrationContext.PURECLOUD, null, Map.of());

@@ -132,7 +132,7 @@ class FixtureRunTest {
                 return new RequestRouter.Route(URI.create(loopback + "/placeholder"), false);
             }
         };
-        DestinationPolicy policy = new DestinationPolicy(List.of("127.0.0.1"), loopback);
+        DestinationPolicy policy = new DestinationPolicy(List.of("127.0.0.1:" + loopback.getPort()));
         return new ActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT), new ContractValidator(),
                 new OutboundHttp(policy, 1024 * 1024, Duration.ofSeconds(2)), testDns, () -> token, 20);
     }

@@ -28,7 +28,8 @@ class ActionGuardsTest {
     static ActionsConfig config(Map<String, Object> values) {
         return (ActionsConfig) Proxy.newProxyInstance(ActionsConfig.class.getClassLoader(),
                 new Class<?>[] {ActionsConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "concurrencyPerIntegration", "ratePerMinute", "circuitRequestVolume" ->
+                    case "concurrencyPerIntegration", "concurrencyPerAction", "ratePerMinute", "circuitRequestVolume",
+                         "maxCallDepth" ->
                             values.getOrDefault(method.getName(), 100);
                     case "circuitFailureRatio" -> 0.5;
                     case "circuitDelay" -> Duration.ofSeconds(30);
@@ -60,6 +61,29 @@ class ActionGuardsTest {
         assertThat(second).isInstanceOf(ActionGuards.Refused.class);
         assertThat(((ActionGuards.Refused) second).refusal().code()).isEqualTo("action.concurrency.limit");
         assertThat(guards.run("i2", "b@1", ActionGuardsTest::ok)).isInstanceOf(ActionGuards.Ran.class);
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isInstanceOf(ActionGuards.Ran.class);
+    }
+
+    @Test
+    void concurrentExecutionsOfOneActionOverItsLimitAreRefusedWhileOthersOfTheIntegrationRun() throws Exception {
+        ActionGuards guards = new ActionGuards(config(Map.of("concurrencyPerAction", 1)));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<ActionGuards.Guarded> first = CompletableFuture.supplyAsync(() -> guards.run("i1", "loop@1", () -> {
+            running.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ok();
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        ActionGuards.Guarded second = guards.run("i1", "loop@1", ActionGuardsTest::ok);
+        assertThat(second).isInstanceOf(ActionGuards.Refused.class);
+        assertThat(((ActionGuards.Refused) second).refusal().code()).isEqualTo("action.concurrency.limit");
+        assertThat(guards.run("i1", "other@1", ActionGuardsTest::ok)).isInstanceOf(ActionGuards.Ran.class);
         release.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isInstanceOf(ActionGuards.Ran.class);
     }

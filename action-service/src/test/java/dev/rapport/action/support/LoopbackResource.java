@@ -23,7 +23,8 @@ public class LoopbackResource extends RapportInfraResource {
         serviceToken = TestTokens.get().issue("action-service", Roles.SERVICE);
         config.put("rapport.actions.internal-base-url", server.base().toString());
         config.put("rapport.actions.internal-token", serviceToken);
-        config.put("rapport.actions.allowed-destinations", "127.0.0.1");
+        // only the loopback server's own port, as an operator would list one internal service
+        config.put("rapport.actions.allowed-destinations", "127.0.0.1:" + server.base().getPort());
         config.put("rapport.actions.circuit-request-volume", "4");
         config.put("rapport.actions.circuit-delay", "60s");
         byte[] key = new byte[32];
