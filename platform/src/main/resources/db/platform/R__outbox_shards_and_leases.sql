@@ -25,3 +25,6 @@ CREATE TABLE IF NOT EXISTS outbox_relay_instance (
 -- No more NOTIFY on every commit: the committing instance wakes its relay in-process, the others poll.
 DROP TRIGGER IF EXISTS outbox_event_inserted ON outbox_event;
 DROP FUNCTION IF EXISTS outbox_event_notify();
+
+-- A row without payload is a tombstone: published with no value, so a compacted topic forgets its key.
+ALTER TABLE outbox_event ALTER COLUMN payload DROP NOT NULL;

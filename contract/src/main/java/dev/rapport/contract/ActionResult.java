@@ -7,11 +7,23 @@ import java.util.Map;
  * The outcome of an {@link ActionRequest}, on topic {@link Topics#ACTION_RESULTS}, keyed by interaction id.
  * {@code success} with {@code outputs} (for the built-in lookup: the row's columns, and {@code found}); else
  * {@code error} in Genesys's error shape ({@code code} {@code timeout} for a timeout, {@code not.found} for a lookup
- * that found no row). Schema: {@code schemas/action-result.v1.json}.
+ * that found no row). {@code secure} is true for a data action marked secure: the session still gets its outputs,
+ * but keeps them out of every log and timeline. Schema: {@code schemas/action-result.v1.json}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ActionResult(String requestId, String interactionId, String actionId, boolean success,
-                           Map<String, Object> outputs, Error error, long durationMs) {
+                           Map<String, Object> outputs, Error error, long durationMs, Boolean secure) {
+
+    public ActionResult(String requestId, String interactionId, String actionId, boolean success,
+                        Map<String, Object> outputs, Error error, long durationMs) {
+        this(requestId, interactionId, actionId, success, outputs, error, durationMs, null);
+    }
+
+    /** The same result, marked as coming from a secure data action (or not). */
+    public ActionResult secured(boolean isSecure) {
+        return new ActionResult(requestId, interactionId, actionId, success, outputs, error, durationMs,
+                isSecure ? Boolean.TRUE : null);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Error(String message, String code, Integer status) {

@@ -4,6 +4,8 @@ package dev.rapport.contract;
 public final class EventTypes {
     public static final String INTERACTION_PREFIX = "rapport.interaction.";
     public static final String SESSION_UPDATED = "rapport.session.updated.v1";
+    /** A tombstone on 'sessions' (no value): the ended interaction's session is gone. */
+    public static final String SESSION_REMOVED = "rapport.session.removed.v1";
     /** An agent's command on the script page; data {@link AgentCommand}, key interaction id. */
     public static final String AGENT_COMMAND = "rapport.agent.command.v1";
     /** A data action to execute; data {@link ActionRequest}, key interaction id. */

@@ -121,6 +121,7 @@ public class ActionRequestService {
                 return ActionResults.failure(request, e.getMessage(), e.code(), e.status(), 0);
             }
             execution = executions.execute(withTimeout(resolved, request), inputs, true, origin);
+            return ActionResults.of(request, execution).secured(resolved.definition().secure());
         }
         return ActionResults.of(request, execution);
     }

@@ -65,6 +65,11 @@ public class SessionBoard {
         return newer[0];
     }
 
+    /** A tombstone on 'sessions': the ended interaction's session is gone for good. */
+    public void forget(String interactionId) {
+        latest.remove(interactionId);
+    }
+
     public Optional<SessionState> get(String interactionId) {
         return Optional.ofNullable(latest.get(interactionId));
     }

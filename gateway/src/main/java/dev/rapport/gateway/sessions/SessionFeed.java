@@ -46,6 +46,11 @@ public class SessionFeed {
                     KafkaCloudEvents.header(record.headers(), CloudEventHeaders.ID));
             return;
         }
+        if (record.value() == null) {
+            // script-service's tombstone of an interaction that ended a while ago
+            board.forget(record.key());
+            return;
+        }
         CloudEvent event = KafkaCloudEvents.fromRecord(record);
         if (!EventTypes.SESSION_UPDATED.equals(event.type())) {
             Log.debugf("Ignoring %s on sessions", event.type());

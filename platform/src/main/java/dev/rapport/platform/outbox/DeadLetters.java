@@ -30,7 +30,7 @@ final class DeadLetters {
         value.put("key", row.key());
         value.put("type", row.type());
         value.put("source", row.source());
-        value.put("payloadChars", row.payload().length());
+        value.put("payloadChars", row.payload() == null ? 0 : row.payload().length());
         value.put("reason", reason.detail());
         List<Header> headers = List.of(
                 header(REASON_HEADER, reason.detail()),

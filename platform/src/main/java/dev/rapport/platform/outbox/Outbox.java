@@ -104,9 +104,10 @@ public class Outbox {
         event.recordKey = message.key();
         event.type = message.type();
         event.source = source;
-        Object correlationId = MDC.get(CORRELATION_ID_MDC_KEY);
+        Object correlationId = message.correlationId() != null ? message.correlationId()
+                : MDC.get(CORRELATION_ID_MDC_KEY);
         event.correlationId = correlationId == null ? null : correlationId.toString();
-        event.payload = EventJson.write(message.data());
+        event.payload = message.data() == null ? null : EventJson.write(message.data());
         event.createdAt = Instant.now();
         event.shard = OutboxShards.of(event.recordKey, event.eventId, shards);
         return event;

@@ -35,7 +35,7 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "correlation_id")
     public String correlationId;
 
-    @Column(nullable = false)
+    /** Null for a tombstone. */
     public String payload;
 
     /** See {@link OutboxShards}: which relay instance publishes this event. */

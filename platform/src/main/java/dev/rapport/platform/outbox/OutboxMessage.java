@@ -1,5 +1,16 @@
 package dev.rapport.platform.outbox;
 
-/** One event for {@link Outbox#publishAll}: as the arguments of {@link Outbox#publish}. */
-public record OutboxMessage(String topic, String key, String type, Object data) {
+/**
+ * One event for {@link Outbox#publishAll}: as the arguments of {@link Outbox#publish}, and the correlation id of
+ * what caused it (null: the one in the logging context). {@code data} null is a tombstone: the record goes out with
+ * no value, so a compacted topic forgets the key.
+ */
+public record OutboxMessage(String topic, String key, String type, Object data, String correlationId) {
+    public OutboxMessage(String topic, String key, String type, Object data) {
+        this(topic, key, type, data, null);
+    }
+
+    public static OutboxMessage tombstone(String topic, String key, String type) {
+        return new OutboxMessage(topic, key, type, null, null);
+    }
 }

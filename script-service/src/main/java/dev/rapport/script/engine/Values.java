@@ -66,13 +66,20 @@ public final class Values {
         }
         try {
             return switch (type) {
-                case STRING -> bounded(name, MathJsValues.text(raw instanceof Number n ? n.doubleValue() : raw));
+                case STRING -> MathJsValues.withoutLoneSurrogates(
+                        bounded(name, MathJsValues.text(raw instanceof Number n ? n.doubleValue() : raw)));
                 case NUMBER -> raw instanceof String s && s.isBlank() ? null : MathJsValues.toNumber(raw);
                 case BOOLEAN -> bool(raw);
             };
         } catch (ExpressionException | IllegalArgumentException e) {
-            throw new ScriptEngineException("'" + raw + "' is not a " + type.wireName() + " for variable " + name);
+            throw new ScriptEngineException("'" + excerpt(raw) + "' is not a " + type.wireName() + " for variable " + name);
         }
+    }
+
+    /** A value as an error message may quote it: at most 40 characters. */
+    static String excerpt(Object raw) {
+        String text = String.valueOf(raw);
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private static String bounded(String name, String text) {

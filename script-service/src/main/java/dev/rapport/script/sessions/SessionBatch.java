@@ -8,6 +8,7 @@ import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.platform.outbox.Outbox;
+import dev.rapport.platform.outbox.OutboxMessage;
 import dev.rapport.script.engine.ScriptEngine;
 import dev.rapport.script.engine.SessionModel;
 import dev.rapport.script.flows.LiveFlows;
@@ -159,15 +160,18 @@ public class SessionBatch {
             }
             applied++;
         }
+        List<OutboxMessage> messages = new ArrayList<>();
         for (Session s : touched.values()) {
             if (s.changed || !s.existed) {
-                publish(s, correlations.get(s.id));
+                messages.add(new OutboxMessage(Topics.SESSIONS, s.id, EventTypes.SESSION_UPDATED, nextState(s),
+                        correlations.get(s.id)));
             }
         }
         repository.save(c, touched.values(), writes);
         for (SessionWrites.Event e : writes.events) {
-            withMdc(e.correlationId(), () -> outbox.publish(e.topic(), e.key(), e.type(), e.data()));
+            messages.add(new OutboxMessage(e.topic(), e.key(), e.type(), e.data(), e.correlationId()));
         }
+        outbox.publishAll(messages);
         registry.counter("rapport.sessions.inputs").increment(applied);
         return applied;
     }
@@ -178,7 +182,7 @@ public class SessionBatch {
     }
 
     /** The session's next version: the current page rendered, variables, alerts raised since the last one, runs. */
-    private void publish(Session s, String correlationId) {
+    private SessionState nextState(Session s) {
         s.version++;
         s.updatedAt = Instant.now();
         SessionState.ScriptRef script = null;
@@ -202,7 +206,7 @@ public class SessionBatch {
                 s.runs.isEmpty() ? null : List.copyOf(s.runs));
         s.alerts.clear();
         s.lastState = EventJson.write(state);
-        withMdc(correlationId, () -> outbox.publish(Topics.SESSIONS, s.id, EventTypes.SESSION_UPDATED, state));
+        return state;
     }
 
     private static void withMdc(String correlationId, Runnable work) {

@@ -306,7 +306,7 @@ final class SessionDriver {
     private void onResult(Session s, PendingRequest request, ActionResult result, SessionWrites out) {
         out.answered.add(request.requestId());
         out.timeline(s.id, "action.result", (result.success() ? "Succeeded: " : "Failed: ") + request.actionId()
-                + " in " + result.durationMs() + " ms", result);
+                + " in " + result.durationMs() + " ms", Boolean.TRUE.equals(result.secure()) ? masked(result) : result);
         s.changed = true;
         if (request.kind() == PendingRequest.Kind.FLOW_LOOKUP) {
             // A lookup asked of action-service before lookups moved here: its result still continues the flow.
@@ -333,6 +333,16 @@ final class SessionDriver {
             }
         }
         carryOut(s, effects, out);
+    }
+
+    /** A secure data action's result as the timeline keeps it: which outputs came, not their values. */
+    private static ActionResult masked(ActionResult result) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        if (result.outputs() != null) {
+            result.outputs().keySet().forEach(k -> outputs.put(k, "********"));
+        }
+        return new ActionResult(result.requestId(), result.interactionId(), result.actionId(), result.success(),
+                outputs, result.error(), result.durationMs(), true);
     }
 
     private static FlowRunner.Branch branchOf(ActionResult result) {
@@ -421,7 +431,9 @@ final class SessionDriver {
         Map<String, Object> inputs = new LinkedHashMap<>(call.inputs());
         out.event(Topics.ACTION_REQUESTS, s.id, EventTypes.ACTION_REQUESTED,
                 new ActionRequest(pending.requestId(), s.id, call.dataActionId(), null, inputs, timeout));
-        out.timeline(s.id, "action.requested", call.dataActionId() + " asked", inputs);
+        // The values are the session's variables (shown where they belong); the timeline keeps only their names, so
+        // what a secure data action is given never lands in it.
+        out.timeline(s.id, "action.requested", call.dataActionId() + " asked", Map.of("inputs", inputs.keySet()));
     }
 
     private static void addAlert(Session s, String message, String level) {

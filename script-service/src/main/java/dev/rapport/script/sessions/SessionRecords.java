@@ -67,7 +67,7 @@ class SessionRecords {
                 List<InvalidEventException.Violation> v = new ArrayList<>();
                 length(v, "/interactionId", result.interactionId(), MAX_ID);
                 if (result.outputs() != null && EventJson.write(result.outputs()).length() > 4 * Values.MAX_TEXT) {
-                    v.add(new InvalidEventException.Violation("/outputs", "longer than " + 4 * Values.MAX_TEXT
+                    v.add(new InvalidEventException.Violation("/outputs", "longer than at most " + 4 * Values.MAX_TEXT
                             + " characters"));
                 }
                 fail(v);
@@ -114,7 +114,8 @@ class SessionRecords {
         length(v, "/component", c.component(), MAX_NAME);
         length(v, "/page", c.page(), MAX_NAME);
         if (c.value() != null && EventJson.write(c.value()).length() > Values.MAX_TEXT + 2) {
-            v.add(new InvalidEventException.Violation("/value", "longer than " + Values.MAX_TEXT + " characters"));
+            v.add(new InvalidEventException.Violation("/value", "longer than at most " + Values.MAX_TEXT
+                    + " characters"));
         }
         fail(v);
     }

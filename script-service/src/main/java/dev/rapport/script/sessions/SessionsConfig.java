@@ -32,6 +32,10 @@ public interface SessionsConfig {
     @WithDefault("15m")
     Duration tombstoneAfter();
 
+    /** How often ended interactions are looked for whose tombstone is due. */
+    @WithDefault("30s")
+    Duration tombstoneCheck();
+
     /** Run the consumers (tests of the HTTP API alone may turn them off). */
     @WithDefault("true")
     boolean enabled();

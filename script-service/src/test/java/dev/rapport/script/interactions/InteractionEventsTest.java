@@ -77,6 +77,7 @@ class InteractionEventsTest {
         ProducerRecord<String, String> event = record(started("e-" + interactionId, interactionId));
 
         probe.send(event);
+        probe.read(Topics.SESSIONS, r -> interactionId.equals(r.key()), 1, WAIT, Duration.ZERO);
         probe.send(event);
         probe.send(record(connected("c-" + interactionId, interactionId)));
 

@@ -232,6 +232,79 @@ class WorkshopSessionTest {
         assertThat(actions.received).noneMatch(r -> interactionId.equals(r.interactionId()));
     }
 
+    @Test
+    void aLookupThatCannotBeDoneTakesTheFailurePathAndTheTimelineSaysWhy() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        LoopbackDataTables.failing = true;
+        try {
+            probe.send(interaction(InteractionEvent.Kind.STARTED, interactionId, "5550001111", null));
+            SessionState state = awaitSession(probe, interactionId, s -> "failed".equals(s.attributes().get("Lookup")));
+            assertThat(state.script()).isNull();
+        } finally {
+            LoopbackDataTables.failing = false;
+        }
+        given().header("Authorization", admin).get("/api/v2/interactions/{id}/timeline", interactionId)
+                .then().statusCode(200)
+                .body("entities.find { it.kind == 'flow.lookup.failed' }.summary", containsString("HTTP 503"));
+    }
+
+    @Test
+    void commandsOfAnAgentWhoDoesNotHoldTheInteractionOrForHiddenVariablesAreRefused() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        probe.send(interaction(InteractionEvent.Kind.STARTED, interactionId, "7204276664", null));
+        awaitSession(probe, interactionId, s -> s.script() != null);
+        probe.send(interaction(InteractionEvent.Kind.CONNECTED, interactionId, null,
+                new InteractionEvent.AgentRef("alex", "Alex Agent", null)));
+        awaitSession(probe, interactionId, s -> "connected".equals(s.state()));
+
+        probe.send(command(interactionId, "mallory", AgentCommand.Kind.SET_VARIABLE, "CaseStatus", "forged", null));
+        probe.send(command(interactionId, AgentCommand.Kind.SET_VARIABLE, "DataTableID", "another-table", null));
+        probe.send(command(interactionId, AgentCommand.Kind.SET_VARIABLE, "CaseStatus", "Typed by alex", null));
+
+        SessionState last = awaitSession(probe, interactionId,
+                s -> "Typed by alex".equals(s.variables().get("CaseStatus")));
+        assertThat(last.variables()).containsEntry("DataTableID", TABLE);
+        List<SessionState> all = sessions(probe, interactionId);
+        assertThat(all).noneMatch(s -> s.variables() != null && "forged".equals(s.variables().get("CaseStatus")));
+        assertThat(all).anySatisfy(s -> assertThat(s.alerts()).isNotNull().anySatisfy(a -> {
+            assertThat(a.level()).isEqualTo("error");
+            assertThat(a.message()).contains("DataTableID").contains("not an input of the page shown");
+        }));
+        given().header("Authorization", admin).get("/api/v2/interactions/{id}/timeline", interactionId)
+                .then().statusCode(200).body("entities.summary", org.hamcrest.Matchers.hasItem(
+                        "Agent mallory is not connected to the interaction"));
+    }
+
+    @Test
+    void anOversizedValueIsDeadLetteredWithItsReasonWhileOtherCallsAreServed() {
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        probe.send(interaction(InteractionEvent.Kind.STARTED, interactionId, "7204276664", null));
+        awaitSession(probe, interactionId, s -> s.script() != null);
+
+        probe.send(command(interactionId, AgentCommand.Kind.SET_VARIABLE, "CaseStatus", "x".repeat(500_000), null));
+        String other = UUID.randomUUID().toString();
+        probe.send(interaction(InteractionEvent.Kind.STARTED, other, "7204276664", null));
+
+        assertThat(awaitSession(probe, other, s -> s.script() != null).variables())
+                .containsEntry("CustomerName", "Jane Doe");
+        List<ConsumerRecord<String, String>> dead = probe.read(Topics.deadLetterOf(Topics.AGENT_COMMANDS),
+                r -> interactionId.equals(r.key()), 1, WAIT, Duration.ZERO);
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("/value").contains("at most 16384");
+    }
+
+    private List<SessionState> sessions(TopicProbe probe, String interactionId) {
+        List<SessionState> seen = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : probe.read(Topics.SESSIONS, r -> interactionId.equals(r.key()),
+                Integer.MAX_VALUE, Duration.ofMillis(1500), Duration.ZERO)) {
+            seen.add(EventJson.read(r.value(), SessionState.class));
+        }
+        return seen;
+    }
+
     private SessionState awaitSession(TopicProbe probe, String interactionId,
                                       java.util.function.Predicate<SessionState> wanted) {
         List<SessionState> seen = new ArrayList<>();
@@ -278,7 +351,12 @@ class WorkshopSessionTest {
 
     private static ProducerRecord<String, String> command(String interactionId, AgentCommand.Kind kind,
                                                           String variable, Object value, String component) {
-        AgentCommand c = new AgentCommand(UUID.randomUUID().toString(), kind, interactionId, "alex", Instant.now(),
+        return command(interactionId, "alex", kind, variable, value, component);
+    }
+
+    private static ProducerRecord<String, String> command(String interactionId, String agentId, AgentCommand.Kind kind,
+                                                          String variable, Object value, String component) {
+        AgentCommand c = new AgentCommand(UUID.randomUUID().toString(), kind, interactionId, agentId, Instant.now(),
                 variable, value, component, null);
         return KafkaCloudEvents.toRecord(Topics.AGENT_COMMANDS, new CloudEvent(c.id(), EventTypes.AGENT_COMMAND,
                 "/test/gateway", interactionId, Instant.now(), EventJson.write(c)), null);
