@@ -15,7 +15,6 @@ import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TestEventStream;
-import dev.rapport.testkit.TestTokens;
 import dev.rapport.testkit.TopicProbe;
 import dev.rapport.contract.Roles;
 import io.quarkus.test.common.ResourceArg;
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
 class GatewayTest {
-    private static final TestTokens TOKENS = TestTokens.get();
+    private static final Tokens TOKENS = Tokens.get();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

@@ -8,7 +8,7 @@ import dev.rapport.contract.Roles;
 import dev.rapport.gateway.sessions.SessionBoard;
 import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TestEventStream;
-import dev.rapport.testkit.TestTokens;
+import dev.rapport.gateway.Tokens;
 import dev.rapport.testkit.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
 class AgentStreamTest {
-    private static final TestTokens TOKENS = TestTokens.get();
+    private static final Tokens TOKENS = Tokens.get();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
