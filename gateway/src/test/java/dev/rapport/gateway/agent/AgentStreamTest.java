@@ -91,4 +91,22 @@ class AgentStreamTest {
         given().get("/api/v2/agent/interactions" + query).then().statusCode(401);
         given().get("/api/v2/agent/interactions/{id}/session" + query, interactionId).then().statusCode(401);
     }
+
+    @Test
+    void theStreamEndsWhenItsTokenExpiresWithALastEventAskingToSignInAgain() throws Exception {
+        long now = java.time.Instant.now().getEpochSecond();
+        String token = TOKENS.issue("alex", Map.of("iat", now, "exp", now + 4), Roles.AGENT);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> response = client.send(
+                java.net.http.HttpRequest.newBuilder(stream).header("Authorization", "Bearer " + token)
+                        .header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.util.concurrent.CompletableFuture<List<String>> lines = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> response.body().toList());
+        // Without the fix the stream stays open (heartbeats) long after the token died.
+        List<String> received = lines.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(received).anyMatch(l -> l.startsWith("event:") && l.contains("reauthenticate"));
+        assertThat(received).anyMatch(l -> l.contains("token.expired"));
+    }
 }

@@ -90,7 +90,8 @@ class AgentDesktopBrowserTest {
             assertThat(frames).hasCount(2);
             assertThat(frames.nth(0)).hasAttribute("src", mapUrl);
             assertThat(frames.nth(1)).hasAttribute("src", kbUrl);
-            assertThat(frames.nth(0)).hasAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-forms");
+            assertThat(frames.nth(0)).hasAttribute("sandbox", "allow-scripts allow-popups");
+            assertThat(frames.nth(0)).hasAttribute("referrerpolicy", "no-referrer");
             assertThat(page.frameLocator("iframe.webpage >> nth=0").locator("h1")).hasText("Map of the caller");
 
             page.locator("[data-variable='CaseStatus']").fill("Resolved");
