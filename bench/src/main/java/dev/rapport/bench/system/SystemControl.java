@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class SystemControl {
     public static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083);
+    /** Health is on each service's management interface (loopback), API port + 1000. */
+    public static final List<Integer> MANAGEMENT_PORTS = List.of(9080, 9081, 9082, 9083);
     private static final Pattern HEALTHY = Pattern.compile("all healthy in (\\d+) s");
     private static final Pattern TOOK = Pattern.compile("up --detach took (\\d+) ms");
     private final Path root;
@@ -30,9 +32,9 @@ public final class SystemControl {
         this.root = root;
     }
 
-    /** Every service answers 200 on /q/health/ready. */
+    /** Every service answers 200 on /q/health/ready (on its management port). */
     public boolean healthy() {
-        for (int port : PORTS) {
+        for (int port : MANAGEMENT_PORTS) {
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
