@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.contract.InvalidEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -49,8 +48,7 @@ public class InputBounds {
         if (map.size() > limits.attributes()) {
             throw refused(field, map.size() + " entries; at most " + limits.attributes() + " are accepted");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : map.properties()) {
             String name = entry.getKey();
             if (name.length() > limits.attributeNameLength()) {
                 throw refused(field, "a name of " + name.length() + " characters; at most "
