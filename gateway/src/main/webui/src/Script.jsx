@@ -4,21 +4,27 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 const ARRANGE = { start: 'flex-start', center: 'center', end: 'flex-end' };
 
+// An absolute http(s) URL only: a relative one ("/api/...", "//host", "#/admin") would resolve against the desktop.
 export function httpUrl(value) {
   try {
-    const url = new URL(String(value || ''), window.location.href);
+    const url = new URL(String(value || '').trim());
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;
   }
 }
 
-// A frame gets allow-scripts and allow-same-origin so that maps and knowledge bases work. Together they would let
-// a page from the desktop's own origin lift its sandbox and read the agent's token, so that origin is refused.
-export function safeFrameUrl(value) {
+// What a script may show or link to: an absolute http(s) URL of another origin. The desktop's own origin is refused
+// (a same-origin link or image could call the API with the agent's cookies or lure them into the admin pages).
+export function externalUrl(value) {
   const url = httpUrl(value);
   return url && new URL(url).origin !== window.location.origin ? url : null;
 }
+
+// Frames get scripts (maps, knowledge bases) but not forms (a framed page phished the agent's password), not their
+// own origin (so allow-scripts cannot lift the sandbox), not top navigation, and popups stay sandboxed.
+export const FRAME_SANDBOX = 'allow-scripts allow-popups';
+export const safeFrameUrl = externalUrl;
 
 function styleOf(c) {
   const s = c.style || {};
@@ -62,11 +68,11 @@ function Node({ c, actions, onCommand }) {
     case 'webPage':
       return <WebPage c={c} />;
     case 'image': {
-      const src = httpUrl(c.source);
+      const src = externalUrl(c.source);
       return src ? <img src={src} alt={c.text || ''} style={styleOf(c)} referrerpolicy="no-referrer" /> : null;
     }
     case 'link': {
-      const href = httpUrl(c.source);
+      const href = externalUrl(c.source);
       return href
         ? <a href={href} target="_blank" rel="noopener noreferrer" style={styleOf(c)}>{c.text || href}</a>
         : <span style={styleOf(c)}>{c.text || ''}</span>;
@@ -96,7 +102,7 @@ function WebPage({ c }) {
   }
   return (
     <iframe class="webpage" src={src} title={`Web page ${c.id}`} style={styleOf(c)}
-      sandbox="allow-scripts allow-same-origin allow-popups allow-forms" referrerpolicy="no-referrer" loading="lazy" />
+      sandbox={FRAME_SANDBOX} referrerpolicy="no-referrer" loading="lazy" />
   );
 }
 

@@ -5,6 +5,8 @@ const TOKEN_KEY = 'rapport.token';
 
 export const token = signal(sessionStorage.getItem(TOKEN_KEY));
 export const me = signal(null);
+// Why the user was signed out, shown on the sign-in form (e.g. the token expired).
+export const signedOutBecause = signal(null);
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -21,12 +23,14 @@ export async function signIn(username, password) {
   if (!response.ok) {
     throw new ApiError(response.status, { message: 'Wrong user name or password' });
   }
+  signedOutBecause.value = null;
   sessionStorage.setItem(TOKEN_KEY, body.access_token);
   token.value = body.access_token;
   await loadMe();
 }
 
-export function signOut() {
+export function signOut(reason = null) {
+  signedOutBecause.value = reason;
   sessionStorage.removeItem(TOKEN_KEY);
   token.value = null;
   me.value = null;
@@ -44,7 +48,7 @@ export async function api(method, path, body) {
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const parsed = await response.json().catch(() => null);
   if (response.status === 401) {
-    signOut();
+    signOut('Your session has ended; sign in again.');
   }
   if (!response.ok) {
     throw new ApiError(response.status, parsed);

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { signal } from '@preact/signals';
-import { token, me, signIn, signOut, loadMe, hasRole } from './api.js';
+import { token, me, signIn, signOut, loadMe, hasRole, signedOutBecause } from './api.js';
 import { connect, disconnect } from './sessions.js';
 import { Desktop } from './Desktop.jsx';
 import { Admin } from './Admin.jsx';
@@ -41,6 +41,7 @@ function SignIn() {
           <span class="label">Password</span>
           <input name="password" type="password" autocomplete="current-password" required />
         </label>
+        {!error && signedOutBecause.value && <p class="notice" role="status">{signedOutBecause.value}</p>}
         {error && <p class="error" role="alert">{error}</p>}
         <button type="submit" disabled={busy}>Sign in</button>
       </form>

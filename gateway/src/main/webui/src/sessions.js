@@ -1,6 +1,6 @@
 // The agent's sessions, kept live from the SSE stream. A state only replaces one with a lower version.
 import { signal, computed } from '@preact/signals';
-import { api, token } from './api.js';
+import { api, token, signOut } from './api.js';
 
 export const sessions = signal({}); // interactionId -> latest SessionState (or summary until the stream sends it)
 export const notices = signal([]); // [{key, interactionId, id, message, level}]
@@ -65,6 +65,11 @@ export function connect() {
     loadList().catch(() => {});
   };
   source.addEventListener('session', (event) => offer(JSON.parse(event.data)));
+  // The server ends the stream when the token expires: sign in again; the new token opens a new stream.
+  source.addEventListener('reauthenticate', () => {
+    disconnect();
+    signOut('Your session has expired; sign in again.');
+  });
   source.onerror = () => {
     if (source && source.readyState === EventSource.CLOSED) {
       streamStatus.value = 'offline';

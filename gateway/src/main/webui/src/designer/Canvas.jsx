@@ -3,7 +3,7 @@
 // components from the palette and moves within the page, with a line or box showing where the drop lands.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { memo } from 'preact/compat';
-import { httpUrl } from '../Script.jsx';
+import { externalUrl } from '../Script.jsx';
 import { find, isContainer, newComponent, idsOf, insert, move, splitTemplate, typeLabel, readCondition } from './model.js';
 
 const ARRANGE = { start: 'flex-start', center: 'center', end: 'flex-end' };
@@ -219,7 +219,7 @@ function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, 
       );
     case 'image': {
       const resolved = resolve(c.source, values).trim();
-      const src = resolved ? httpUrl(resolved) : null;
+      const src = resolved ? externalUrl(resolved) : null;
       return src
         ? <img class={classes} src={src} alt={resolve(c.altText, values)} referrerpolicy="no-referrer" {...common} />
         : <div class={`d-placeholder ${classes}`} {...common}><span class="d-kind" aria-hidden="true">Image</span> <Template text={c.source || '(no source)'} values={values} /></div>;

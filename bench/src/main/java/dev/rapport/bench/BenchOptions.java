@@ -25,9 +25,9 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
     public static final Set<String> KNOWN_STAGES = Set.of("screenpop", "action", "lookup", "dataaction", "designer");
 
     /** The services, by the name of their pid file, and where their health and metrics answer today. */
-    private static final List<String> MANAGEMENT_DEFAULTS = List.of("gateway=http://127.0.0.1:8080",
-            "datatable-service=http://127.0.0.1:8081", "script-service=http://127.0.0.1:8082",
-            "action-service=http://127.0.0.1:8083");
+    private static final List<String> MANAGEMENT_DEFAULTS = List.of("gateway=http://127.0.0.1:9080",
+            "datatable-service=http://127.0.0.1:9081", "script-service=http://127.0.0.1:9082",
+            "action-service=http://127.0.0.1:9083");
 
     public static final String USAGE = """
             Usage: ./rapport bench [options]
@@ -44,7 +44,7 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
               --settle-seconds 30     at most this long for the stack to go quiet between measurements
               --target-rate 1000      the rate the targets (PASS/FAIL lines) are checked at
               --heap-flat 1.0         a heap that grows less than this many MB a minute is flat
-              --management-urls gateway=http://127.0.0.1:8080,...   each service's health and metrics base URL
+              --management-urls gateway=http://127.0.0.1:9080,...   each service's health and metrics base URL
                                       (default the service's own port; env RAPPORT_MANAGEMENT_URLS)
               --action-rate 10        agent action round trips per second
               --lookup-rate 100       data table lookups per second (each path, 5 s)

@@ -58,10 +58,12 @@ public record InteractionEvent(
         }
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QueueRef(String id, String name) {
     }
 
     /** A script the IVR already chose, with its input values; honoured instead of the inbound flow's screen pop. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ScreenPop(String scriptId, Map<String, String> inputs) {
     }
 

@@ -21,6 +21,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    /** Health, metrics and OpenAPI are on the management interface (loopback), not on the API port. */
+    private final int managementPort = freePort();
     private final Map<String, String> env;
     private final List<String> systemProperties;
     private Process process;
@@ -42,7 +44,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m"));
+                "-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m"));
         command.addAll(systemProperties);
         command.add("-jar");
         command.add(jar.toString());
@@ -54,6 +56,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
             builder.environment().put("RAPPORT_LOG_JSON", "false");
             process = builder.start();
         } catch (IOException e) {
@@ -64,7 +67,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create("http://127.0.0.1:" + (path.startsWith("/q/") ? managementPort : port) + path);
     }
 
     /** SIGKILL: the process gets no chance to commit offsets or close anything. */
@@ -93,7 +96,8 @@ final class ServiceProcess implements AutoCloseable {
     String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", TestTokens.get().bearer("e2e-supervisor", Roles.SUPERVISOR)).build(),
+                        .header("Authorization", "Bearer " + TestTokens.get().issue("e2e-supervisor",
+                                Map.of("aud", "rapport"), Roles.SUPERVISOR)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
     }

@@ -15,7 +15,6 @@ import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TestEventStream;
-import dev.rapport.testkit.TestTokens;
 import dev.rapport.testkit.TopicProbe;
 import dev.rapport.contract.Roles;
 import io.quarkus.test.common.ResourceArg;
@@ -26,6 +25,7 @@ import io.restassured.http.ContentType;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
 class GatewayTest {
-    private static final TestTokens TOKENS = TestTokens.get();
+    private static final Tokens TOKENS = Tokens.get();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -146,12 +146,23 @@ class GatewayTest {
                 .then().statusCode(401);
     }
 
+    /** The management interface's root path, {@code /q/}. */
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
+
     @Test
-    void operatorEndpointsAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200)
+    void operatorEndpointsAreServedOnTheManagementInterfaceOnlyOnLoopback() {
+        assertThat(management.getHost()).isIn("127.0.0.1", "localhost");
+        assertThat(management.getPath()).isEqualTo("/q/");
+        given().baseUri(management.toString()).get("health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().baseUri(management.toString()).get("metrics").then().statusCode(200);
+        given().baseUri(management.toString()).get("openapi").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("/api/v2/interactions/events"));
+        // Not on the API port any more.
+        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().get(path).then().statusCode(404);
+        }
     }
 
     private static org.apache.kafka.clients.producer.ProducerRecord<String, String> session(

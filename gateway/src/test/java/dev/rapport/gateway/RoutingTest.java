@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.rapport.contract.Roles;
 import dev.rapport.testkit.RapportInfraResource;
-import dev.rapport.testkit.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +20,7 @@ class RoutingTest {
 
     @Test
     void dataTableRequestsReachTheServiceWithTheCallersTokenPathQueryAndBody() {
-        String token = TestTokens.get().bearer("admin", Roles.ADMIN);
+        String token = Tokens.get().bearer("admin", Roles.ADMIN);
 
         given().header("Authorization", token).header("X-Correlation-Id", "corr-routing-1")
                 .contentType(ContentType.JSON).body("{\"key\":\"1234\"}")

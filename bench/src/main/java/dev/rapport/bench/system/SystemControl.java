@@ -32,7 +32,7 @@ public final class SystemControl {
         this.management = List.copyOf(management);
     }
 
-    /** Every service answers 200 on /q/health/ready. */
+    /** Every service answers 200 on /q/health/ready (on its management port). */
     public boolean healthy() {
         for (URI base : management) {
             try {

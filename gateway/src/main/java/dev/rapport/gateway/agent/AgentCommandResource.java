@@ -15,9 +15,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
-/** What the agent does on the script page: set a variable, click a button, change the page. */
+/**
+ * What the agent does on the script page: set a variable, click a button, change the page. Agents only: supervisors
+ * watch (read-only), and an agent acts only on an interaction connected to them.
+ */
 @Path("/api/v2/agent/interactions/{interactionId}/commands")
-@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+@RolesAllowed(Roles.AGENT)
 public class AgentCommandResource {
     private final AgentCommandService commands;
     private final SecurityIdentity identity;

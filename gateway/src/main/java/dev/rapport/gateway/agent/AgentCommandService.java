@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.contract.AgentCommand;
 import dev.rapport.contract.CloudEvent;
-import dev.rapport.contract.EventJson;
 import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InvalidEventException;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.gateway.ingest.EventProducer;
+import dev.rapport.gateway.ingest.InputBounds;
 import dev.rapport.platform.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -28,10 +28,12 @@ public class AgentCommandService {
 
     private final AgentSessions sessions;
     private final EventProducer producer;
+    private final InputBounds bounds;
 
-    AgentCommandService(AgentSessions sessions, EventProducer producer) {
+    AgentCommandService(AgentSessions sessions, EventProducer producer, InputBounds bounds) {
         this.sessions = sessions;
         this.producer = producer;
+        this.bounds = bounds;
     }
 
     /**
@@ -45,6 +47,7 @@ public class AgentCommandService {
             throw new InvalidEventException("request body must be a JSON object",
                     List.of(new InvalidEventException.Violation("/", "a JSON object is required")));
         }
+        bounds.checkCommand(body);
         ObjectNode data = ((ObjectNode) body).deepCopy();
         if (!data.hasNonNull("id")) {
             data.put("id", UUID.randomUUID().toString());
@@ -54,12 +57,13 @@ public class AgentCommandService {
         data.put("issuedAt", Instant.now().toString());
         // Validate the shape before looking the interaction up: a malformed command is a 400 whoever sends it.
         AgentCommand command = EventSchemas.AGENT_COMMAND.parse(data.toString(), AgentCommand.class);
-        SessionState session = sessions.require(viewer, interactionId);
+        // Only the agent the interaction is connected to may act on it; a supervisor watches (docs/security.md).
+        SessionState session = sessions.require(viewer.asAgent(), interactionId);
         if ("ended".equals(session.state())) {
             throw ApiException.conflict("Interaction " + interactionId + " has ended");
         }
         CloudEvent event = new CloudEvent(command.id(), EventTypes.AGENT_COMMAND, SOURCE, interactionId,
-                command.issuedAt(), EventJson.write(command));
+                command.issuedAt(), EventSchemas.AGENT_COMMAND.write(command));
         return producer.send(Topics.AGENT_COMMANDS, event, correlationId).thenApply(ignored -> command);
     }
 }

@@ -17,20 +17,27 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** What the agent page reads: the agent's interactions, a session, and the live stream of session updates. */
 @Path("/api/v2/agent")
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 public class AgentResource {
+    /** The last event of a stream whose token expired: the client signs in again and reconnects. */
+    static final String REAUTHENTICATE = "reauthenticate";
+
     private final SessionBoard board;
     private final AgentSessions sessions;
     private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    AgentResource(SessionBoard board, AgentSessions sessions, SecurityIdentity identity) {
+    AgentResource(SessionBoard board, AgentSessions sessions, SecurityIdentity identity, JsonWebToken token) {
         this.board = board;
         this.sessions = sessions;
         this.identity = identity;
+        this.token = token;
     }
 
     /** The signed-in agent's interactions (a supervisor: all), newest first, in every state the board holds. */
@@ -64,6 +71,8 @@ public class AgentResource {
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
         // Read the identity now: the stream's items arrive later, outside this request.
         AgentSessions.Viewer viewer = AgentSessions.Viewer.of(identity);
+        // The stream lives no longer than its token: then a last event tells the client to sign in again.
+        Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
         LastEventId last = LastEventId.parse(lastEventId);
         List<SessionState> snapshot = sessions.visible(viewer).stream()
                 .filter(s -> last == null ? !"ended".equals(s.state()) : !last.covers(s))
@@ -78,7 +87,12 @@ public class AgentResource {
         // A comment line now and then keeps proxies from closing an idle stream.
         Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(events, heartbeat);
+        OutboundSseEvent expired = sse.newEventBuilder().name(REAUTHENTICATE)
+                .data("{\"code\":\"token.expired\",\"message\":\"The token has expired; sign in again\"}")
+                .build();
+        return Multi.createBy().merging().streams(events, heartbeat)
+                .select().first(left.isNegative() ? Duration.ZERO : left)
+                .onCompletion().continueWith(expired);
     }
 
     /** {@code interactionId:version}, as sent in each event's id; null when absent or malformed. */

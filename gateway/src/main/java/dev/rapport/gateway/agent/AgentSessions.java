@@ -33,6 +33,11 @@ public class AgentSessions {
             return new Viewer(identity.getPrincipal().getName(), identity.hasRole(Roles.SUPERVISOR));
         }
 
+        /** The same person with an agent's rights only: what commands are authorised with. */
+        public Viewer asAgent() {
+            return new Viewer(user, false);
+        }
+
         public boolean sees(SessionState state) {
             return supervisor || state.agent() != null && user.equals(state.agent().id());
         }

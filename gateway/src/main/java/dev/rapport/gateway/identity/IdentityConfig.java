@@ -18,14 +18,50 @@ public interface IdentityConfig {
     @WithDefault("https://rapport.local")
     String issuer();
 
-    @WithDefault("8h")
+    /** The {@code aud} claim of every token; every service requires it ({@code mp.jwt.verify.audiences}). */
+    @WithDefault("rapport")
+    String audience();
+
+    /** Lifetime of a person's token (password grant). The desktop signs in again when it expires. */
+    @WithDefault("1h")
     Duration tokenLifetime();
 
+    /** Lifetime of a system's token (client credentials): systems sign in again by themselves, so it is short. */
+    @WithDefault("15m")
+    Duration clientTokenLifetime();
+
     /**
-     * PEM file of the RSA signing key (PKCS#8). Created with a new key when missing, so restarts keep tokens valid.
-     * Without it, the gateway makes a key in memory at each start (RAPPORT_IDENTITY_SIGNING_KEY).
+     * PEM file of the RSA signing key (PKCS#8). Created with a new key when missing, so restarts keep tokens valid
+     * (RAPPORT_IDENTITY_SIGNING_KEY). Required unless {@link #ephemeralSigningKey()}.
      */
     Optional<String> signingKey();
+
+    /**
+     * Without a signing key, sign with a key made in memory for this run (tokens die with the process, and replicas
+     * would not trust each other's tokens). Only the dev profile allows it.
+     */
+    @WithDefault("false")
+    boolean ephemeralSigningKey();
+
+    /** Failed sign-ins allowed per user name and per client address in a sliding window, then 429. */
+    SignInThrottle throttle();
+
+    interface SignInThrottle {
+        /** Failed attempts allowed per user name (or client id) in the window. */
+        @WithDefault("10")
+        int perUsername();
+
+        /** Failed attempts allowed per client address in the window. */
+        @WithDefault("50")
+        int perAddress();
+
+        @WithDefault("5m")
+        Duration window();
+
+        /** Keys (user names + addresses) tracked at most; the oldest are dropped beyond it, so memory stays bounded. */
+        @WithDefault("100000")
+        int maxTracked();
+    }
 
     /** People, signing in with the password grant; the map key is the user name. */
     Map<String, User> users();
@@ -34,7 +70,8 @@ public interface IdentityConfig {
     Map<String, Client> clients();
 
     interface User {
-        String password();
+        /** A {@link PasswordHash} ({@code $pbkdf2-sha512$...}); never the password itself. */
+        Optional<String> password();
 
         Optional<String> name();
 
@@ -44,7 +81,8 @@ public interface IdentityConfig {
     }
 
     interface Client {
-        String secret();
+        /** A {@link PasswordHash} of the client secret. */
+        Optional<String> secret();
 
         List<String> roles();
     }

@@ -1,5 +1,8 @@
 package dev.rapport.gateway.identity;
 
+import dev.rapport.contract.GenesysError;
+import dev.rapport.platform.web.CorrelationId;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -8,9 +11,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +30,14 @@ import java.util.Optional;
 public class OAuthResource {
     private final TokenIssuer issuer;
     private final SigningKey key;
+    private final SignInThrottle throttle;
+    private final CorrelationId correlationId;
 
-    OAuthResource(TokenIssuer issuer, SigningKey key) {
+    OAuthResource(TokenIssuer issuer, SigningKey key, SignInThrottle throttle, CorrelationId correlationId) {
         this.issuer = issuer;
         this.key = key;
+        this.throttle = throttle;
+        this.correlationId = correlationId;
     }
 
     @POST
@@ -38,25 +47,44 @@ public class OAuthResource {
     public Response token(@FormParam("grant_type") String grantType,
                           @FormParam("username") String username, @FormParam("password") String password,
                           @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
-                          @HeaderParam("Authorization") String authorization) {
+                          @HeaderParam("Authorization") String authorization,
+                          @Context HttpServerRequest request) {
         if (grantType == null) {
             return error(400, "invalid_request", "grant_type is required");
         }
-        Optional<TokenIssuer.Token> token;
-        switch (grantType) {
-            case "password" -> token = issuer.forUser(username, password);
-            case "client_credentials" -> {
-                String[] basic = basic(authorization);
-                token = basic != null ? issuer.forClient(basic[0], basic[1]) : issuer.forClient(clientId, clientSecret);
-            }
-            default -> {
-                return error(400, "unsupported_grant_type", "grant_type must be password or client_credentials");
-            }
+        boolean person = "password".equals(grantType);
+        if (!person && !"client_credentials".equals(grantType)) {
+            return error(400, "unsupported_grant_type", "grant_type must be password or client_credentials");
         }
-        return token.map(t -> Response.ok(Map.of("access_token", t.accessToken(), "token_type", "bearer",
-                        "expires_in", t.expiresInSeconds())).header("Cache-Control", "no-store").build())
-                .orElseGet(() -> error(401, "password".equals(grantType) ? "invalid_grant" : "invalid_client",
-                        "the credentials are not valid"));
+        String[] basic = basic(authorization);
+        String name = person ? username : basic != null ? basic[0] : clientId;
+        String address = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+        Optional<Duration> wait = throttle.blocked(name, address);
+        if (wait.isPresent()) {
+            return tooManyAttempts(wait.get());
+        }
+        Optional<TokenIssuer.Token> token = person
+                ? issuer.forUser(username, password)
+                : issuer.forClient(name, basic != null ? basic[1] : clientSecret);
+        if (token.isEmpty()) {
+            throttle.failed(name, address);
+            return error(401, person ? "invalid_grant" : "invalid_client",
+                    "the credentials are not valid");
+        }
+        throttle.succeeded(name);
+        TokenIssuer.Token t = token.get();
+        return Response.ok(Map.of("access_token", t.accessToken(), "token_type", "bearer",
+                "expires_in", t.expiresInSeconds())).header("Cache-Control", "no-store").build();
+    }
+
+    /** Genesys's answer to too many requests: 429, Retry-After in seconds, and its error body. */
+    private Response tooManyAttempts(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        String contextId = correlationId.get();
+        return Response.status(429).type(MediaType.APPLICATION_JSON).header("Retry-After", seconds)
+                .header("Cache-Control", "no-store").header(CorrelationId.HEADER, contextId)
+                .entity(new GenesysError("Too many failed sign-in attempts; retry after " + seconds + " s",
+                        "too.many.requests", 429, contextId, List.of())).build();
     }
 
     @GET

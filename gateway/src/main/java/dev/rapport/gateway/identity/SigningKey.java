@@ -1,6 +1,7 @@
 package dev.rapport.gateway.identity;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.Map;
 
 /** The RSA key the gateway signs tokens with, its key id, and its public half as a JWK. */
+@Startup
 @ApplicationScoped
 public class SigningKey {
     private final RSAPrivateCrtKey privateKey;
@@ -29,10 +31,17 @@ public class SigningKey {
     private final String keyId;
 
     SigningKey(IdentityConfig config) {
-        KeyPair pair = config.signingKey().map(Path::of).map(SigningKey::loadOrCreate).orElseGet(() -> {
-            Log.warn("No RAPPORT_IDENTITY_SIGNING_KEY: signing tokens with a key made for this run only");
-            return generate();
-        });
+        KeyPair pair = config.signingKey().filter(s -> !s.isBlank()).map(Path::of).map(SigningKey::loadOrCreate)
+                .orElseGet(() -> {
+                    if (!config.ephemeralSigningKey()) {
+                        throw new IllegalStateException("The gateway cannot start: rapport.identity.signing-key (env "
+                                + "RAPPORT_IDENTITY_SIGNING_KEY) is not set. Set it to the path of the token signing "
+                                + "key (PKCS#8 PEM; made there on first start), or use an OIDC provider "
+                                + "(docs/security.md)");
+                    }
+                    Log.warn("No RAPPORT_IDENTITY_SIGNING_KEY: signing tokens with a key made for this run only");
+                    return generate();
+                });
         this.privateKey = (RSAPrivateCrtKey) pair.getPrivate();
         this.publicKey = (RSAPublicKey) pair.getPublic();
         this.keyId = thumbprint(publicKey);

@@ -3,7 +3,6 @@ package dev.rapport.gateway.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.contract.CloudEvent;
-import dev.rapport.contract.EventJson;
 import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InteractionEvent;
@@ -30,10 +29,12 @@ public class InteractionEventResource {
     private static final String SOURCE = "/rapport/gateway/ivr";
 
     private final EventProducer producer;
+    private final InputBounds bounds;
     private final CorrelationId correlationId;
 
-    InteractionEventResource(EventProducer producer, CorrelationId correlationId) {
+    InteractionEventResource(EventProducer producer, InputBounds bounds, CorrelationId correlationId) {
         this.producer = producer;
+        this.bounds = bounds;
         this.correlationId = correlationId;
     }
 
@@ -45,13 +46,15 @@ public class InteractionEventResource {
             throw new InvalidEventException("request body must be a JSON object",
                     List.of(new InvalidEventException.Violation("/", "a JSON object is required")));
         }
+        bounds.checkInteractionEvent(body);
         ObjectNode data = ((ObjectNode) body).deepCopy();
         if (!data.hasNonNull("occurredAt")) {
             data.put("occurredAt", Instant.now().toString());
         }
         InteractionEvent event = EventSchemas.INTERACTION_EVENT.parse(data.toString(), InteractionEvent.class);
+        // What is produced is validated as script-service will validate it, so a 202 is never dead-lettered later.
         CloudEvent envelope = new CloudEvent(event.id(), EventTypes.interaction(event.type()), SOURCE,
-                event.interactionId(), event.occurredAt(), EventJson.write(event));
+                event.interactionId(), event.occurredAt(), EventSchemas.INTERACTION_EVENT.write(event));
         return producer.send(Topics.INTERACTIONS, envelope, correlationId.get())
                 .thenApply(ignored -> Response.accepted(Map.of(
                         "id", event.id(), "interactionId", event.interactionId(), "status", "accepted")).build());

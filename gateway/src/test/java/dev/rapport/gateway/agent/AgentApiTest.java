@@ -15,7 +15,7 @@ import dev.rapport.contract.Roles;
 import dev.rapport.contract.Topics;
 import dev.rapport.gateway.sessions.SessionBoard;
 import dev.rapport.testkit.RapportInfraResource;
-import dev.rapport.testkit.TestTokens;
+import dev.rapport.gateway.Tokens;
 import dev.rapport.testkit.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
 class AgentApiTest {
-    private static final TestTokens TOKENS = TestTokens.get();
+    private static final Tokens TOKENS = Tokens.get();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -122,12 +122,19 @@ class AgentApiTest {
         post("no-such-interaction", "alex", Map.of("type", "click", "component", "Submit"))
                 .then().statusCode(404);
         post(ended, "alex", Map.of("type", "click", "component", "Submit")).then().statusCode(409);
+        // Supervisors watch: they may not act on an interaction, not even one with the agent role as well.
         given().contentType(ContentType.JSON).header("Authorization", TOKENS.bearer("sue", Roles.SUPERVISOR))
                 .body(Map.of("type", "click", "component", "Submit"))
-                .post("/api/v2/agent/interactions/{id}/commands", theirs).then().statusCode(202);
+                .post("/api/v2/agent/interactions/{id}/commands", theirs).then().statusCode(403)
+                .body("code", equalTo("missing.any.permissions"));
+        given().contentType(ContentType.JSON)
+                .header("Authorization", TOKENS.bearer("sam", Roles.SUPERVISOR, Roles.AGENT))
+                .body(Map.of("type", "click", "component", "Submit"))
+                .post("/api/v2/agent/interactions/{id}/commands", theirs).then().statusCode(403);
 
         List<ConsumerRecord<String, String>> produced = new TopicProbe(bootstrap).read(Topics.AGENT_COMMANDS,
-                r -> mine.equals(r.key()) || ended.equals(r.key()), 1, Duration.ofSeconds(3), Duration.ZERO);
+                r -> mine.equals(r.key()) || ended.equals(r.key()) || theirs.equals(r.key()), 1,
+                Duration.ofSeconds(3), Duration.ZERO);
         assertThat(produced).isEmpty();
     }
 

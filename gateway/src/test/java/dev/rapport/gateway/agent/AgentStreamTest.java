@@ -8,7 +8,7 @@ import dev.rapport.contract.Roles;
 import dev.rapport.gateway.sessions.SessionBoard;
 import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TestEventStream;
-import dev.rapport.testkit.TestTokens;
+import dev.rapport.gateway.Tokens;
 import dev.rapport.testkit.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
 class AgentStreamTest {
-    private static final TestTokens TOKENS = TestTokens.get();
+    private static final Tokens TOKENS = Tokens.get();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -90,5 +90,23 @@ class AgentStreamTest {
         }
         given().get("/api/v2/agent/interactions" + query).then().statusCode(401);
         given().get("/api/v2/agent/interactions/{id}/session" + query, interactionId).then().statusCode(401);
+    }
+
+    @Test
+    void theStreamEndsWhenItsTokenExpiresWithALastEventAskingToSignInAgain() throws Exception {
+        long now = java.time.Instant.now().getEpochSecond();
+        String token = TOKENS.issue("alex", Map.of("iat", now, "exp", now + 4), Roles.AGENT);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> response = client.send(
+                java.net.http.HttpRequest.newBuilder(stream).header("Authorization", "Bearer " + token)
+                        .header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.util.concurrent.CompletableFuture<List<String>> lines = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> response.body().toList());
+        // Without the fix the stream stays open (heartbeats) long after the token died.
+        List<String> received = lines.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(received).anyMatch(l -> l.startsWith("event:") && l.contains("reauthenticate"));
+        assertThat(received).anyMatch(l -> l.contains("token.expired"));
     }
 }

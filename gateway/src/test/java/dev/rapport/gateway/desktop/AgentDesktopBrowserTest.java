@@ -18,7 +18,7 @@ import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.gateway.agent.Sessions;
 import dev.rapport.testkit.RapportInfraResource;
-import dev.rapport.testkit.TestTokens;
+import dev.rapport.gateway.Tokens;
 import dev.rapport.testkit.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -90,7 +90,8 @@ class AgentDesktopBrowserTest {
             assertThat(frames).hasCount(2);
             assertThat(frames.nth(0)).hasAttribute("src", mapUrl);
             assertThat(frames.nth(1)).hasAttribute("src", kbUrl);
-            assertThat(frames.nth(0)).hasAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-forms");
+            assertThat(frames.nth(0)).hasAttribute("sandbox", "allow-scripts allow-popups");
+            assertThat(frames.nth(0)).hasAttribute("referrerpolicy", "no-referrer");
             assertThat(page.frameLocator("iframe.webpage >> nth=0").locator("h1")).hasText("Map of the caller");
 
             page.locator("[data-variable='CaseStatus']").fill("Resolved");
@@ -126,7 +127,7 @@ class AgentDesktopBrowserTest {
         new TopicProbe(bootstrap).send(Sessions.record(Sessions.state(theirs, 1, "connected", "blake")));
         // Once the gateway holds it, the API refuses it to alex (and it is not merely unknown).
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .header("Authorization", TestTokens.get().bearer("alex", Roles.AGENT))
+                .header("Authorization", Tokens.get().bearer("alex", Roles.AGENT))
                 .get("/api/v2/agent/interactions/{id}/session", theirs).then().statusCode(403));
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();

@@ -21,7 +21,9 @@ class DesktopServingTest {
         given().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<div id=\"app\">"))
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
-                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("form-action 'self'"))
+                .header("Content-Security-Policy", containsString("object-src 'none'"));
         given().accept("text/html").get("/interactions/some-id").then().statusCode(200)
                 .body(containsString("<div id=\"app\">"));
         given().accept("text/html").get("/assets/missing.js").then().statusCode(404);
@@ -32,7 +34,8 @@ class DesktopServingTest {
         given().get("/api/v2/agent/interactions/x/session").then().statusCode(401).body(not(containsString("<div id=\"app\">")));
         given().accept("text/html").get("/api/v2/nothing-here").then().statusCode(404).body(not(containsString("<div id=\"app\">")));
         given().accept("text/html").get("/oauth").then().statusCode(404).body(not(containsString("<div id=\"app\">")));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().accept("text/html").get("/q/health/ready").then().statusCode(404)
+                .body(not(containsString("<div id=\"app\">")));
         given().accept("text/html").get("/q/nothing-here").then().statusCode(404).body(not(containsString("<div id=\"app\">")));
     }
 }

@@ -71,6 +71,11 @@ class EveryComponentBrowserTest {
                                 Map.of("value", "den", "label", "Denver"), Map.of("value", "bos", "label", "Boston")))),
                         c("docs", "link", Map.of("text", "Docs", "source", "https://example.com/docs")),
                         c("evil", "link", Map.of("text", "Evil", "source", "javascript:alert(1)")),
+                        c("relative", "link", Map.of("text", "Relative", "source", "/api/v2/users/me")),
+                        c("schemeless", "link", Map.of("text", "Schemeless", "source", "//evil.example/x")),
+                        c("home", "link", Map.of("text", "Home", "source", desktop + "#/admin")),
+                        c("selfimg", "image", Map.of("text", "SelfImg", "source", desktop + "oauth/jwks")),
+                        c("relimg", "image", Map.of("text", "RelImg", "source", "/favicon.ico")),
                         c("logo", "image", Map.of("text", "Logo", "source", "https://example.com/logo.png")),
                         c("self", "webPage", Map.of("source", sameOrigin)),
                         c("data", "webPage", Map.of("source", "data:text/html,<script>alert(1)</script>")),
@@ -92,6 +97,12 @@ class EveryComponentBrowserTest {
             assertThat(p.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("Docs"))).hasAttribute("href", "https://example.com/docs");
             assertThat(p.locator("a", new Page.LocatorOptions().setHasText("Evil"))).hasCount(0);
+            // Relative, scheme-relative and same-origin URLs are inert: text, no link, no image.
+            for (String inert : List.of("Relative", "Schemeless", "Home")) {
+                assertThat(p.locator("a", new Page.LocatorOptions().setHasText(inert))).hasCount(0);
+                assertThat(p.getByText(inert, new Page.GetByTextOptions().setExact(true))).isVisible();
+            }
+            assertThat(p.locator("img[alt='SelfImg'], img[alt='RelImg']")).hasCount(0);
             assertThat(p.locator("img[alt='Logo']")).hasAttribute("src", "https://example.com/logo.png");
             assertThat(p.locator("iframe")).hasCount(0);
             assertThat(p.locator(".blocked")).hasCount(2);

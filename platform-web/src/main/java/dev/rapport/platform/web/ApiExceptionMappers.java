@@ -1,6 +1,10 @@
 package dev.rapport.platform.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.rapport.contract.GenesysError;
 import dev.rapport.contract.InvalidEventException;
 import io.quarkus.logging.Log;
@@ -33,8 +37,14 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return respond(400, "bad.request", "The request body is not valid JSON: " + e.getOriginalMessage(),
-                List.of());
+        return respond(400, "bad.request", describe(e), List.of(new GenesysError.Detail("invalid.value",
+                fieldOf(e), e.getOriginalMessage())));
+    }
+
+    /** Also Quarkus's own mapper for this type would answer in another shape: Genesys's body it is. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
@@ -49,6 +59,10 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // The JSON body reader wraps a parse failure in a bare 400 ("HTTP 400 Bad Request"): say what and where.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         int status = e.getResponse().getStatus();
         String code = switch (status) {
             case 400 -> "bad.request";
@@ -73,6 +87,39 @@ public class ApiExceptionMappers {
         return Response.status(500).type(MediaType.APPLICATION_JSON).header(CorrelationId.HEADER, contextId)
                 .entity(new GenesysError("The server failed to answer; quote contextId " + contextId,
                         "internal.server.error", 500, contextId, List.of())).build();
+    }
+
+    /** "The request body is not valid JSON at line 1, column 12: Unexpected character..." without internals. */
+    static String describe(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 0 ? ""
+                : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String what = e instanceof JsonMappingException && !(e instanceof JsonParseException)
+                ? "The request body does not have the expected shape" : "The request body is not valid JSON";
+        return what + where + ": " + firstLine(e.getOriginalMessage());
+    }
+
+    /** The JSON Pointer of the field Jackson was reading ("/" when unknown or a syntax error). */
+    static String fieldOf(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "/";
+        }
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+        }
+        return pointer.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        // Class names are internals: `dev.rapport.x.Thing` becomes `Thing`.
+        String line = (newline < 0 ? message : message.substring(0, newline))
+                .replaceAll("`(?:[\\w$]+\\.)+([\\w$]+)`", "`$1`");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     private Response respond(int status, String code, String message,
