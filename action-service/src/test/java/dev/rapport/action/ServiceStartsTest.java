@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RapportInfraResource.class, initArgs = {
         @ResourceArg(name = "database", value = "action"), @ResourceArg(name = "precreate", value = "false")})
 class ServiceStartsTest {
+    /** The management interface's root ({@code /q/}): operator endpoints are not on the API port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URI management;
+
 
     @Inject
     AgroalDataSource dataSource;
@@ -36,10 +40,10 @@ class ServiceStartsTest {
 
     @Test
     void operatorEndpointsAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get(management.resolve("health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management.resolve("health/live")).then().statusCode(200);
+        given().get(management.resolve("metrics")).then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get(management.resolve("openapi")).then().statusCode(200).body(containsString("openapi"));
+        given().get(management.resolve("swagger-ui/")).then().statusCode(200);
     }
 }

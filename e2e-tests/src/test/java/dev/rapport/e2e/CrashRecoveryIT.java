@@ -40,9 +40,9 @@ class CrashRecoveryIT {
     // Offsets are committed only every 10 minutes and the dead member is noticed quickly, so the kill is certain to
     // fall between the database commit and the offset commit.
     private static final List<String> SLOW_OFFSET_COMMITS = List.of(
-            "-Dmp.messaging.incoming.interactions.auto.commit.interval.ms=600000",
-            "-Dmp.messaging.incoming.interactions.session.timeout.ms=6000",
-            "-Dmp.messaging.incoming.interactions.heartbeat.interval.ms=1000");
+            "-Drapport.sessions.commit-interval=10m",
+            "-Dkafka.session.timeout.ms=6000",
+            "-Dkafka.heartbeat.interval.ms=1000");
 
     private static Infra infra;
     private static String databaseUrl;

@@ -15,6 +15,8 @@ final class Infra implements AutoCloseable {
     Map<String, String> env(String databaseUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // The system under test runs as ./rapport up runs it: the demo's identities and secrets.
+        env.put("QUARKUS_PROFILE", "prod,demo");
         env.put("RAPPORT_JWT_PUBLIC_KEY", TestTokens.get().publicKeyLocation());
         env.put("RAPPORT_JWT_ISSUER", TestTokens.ISSUER);
         if (databaseUrl != null) {

@@ -50,7 +50,9 @@ final class RapportSystem implements AutoCloseable {
                 "RAPPORT_ACTIONS_INTERNAL_BASE_URL", gateway.toString(),
                 "RAPPORT_ACTIONS_ALLOWED_DESTINATIONS", "127.0.0.1"));
         ServiceProcess script = service("script-service", name + "_script", jwks, Map.of(
-                "RAPPORT_SCRIPTS_ACTION_SERVICE_URL", "http://127.0.0.1:" + action.port()));
+                "RAPPORT_SCRIPTS_ACTION_SERVICE_URL", "http://127.0.0.1:" + action.port(),
+                "RAPPORT_SESSIONS_LOOKUPS_DATATABLE_URL", "http://127.0.0.1:" + datatable.port(),
+                "RAPPORT_SESSIONS_LOOKUPS_TOKEN_URL", gateway + "/oauth/token"));
         Map<String, String> gatewayEnv = new HashMap<>(infra.env(null));
         gatewayEnv.remove("RAPPORT_JWT_PUBLIC_KEY");
         gatewayEnv.put("QUARKUS_PROFILE", "prod,demo");

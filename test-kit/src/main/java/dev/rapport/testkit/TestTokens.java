@@ -83,6 +83,7 @@ public final class TestTokens {
         Map<String, Object> claims = new LinkedHashMap<>();
         long now = Instant.now().getEpochSecond();
         claims.put("iss", ISSUER);
+        claims.put("aud", "rapport");
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("groups", List.of(roles));

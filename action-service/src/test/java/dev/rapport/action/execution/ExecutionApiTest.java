@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = LoopbackResource.class, initArgs = @ResourceArg(name = "database", value = "action"))
 class ExecutionApiTest {
+    /** The management interface's root ({@code /q/}): operator endpoints are not on the API port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URI management;
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path WORKSHOP = DataTableEmulator.WORKSHOP;
 
@@ -141,7 +145,7 @@ class ExecutionApiTest {
                 .post("/api/v2/integrations/actions/{id}/execute", id).then().statusCode(503)
                 .body("code", equalTo("action.circuit.open"));
         assertThat(LoopbackResource.server.received()).hasSize(before);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(management.resolve("metrics")).then().statusCode(200).extract().asString();
         assertThat(metrics).contains("rapport_actions_execution_seconds{action=\"" + id + "\"")
                 .contains("quantile=\"0.99\"");
     }

@@ -13,11 +13,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -113,17 +115,34 @@ public class SessionConsumers {
         @Override
         public void run() {
             while (running) {
+                Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
                 try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig(thread.getName()))) {
                     consumer = c;
-                    c.subscribe(TOPICS);
+                    c.subscribe(TOPICS, new ConsumerRebalanceListener() {
+                        @Override
+                        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                            commit(c, uncommitted);
+                        }
+
+                        @Override
+                        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        }
+                    });
+                    long lastCommit = System.nanoTime();
                     while (running) {
                         ConsumerRecords<String, String> polled = c.poll(Duration.ofMillis(200));
                         lastPoll.set(System.currentTimeMillis());
                         if (!polled.isEmpty()) {
                             handle(polled);
-                            c.commitSync(offsets(polled));
+                            uncommitted.putAll(offsets(polled));
+                        }
+                        if (!uncommitted.isEmpty()
+                                && System.nanoTime() - lastCommit >= config.commitInterval().toNanos()) {
+                            commit(c, uncommitted);
+                            lastCommit = System.nanoTime();
                         }
                     }
+                    commit(c, uncommitted);
                 } catch (WakeupException e) {
                     // stopping
                 } catch (RuntimeException e) {
@@ -134,6 +153,19 @@ public class SessionConsumers {
                 }
             }
         }
+    }
+
+    /** Commits what was applied; the database already holds its effects, so a lost commit only redelivers. */
+    private static void commit(KafkaConsumer<String, String> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> owned = new HashMap<>(offsets);
+        owned.keySet().retainAll(c.assignment());
+        if (!owned.isEmpty()) {
+            c.commitSync(owned);
+        }
+        offsets.clear();
     }
 
     private void handle(ConsumerRecords<String, String> polled) {

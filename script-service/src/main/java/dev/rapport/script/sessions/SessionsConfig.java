@@ -28,6 +28,13 @@ public interface SessionsConfig {
     @WithDefault("500")
     int maxPollRecords();
 
+    /**
+     * Offsets are committed after each batch (0), or at most this often: fewer commits, and after a crash the inputs
+     * since the last commit come again and are recognised as handled.
+     */
+    @WithDefault("0s")
+    Duration commitInterval();
+
     /** How long an ended interaction's session stays on 'sessions' before its tombstone removes it. */
     @WithDefault("15m")
     Duration tombstoneAfter();

@@ -22,20 +22,24 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "script"))
 class ServiceEndpointsTest {
+    /** The management interface's root ({@code /q/}): operator endpoints are not on the API port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URI management;
+
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
     @Test
     void healthReportsDatabaseAndKafkaUp() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(management.resolve("health/ready")).then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("Database connections health check"));
     }
 
     @Test
     void metricsAndOpenApiAreServed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("rapport_outbox_published"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v2/interactions/{interactionId}/session"));
+        given().get(management.resolve("metrics")).then().statusCode(200).body(containsString("rapport_outbox_published"));
+        given().get(management.resolve("openapi")).then().statusCode(200).body(containsString("/api/v2/interactions/{interactionId}/session"));
     }
 
     @Test
