@@ -3,15 +3,9 @@ package dev.rapport.script;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.rapport.testkit.Boundaries;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-/**
- * The module boundaries (test-kit's {@link Boundaries}) hold for script-service. Disabled for now: its feature packages
- * (scripts, flows, designer, importing, interactions, sessions) depend on each other in cycles that the session core
- * rewrite removes.
- */
-@Disabled("enabled by the session core rewrite")
+/** The module boundaries (test-kit's {@link Boundaries}) hold for script-service: no cycles between its features. */
 class ArchitectureTest {
     private static final String SERVICE = "dev.rapport.script";
     private static JavaClasses classes;

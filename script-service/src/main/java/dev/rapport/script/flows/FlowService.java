@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /** Inbound flows: drafts, publishing (validated), and finding the flow an interaction takes. */
 @ApplicationScoped
-public class FlowService {
+public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
     private final ObjectMapper json;
 
     FlowService(ObjectMapper json) {
@@ -141,6 +141,11 @@ public class FlowService {
     }
 
     /** The names of the flows whose live version screen-pops {@code scriptId}: deleting the script would break them. */
+    @Override
+    public List<String> of(String scriptId) {
+        return showing(scriptId);
+    }
+
     public List<String> showing(String scriptId) {
         List<String> names = new ArrayList<>();
         for (FlowEntity e : FlowEntity.<FlowEntity>list("currentVersion is not null order by name")) {

@@ -6,7 +6,6 @@ import dev.rapport.script.engine.Builtins;
 import dev.rapport.script.engine.ScriptEngine;
 import dev.rapport.script.engine.ScriptEngineException;
 import dev.rapport.script.engine.SessionModel;
-import dev.rapport.script.flows.FlowService;
 import dev.rapport.script.model.ScriptDefinition;
 import dev.rapport.script.model.ScriptVersion;
 import dev.rapport.script.scripts.ScriptViews.Script;
@@ -27,11 +26,11 @@ import java.util.UUID;
 public class ScriptService {
     private final ScriptEngine engine = new ScriptEngine();
     private final PublishedDataActions dataActions;
-    private final FlowService flows;
+    private final ScriptUsers users;
 
-    ScriptService(PublishedDataActions dataActions, FlowService flows) {
+    ScriptService(PublishedDataActions dataActions, ScriptUsers users) {
         this.dataActions = dataActions;
-        this.flows = flows;
+        this.users = users;
     }
 
     public ScriptViews.ScriptListing list(int pageSize, int pageNumber, String name) {
@@ -81,7 +80,7 @@ public class ScriptService {
     @Transactional
     public void delete(String id) {
         ScriptEntity script = find(id);
-        List<String> users = flows.showing(script.id.toString());
+        List<String> users = this.users.of(script.id.toString());
         if (!users.isEmpty()) {
             throw ApiException.conflict("The script '" + script.name + "' is shown by the published inbound flow(s) "
                     + String.join(", ", users) + ": change those flows first");

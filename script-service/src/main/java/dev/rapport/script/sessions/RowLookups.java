@@ -141,7 +141,8 @@ public class RowLookups {
                     Result result = error != null ? new Result.Failed("datatable-service did not answer: "
                             + rootMessage(error)) : read(response);
                     if (!(result instanceof Result.Failed)) {
-                        put(key, result);
+                        // a change seen meanwhile is newer than this read: it wins
+                        putIfAbsent(key, result);
                     } else if (response != null && response.statusCode() == 401) {
                         token.reset();
                     }
@@ -182,6 +183,16 @@ public class RowLookups {
         Duration ttl = result instanceof Result.Found ? config.foundTtl() : config.notFoundTtl();
         synchronized (cache) {
             cache.put(key, new Cached(result, System.nanoTime() + ttl.toNanos()));
+        }
+    }
+
+    private void putIfAbsent(Key key, Result result) {
+        Duration ttl = result instanceof Result.Found ? config.foundTtl() : config.notFoundTtl();
+        synchronized (cache) {
+            Cached held = cache.get(key);
+            if (held == null || System.nanoTime() - held.expiresAtNanos() > 0) {
+                cache.put(key, new Cached(result, System.nanoTime() + ttl.toNanos()));
+            }
         }
     }
 

@@ -34,12 +34,6 @@ class SessionRecords {
     static final int MAX_ID = 128;
     static final int MAX_NUMBER = 64;
 
-    private final RowLookups rows;
-
-    SessionRecords(RowLookups rows) {
-        this.rows = rows;
-    }
-
     SessionBatch.Delivery read(ConsumerRecord<String, String> record) {
         CloudEvent envelope = KafkaCloudEvents.fromRecord(record);
         String correlationId = KafkaCloudEvents.header(record.headers(), CloudEventHeaders.CORRELATION_ID);
@@ -76,7 +70,6 @@ class SessionRecords {
             }
             case Topics.DATATABLE_CHANGES -> {
                 DataTableChange change = EventSchemas.DATATABLE_CHANGE.parse(envelope.data(), DataTableChange.class);
-                rows.onChange(change);
                 yield new SessionBatch.Delivery(consumer, envelope.id(), correlationId, null, change);
             }
             default -> throw new IllegalArgumentException("script-service does not consume " + record.topic());
