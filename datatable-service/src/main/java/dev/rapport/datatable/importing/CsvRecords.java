@@ -3,7 +3,11 @@ package dev.rapport.datatable.importing;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.rapport.contract.GenesysError.Detail;
+import dev.rapport.datatable.exporting.CsvFormulas;
+import dev.rapport.datatable.rows.RowValidator;
 import dev.rapport.datatable.tables.Column;
+import dev.rapport.datatable.tables.ColumnType;
 import dev.rapport.datatable.tables.TableSchema;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,6 +15,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Streams the records of an uploaded CSV file, one at a time, each checked against the table: a UTF-8 byte order
- * mark is skipped, quoting is RFC 4180 / Excel's ({@code "a ""b"""}, line breaks inside quotes), empty lines are
+ * Streams the records of an uploaded CSV file, one at a time, each checked against the table by the same
+ * {@link RowValidator} as the API's rows (key, lengths, row size, defaults): a UTF-8 byte order mark is skipped, quoting is RFC 4180 / Excel's ({@code "a ""b"""}, line breaks inside quotes), empty lines are
  * skipped. Memory stays bounded whatever the size of the file.
  */
 final class CsvRecords implements AutoCloseable {
@@ -29,23 +35,24 @@ final class CsvRecords implements AutoCloseable {
     private final MappingIterator<List<String>> records;
     private final CsvHeader header;
     private final TableSchema schema;
-    private final int maxKeyLength;
-    private final int maxStringLength;
+    private final RowValidator validator;
     private long recordNumber = 1;
 
     /** A record that can be written, with a value for every field of the table. */
     record Row(long line, String key, Map<String, Object> values) implements CsvRecord {
     }
 
-    CsvRecords(InputStream in, TableSchema schema, int maxKeyLength, int maxStringLength) throws IOException {
+    CsvRecords(InputStream in, TableSchema schema, RowValidator validator) throws IOException {
         this.counted = new CountingStream(in);
         this.schema = schema;
-        this.maxKeyLength = maxKeyLength;
-        this.maxStringLength = maxStringLength;
+        this.validator = validator;
+        // Bytes that are not UTF-8 stop the reader instead of becoming U+FFFD (Utf8Check finds them first).
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         this.records = CSV.readerForListOf(String.class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .with(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .readValues(withoutByteOrderMark(new InputStreamReader(counted, StandardCharsets.UTF_8)));
+                .readValues(withoutByteOrderMark(new InputStreamReader(counted, utf8)));
         if (!records.hasNext()) {
             throw new CsvHeader.ImportRefused("The file is empty: it needs a header line");
         }
@@ -66,15 +73,8 @@ final class CsvRecords implements AutoCloseable {
         long line = ++recordNumber;
         String key = header.keyIndex() < cells.size() ? cells.get(header.keyIndex()) : null;
         if (cells.size() > header.width()) {
-            return new ImportFailure(line, key, null, "The record has " + cells.size() + " values; the header has "
+            return new ImportFailure(line, shown(key), null, "The record has " + cells.size() + " values; the header has "
                     + header.width());
-        }
-        if (key == null || key.isBlank()) {
-            return new ImportFailure(line, null, "key", "The record has no key");
-        }
-        if (key.length() > maxKeyLength) {
-            return new ImportFailure(line, key.substring(0, 40) + "...", "key",
-                    "A key has at most " + maxKeyLength + " characters; this one has " + key.length());
         }
         Map<String, Object> given = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -83,26 +83,29 @@ final class CsvRecords implements AutoCloseable {
             if (column == null || text == null) {
                 continue;
             }
-            if (text.isEmpty() && column.type() != dev.rapport.datatable.tables.ColumnType.STRING) {
+            if (text.isEmpty() && column.type() != ColumnType.STRING) {
                 continue; // blank: the field's default
             }
-            Optional<Object> value = column.type().fromText(text);
+            String cell = column.type() == ColumnType.STRING ? CsvFormulas.restore(text) : text;
+            Optional<Object> value = column.type().fromText(cell);
             if (value.isEmpty()) {
-                return new ImportFailure(line, key, column.name(), "Field " + column.name() + " is a "
+                return new ImportFailure(line, shown(key), column.name(), "Field " + column.name() + " is a "
                         + column.type().jsonName() + "; '" + abbreviate(text) + "' is not");
-            }
-            if (value.get() instanceof String s && s.length() > maxStringLength) {
-                return new ImportFailure(line, key, column.name(), "Field " + column.name() + " has more than "
-                        + maxStringLength + " characters");
             }
             given.put(column.name(), value.get());
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Column c : schema.columns()) {
-            Object v = given.get(c.name());
-            values.put(c.name(), v == null ? c.effectiveDefault() : v);
+        String rowKey = key == null ? null : CsvFormulas.restore(key);
+        RowValidator.Checked checked = validator.check(schema, rowKey, "key", given, null);
+        if (!checked.valid()) {
+            Detail first = checked.problems().get(0);
+            return new ImportFailure(line, shown(rowKey), first.fieldName(), first.message());
         }
-        return new Row(line, key, values);
+        return new Row(line, rowKey, checked.row().values());
+    }
+
+    /** A key as a failure shows it: short, so a hostile key does not fill the job. */
+    private static String shown(String key) {
+        return key == null || key.isBlank() ? null : abbreviate(key);
     }
 
     @Override
@@ -119,8 +122,21 @@ final class CsvRecords implements AutoCloseable {
         return pushback;
     }
 
+    /** Short, and without what the job's JSON column cannot hold (U+0000, lone surrogates): a failure is stored. */
     private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        String shortened = s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        StringBuilder safe = new StringBuilder(shortened.length());
+        for (int i = 0; i < shortened.length(); i++) {
+            char c = shortened.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < shortened.length()
+                    && Character.isLowSurrogate(shortened.charAt(i + 1));
+            if (pair) {
+                safe.append(c).append(shortened.charAt(++i));
+            } else {
+                safe.append(c == '\u0000' || Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return safe.toString();
     }
 
     /** Counts the bytes read, for the job's progress. */

@@ -50,7 +50,7 @@ class CsvRecordsTest {
     private static List<CsvRecord> read(String csv) throws Exception {
         List<CsvRecord> out = new ArrayList<>();
         try (CsvRecords records = new CsvRecords(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                SCHEMA, 256, 1000)) {
+                SCHEMA, new dev.rapport.datatable.rows.RowValidator(256, 1000, 65_536))) {
             while (records.hasNext()) {
                 out.add(records.next());
             }
