@@ -141,8 +141,8 @@ public final class RowValidator {
         if (key.equals(".") || key.equals("..")) {
             return Optional.of(problem(field, "A key cannot be '" + key + "': it is not a path segment"));
         }
-        if (key.indexOf('/') >= 0 || key.indexOf('\\') >= 0) {
-            return Optional.of(problem(field, "A key cannot contain '/' or '\\': it is one path segment"));
+        if (key.indexOf('/') >= 0) {
+            return Optional.of(problem(field, "A key cannot contain '/': it is one path segment"));
         }
         return textProblem(key).map(p -> problem(field, "The key " + p));
     }
