@@ -1,7 +1,8 @@
 package dev.rapport.datatable.importing;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.rapport.contract.GenesysError.Detail;
 import dev.rapport.datatable.exporting.CsvFormulas;
@@ -15,9 +16,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +32,11 @@ import java.util.Optional;
  * skipped. Memory stays bounded whatever the size of the file.
  */
 final class CsvRecords implements AutoCloseable {
-    private static final CsvMapper CSV = new CsvMapper();
-
     private final CountingStream counted;
-    private final MappingIterator<List<String>> records;
+    private final CsvParser parser;
+    /** Cells kept of one record: enough to see that it has too many, so a line of a million commas stays small. */
+    private final int maxCells;
+    private Cells pending;
     private final CsvHeader header;
     private final TableSchema schema;
     private final RowValidator validator;
@@ -49,14 +53,24 @@ final class CsvRecords implements AutoCloseable {
         // Bytes that are not UTF-8 stop the reader instead of becoming U+FFFD (Utf8Check finds them first).
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.records = CSV.readerForListOf(String.class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .with(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .readValues(withoutByteOrderMark(new InputStreamReader(counted, utf8)));
-        if (!records.hasNext()) {
+        // A cell far longer than any valid value fails the file instead of filling memory; a little longer fails its line.
+        CsvFactory factory = CsvFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(validator.maxCellLength()).build()).enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+        this.parser = factory.createParser(withoutByteOrderMark(new InputStreamReader(counted, utf8)));
+        this.maxCells = schema.columns().size() + 2;
+        if (!hasNext()) {
             throw new CsvHeader.ImportRefused("The file is empty: it needs a header line");
         }
-        this.header = CsvHeader.resolve(records.next(), schema);
+        Cells first = take();
+        if (first.count() > maxCells) {
+            throw new CsvHeader.ImportRefused("The header has " + first.count() + " columns; the table has "
+                    + schema.columns().size() + " fields and the key");
+        }
+        this.header = CsvHeader.resolve(first.kept(), schema);
+    }
+
+    /** The first cells of a record and how many it has in all. */
+    private record Cells(List<String> kept, int count) {
     }
 
     long bytesRead() {
@@ -64,16 +78,53 @@ final class CsvRecords implements AutoCloseable {
     }
 
     boolean hasNext() {
-        return records.hasNext();
+        if (pending == null) {
+            try {
+                pending = read();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return pending != null;
+    }
+
+    private Cells take() {
+        hasNext();
+        Cells cells = pending;
+        pending = null;
+        return cells;
+    }
+
+    /** The next record's cells, or null at the end of the file. */
+    private Cells read() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            return null;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw new IOException("Unexpected CSV token " + token);
+        }
+        List<String> kept = new ArrayList<>();
+        int count = 0;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new IOException("The file ends inside a record");
+            }
+            if (count++ < maxCells) {
+                kept.add(parser.getText());
+            }
+        }
+        return new Cells(kept, count);
     }
 
     /** The next record: a {@link Row}, or an {@link ImportFailure} saying why it cannot be imported. */
     CsvRecord next() {
-        List<String> cells = records.next();
+        Cells read = take();
+        List<String> cells = read.kept();
         long line = ++recordNumber;
         String key = header.keyIndex() < cells.size() ? cells.get(header.keyIndex()) : null;
-        if (cells.size() > header.width()) {
-            return new ImportFailure(line, shown(key), null, "The record has " + cells.size() + " values; the header has "
+        if (read.count() > header.width()) {
+            return new ImportFailure(line, shown(key), null, "The record has " + read.count() + " values; the header has "
                     + header.width());
         }
         Map<String, Object> given = new LinkedHashMap<>();
@@ -110,7 +161,7 @@ final class CsvRecords implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        records.close();
+        parser.close();
     }
 
     private static Reader withoutByteOrderMark(Reader reader) throws IOException {

@@ -39,6 +39,11 @@ public final class RowValidator {
         return new RowValidator(limits.maxKeyLength(), limits.maxStringLength(), limits.maxRowBytes());
     }
 
+    /** Twice the longest text a valid value or key can be: a CSV reader need not hold a longer cell. */
+    public int maxCellLength() {
+        return 2 * Math.max(Math.max(maxStringLength, maxKeyLength), maxRowBytes);
+    }
+
     /** A valid row: its key and a value for every field (defaults for those the body did not give). */
     public record ValidRow(String key, Map<String, Object> values) {
     }
