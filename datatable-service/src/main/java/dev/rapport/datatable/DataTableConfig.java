@@ -38,9 +38,16 @@ public interface DataTableConfig {
         @WithDefault("256")
         int maxNameLength();
 
-        /** Characters of one string value. */
+        /** Characters of one string value (RAPPORT_DATATABLE_LIMITS_MAX_STRING_LENGTH). */
         @WithDefault("65536")
         int maxStringLength();
+
+        /**
+         * Bytes of a whole row as JSON (key and every value, as the API returns it and its event carries it), so that
+         * every row fits in one Kafka record with room to spare (RAPPORT_DATATABLE_LIMITS_MAX_ROW_BYTES).
+         */
+        @WithDefault("65536")
+        int maxRowBytes();
 
         /** Largest page of a listing. */
         @WithDefault("500")

@@ -37,6 +37,7 @@ class LimitsTest {
                     "rapport.datatable.limits.max-tables", "2",
                     "rapport.datatable.limits.max-fields", "5",
                     "rapport.datatable.limits.max-key-length", "6",
+                    "rapport.datatable.limits.max-row-bytes", "200",
                     "rapport.datatable.import.max-upload-bytes", "200");
         }
     }
@@ -54,6 +55,13 @@ class LimitsTest {
         asAdmin().body("{\"key\": \"d\"}").post(TABLES + "/{id}/rows", id).then().statusCode(200);
         asAdmin().body("{\"key\": \"1234567\"}").put(TABLES + "/{id}/rows/1234567", id).then().statusCode(400)
                 .body("details[0].fieldName", equalTo("rowId"));
+        asAdmin().body("{\"myText\": \"" + "t".repeat(200) + "\"}").put(TABLES + "/{id}/rows/b", id).then()
+                .statusCode(400).body("details.fieldName", hasItem("body"))
+                .body("message", org.hamcrest.Matchers.containsString("max-row-bytes"));
+        // A body is read up to four times max-row-bytes, then refused unparsed.
+        asAdmin().body("{\"myText\": \"" + "t".repeat(1_000) + "\"}").put(TABLES + "/{id}/rows/b", id).then()
+                .statusCode(400).body("details.fieldName", hasItem("body"))
+                .body("message", org.hamcrest.Matchers.containsString("larger than 800 bytes"));
 
         // The table is full (b, c, d): an Append may change rows, and each new key fails alone.
         JsonPath job = importCsv(id, "key,myInt\nb,5\ne,6\n");

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 /**
  * Writes a table as CSV, streaming: rows come from a server-side cursor and go straight to the response. Header:
  * {@code key}, then the field names (not labels) in display order, as Genesys exports; what it writes, the import reads.
+ * Cells a spreadsheet would run as formulas are written as text ({@link CsvFormulas}).
  */
 @ApplicationScoped
 public class CsvExport {
@@ -35,7 +36,7 @@ public class CsvExport {
     /** @return the number of rows written */
     public long write(String tableId, TableSchema schema, OutputStream out) {
         CsvSchema.Builder header = CsvSchema.builder().addColumn(TableSchema.KEY);
-        schema.columns().forEach(c -> header.addColumn(c.name()));
+        schema.columns().forEach(c -> header.addColumn(CsvFormulas.neutralise(c.name())));
         long n = 0;
         try (CsvGenerator csv = CSV.getFactory().createGenerator(out);
              Connection c = dataSource.getConnection()) {
@@ -49,12 +50,12 @@ public class CsvExport {
                     while (rs.next()) {
                         JsonNode values = JSON.readTree(rs.getString(2));
                         csv.writeStartArray();
-                        csv.writeString(rs.getString(1));
+                        csv.writeString(CsvFormulas.neutralise(rs.getString(1)));
                         for (Column col : schema.columns()) {
                             JsonNode v = values.get(col.name());
                             Object value = v == null || v.isNull() ? col.effectiveDefault() : v.isTextual()
                                     ? v.textValue() : v.toString();
-                            csv.writeString(String.valueOf(value));
+                            csv.writeString(CsvFormulas.neutralise(String.valueOf(value)));
                         }
                         csv.writeEndArray();
                         n++;

@@ -1,5 +1,6 @@
 package dev.rapport.datatable.importing;
 
+import dev.rapport.datatable.exporting.CsvFormulas;
 import dev.rapport.datatable.tables.Column;
 import dev.rapport.datatable.tables.TableSchema;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ record CsvHeader(int keyIndex, List<Column> columns) {
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1); // a byte order mark the reader did not take
             }
+            name = CsvFormulas.restore(name);
             if (TableSchema.isKeyName(name) || name.equals(schema.keyTitle())) {
                 if (keyIndex >= 0) {
                     throw new ImportRefused("The header names the key twice (columns " + (keyIndex + 1) + " and "

@@ -3,6 +3,7 @@ package dev.rapport.datatable.importing;
 import dev.rapport.contract.EventJson;
 import dev.rapport.datatable.DataTableChanges;
 import dev.rapport.datatable.DataTableConfig;
+import dev.rapport.datatable.rows.RowValidator;
 import dev.rapport.datatable.tables.DataTable;
 import dev.rapport.datatable.tables.TableSchema;
 import io.agroal.api.AgroalDataSource;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,13 +78,20 @@ public class CsvImport {
         if (table == null) {
             throw new CsvHeader.ImportRefused("The table was deleted");
         }
+        Optional<Utf8Check.Malformed> notUtf8 = Utf8Check.find(file);
+        if (notUtf8.isPresent()) {
+            Utf8Check.Malformed bad = notUtf8.get();
+            fail(jobId, bad.message() + "; nothing was imported",
+                    List.of(new ImportFailure(bad.line(), null, null, "not valid UTF-8 (byte offset "
+                            + bad.byteOffset() + ")")));
+            return;
+        }
         TableSchema schema = table.schema();
         long rowsAtStart = table.rowCount;
         Tally tally = new Tally();
         int batchSize = config.importing().batchSize();
         try (InputStream in = Files.newInputStream(file);
-             CsvRecords records = new CsvRecords(in, schema, config.limits().maxKeyLength(),
-                     config.limits().maxStringLength())) {
+             CsvRecords records = new CsvRecords(in, schema, RowValidator.of(config.limits()))) {
             List<CsvRecords.Row> batch = new ArrayList<>(batchSize);
             while (records.hasNext()) {
                 CsvRecord next = records.next();
@@ -235,12 +244,21 @@ public class CsvImport {
     }
 
     private void fail(String jobId, String message) {
+        fail(jobId, message, List.of());
+    }
+
+    /** @param failures the lines that made the whole job fail, when it is a line's fault */
+    private void fail(String jobId, String message, List<ImportFailure> failures) {
         QuarkusTransaction.requiringNew().run(() -> {
             ImportJob job = ImportJob.findById(jobId);
             if (job != null) {
                 job.status = ImportStatus.Failed;
                 job.errorMessage = message;
                 job.dateCompleted = Instant.now();
+                if (!failures.isEmpty()) {
+                    job.failures = failures;
+                    job.recordsFailed = failures.size();
+                }
             }
             try (Connection c = dataSource.getConnection();
                  PreparedStatement ps = c.prepareStatement("DELETE FROM datatable_import_key WHERE job_id = ?")) {

@@ -1,9 +1,14 @@
 package dev.rapport.datatable.importing;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.rapport.contract.GenesysError.Detail;
+import dev.rapport.datatable.exporting.CsvFormulas;
+import dev.rapport.datatable.rows.RowValidator;
 import dev.rapport.datatable.tables.Column;
+import dev.rapport.datatable.tables.ColumnType;
 import dev.rapport.datatable.tables.TableSchema;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,45 +16,61 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Streams the records of an uploaded CSV file, one at a time, each checked against the table: a UTF-8 byte order
- * mark is skipped, quoting is RFC 4180 / Excel's ({@code "a ""b"""}, line breaks inside quotes), empty lines are
+ * Streams the records of an uploaded CSV file, one at a time, each checked against the table by the same
+ * {@link RowValidator} as the API's rows (key, lengths, row size, defaults): a UTF-8 byte order mark is skipped, quoting is RFC 4180 / Excel's ({@code "a ""b"""}, line breaks inside quotes), empty lines are
  * skipped. Memory stays bounded whatever the size of the file.
  */
 final class CsvRecords implements AutoCloseable {
-    private static final CsvMapper CSV = new CsvMapper();
-
     private final CountingStream counted;
-    private final MappingIterator<List<String>> records;
+    private final CsvParser parser;
+    /** Cells kept of one record: enough to see that it has too many, so a line of a million commas stays small. */
+    private final int maxCells;
+    private Cells pending;
     private final CsvHeader header;
     private final TableSchema schema;
-    private final int maxKeyLength;
-    private final int maxStringLength;
+    private final RowValidator validator;
     private long recordNumber = 1;
 
     /** A record that can be written, with a value for every field of the table. */
     record Row(long line, String key, Map<String, Object> values) implements CsvRecord {
     }
 
-    CsvRecords(InputStream in, TableSchema schema, int maxKeyLength, int maxStringLength) throws IOException {
+    CsvRecords(InputStream in, TableSchema schema, RowValidator validator) throws IOException {
         this.counted = new CountingStream(in);
         this.schema = schema;
-        this.maxKeyLength = maxKeyLength;
-        this.maxStringLength = maxStringLength;
-        this.records = CSV.readerForListOf(String.class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .with(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .readValues(withoutByteOrderMark(new InputStreamReader(counted, StandardCharsets.UTF_8)));
-        if (!records.hasNext()) {
+        this.validator = validator;
+        // Bytes that are not UTF-8 stop the reader instead of becoming U+FFFD (Utf8Check finds them first).
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // A cell far longer than any valid value fails the file instead of filling memory; a little longer fails its line.
+        CsvFactory factory = CsvFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(validator.maxCellLength()).build()).enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+        this.parser = factory.createParser(withoutByteOrderMark(new InputStreamReader(counted, utf8)));
+        this.maxCells = schema.columns().size() + 2;
+        if (!hasNext()) {
             throw new CsvHeader.ImportRefused("The file is empty: it needs a header line");
         }
-        this.header = CsvHeader.resolve(records.next(), schema);
+        Cells first = take();
+        if (first.count() > maxCells) {
+            throw new CsvHeader.ImportRefused("The header has " + first.count() + " columns; the table has "
+                    + schema.columns().size() + " fields and the key");
+        }
+        this.header = CsvHeader.resolve(first.kept(), schema);
+    }
+
+    /** The first cells of a record and how many it has in all. */
+    private record Cells(List<String> kept, int count) {
     }
 
     long bytesRead() {
@@ -57,24 +78,54 @@ final class CsvRecords implements AutoCloseable {
     }
 
     boolean hasNext() {
-        return records.hasNext();
+        if (pending == null) {
+            try {
+                pending = read();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return pending != null;
+    }
+
+    private Cells take() {
+        hasNext();
+        Cells cells = pending;
+        pending = null;
+        return cells;
+    }
+
+    /** The next record's cells, or null at the end of the file. */
+    private Cells read() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            return null;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw new IOException("Unexpected CSV token " + token);
+        }
+        List<String> kept = new ArrayList<>();
+        int count = 0;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new IOException("The file ends inside a record");
+            }
+            if (count++ < maxCells) {
+                kept.add(parser.getText());
+            }
+        }
+        return new Cells(kept, count);
     }
 
     /** The next record: a {@link Row}, or an {@link ImportFailure} saying why it cannot be imported. */
     CsvRecord next() {
-        List<String> cells = records.next();
+        Cells read = take();
+        List<String> cells = read.kept();
         long line = ++recordNumber;
         String key = header.keyIndex() < cells.size() ? cells.get(header.keyIndex()) : null;
-        if (cells.size() > header.width()) {
-            return new ImportFailure(line, key, null, "The record has " + cells.size() + " values; the header has "
+        if (read.count() > header.width()) {
+            return new ImportFailure(line, shown(key), null, "The record has " + read.count() + " values; the header has "
                     + header.width());
-        }
-        if (key == null || key.isBlank()) {
-            return new ImportFailure(line, null, "key", "The record has no key");
-        }
-        if (key.length() > maxKeyLength) {
-            return new ImportFailure(line, key.substring(0, 40) + "...", "key",
-                    "A key has at most " + maxKeyLength + " characters; this one has " + key.length());
         }
         Map<String, Object> given = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -83,31 +134,34 @@ final class CsvRecords implements AutoCloseable {
             if (column == null || text == null) {
                 continue;
             }
-            if (text.isEmpty() && column.type() != dev.rapport.datatable.tables.ColumnType.STRING) {
+            if (text.isEmpty() && column.type() != ColumnType.STRING) {
                 continue; // blank: the field's default
             }
-            Optional<Object> value = column.type().fromText(text);
+            String cell = column.type() == ColumnType.STRING ? CsvFormulas.restore(text) : text;
+            Optional<Object> value = column.type().fromText(cell);
             if (value.isEmpty()) {
-                return new ImportFailure(line, key, column.name(), "Field " + column.name() + " is a "
+                return new ImportFailure(line, shown(key), column.name(), "Field " + column.name() + " is a "
                         + column.type().jsonName() + "; '" + abbreviate(text) + "' is not");
-            }
-            if (value.get() instanceof String s && s.length() > maxStringLength) {
-                return new ImportFailure(line, key, column.name(), "Field " + column.name() + " has more than "
-                        + maxStringLength + " characters");
             }
             given.put(column.name(), value.get());
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Column c : schema.columns()) {
-            Object v = given.get(c.name());
-            values.put(c.name(), v == null ? c.effectiveDefault() : v);
+        String rowKey = key == null ? null : CsvFormulas.restore(key);
+        RowValidator.Checked checked = validator.check(schema, rowKey, "key", given, null);
+        if (!checked.valid()) {
+            Detail first = checked.problems().get(0);
+            return new ImportFailure(line, shown(rowKey), first.fieldName(), first.message());
         }
-        return new Row(line, key, values);
+        return new Row(line, rowKey, checked.row().values());
+    }
+
+    /** A key as a failure shows it: short, so a hostile key does not fill the job. */
+    private static String shown(String key) {
+        return key == null || key.isBlank() ? null : abbreviate(key);
     }
 
     @Override
     public void close() throws IOException {
-        records.close();
+        parser.close();
     }
 
     private static Reader withoutByteOrderMark(Reader reader) throws IOException {
@@ -119,8 +173,21 @@ final class CsvRecords implements AutoCloseable {
         return pushback;
     }
 
+    /** Short, and without what the job's JSON column cannot hold (U+0000, lone surrogates): a failure is stored. */
     private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        String shortened = s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        StringBuilder safe = new StringBuilder(shortened.length());
+        for (int i = 0; i < shortened.length(); i++) {
+            char c = shortened.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < shortened.length()
+                    && Character.isLowSurrogate(shortened.charAt(i + 1));
+            if (pair) {
+                safe.append(c).append(shortened.charAt(++i));
+            } else {
+                safe.append(c == '\u0000' || Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return safe.toString();
     }
 
     /** Counts the bytes read, for the job's progress. */

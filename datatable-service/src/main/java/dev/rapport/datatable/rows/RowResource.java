@@ -1,6 +1,8 @@
 package dev.rapport.datatable.rows;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contract.Roles;
@@ -26,13 +28,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Genesys's {@code /api/v2/flows/datatables/{id}/rows}. Rows are flat JSON objects; responses carry the row's
- * version as {@code ETag}, and PUT/DELETE honour {@code If-Match}. Admins, and Rapport services (the action-service
- * running a data action or a lookup), may use it; agents may not.
+ * version as {@code ETag}, and PUT/DELETE honour {@code If-Match}. Admins may do everything; the {@code service} role
+ * (action-service running a data action or the built-in lookup) only what data actions need: read, create and
+ * replace rows, not delete them or read their history. Agents may not.
  */
 @Path("/api/v2/flows/datatables/{datatableId}/rows")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +48,7 @@ public class RowResource {
     private final DataTableConfig config;
     private final Caller caller;
     private final ObjectMapper json;
+    static final int BODY_BYTES_PER_ROW_BYTE = 4;
 
     RowResource(RowService rows, DataTableConfig config, Caller caller, ObjectMapper json) {
         this.rows = rows;
@@ -64,7 +71,7 @@ public class RowResource {
     }
 
     @POST
-    public Response create(@PathParam("datatableId") String tableId, String body) {
+    public Response create(@PathParam("datatableId") String tableId, InputStream body) {
         return withTag(Response.ok(), rows.create(tableId, parse(body), caller.subject()));
     }
 
@@ -80,12 +87,13 @@ public class RowResource {
     @PUT
     @Path("/{rowId}")
     public Response replace(@PathParam("datatableId") String tableId, @PathParam("rowId") String key,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
         return withTag(Response.ok(), rows.replace(tableId, key, parse(body), ifMatch, caller.subject()));
     }
 
     @DELETE
     @Path("/{rowId}")
+    @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("datatableId") String tableId, @PathParam("rowId") String key,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         rows.delete(tableId, key, ifMatch, caller.subject());
@@ -95,6 +103,7 @@ public class RowResource {
     /** Rapport only: every change of the row, newest first. */
     @GET
     @Path("/{rowId}/history")
+    @RolesAllowed(Roles.ADMIN)
     public EntityListing<RowHistoryEntry> history(@PathParam("datatableId") String tableId,
                                                   @PathParam("rowId") String key,
                                                   @QueryParam("pageNumber") Integer pageNumber,
@@ -106,15 +115,43 @@ public class RowResource {
         return EntityListing.of(entries, paging, page.total(), uri);
     }
 
-    /** Bodies are read here, whatever their content type: data actions do not always send one. */
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
+    /**
+     * Bodies are read here, whatever their content type: data actions do not always send one. At most
+     * {@link #BODY_BYTES_PER_ROW_BYTE} times max-row-bytes is read (JSON escapes make a body larger than its row), so a
+     * huge body is refused before it fills memory; a member named twice is refused, not silently the last one.
+     */
+    private JsonNode parse(InputStream body) {
+        int max = BODY_BYTES_PER_ROW_BYTE * config.limits().maxRowBytes();
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(max + 1);
+        } catch (IOException e) {
+            throw ApiException.invalidField("body", "The row could not be read: " + e.getMessage());
+        }
+        if (bytes.length > max) {
+            throw ApiException.invalidField("body", "The body is larger than " + max + " bytes; a row has at most "
+                    + config.limits().maxRowBytes() + " (rapport.datatable.limits.max-row-bytes)");
+        }
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.invalidField("body", "A row is a JSON object of field names and values");
         }
         try {
-            return json.readTree(body);
+            return json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalidField("body", "The row is not valid JSON: " + e.getOriginalMessage());
+            String field = e.getProcessor() instanceof JsonParser p && e.getOriginalMessage().startsWith("Duplicate")
+                    ? currentName(p) : "body";
+            throw ApiException.invalidField(field, "The row is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.invalidField("body", "The row could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String currentName(JsonParser parser) {
+        try {
+            String name = parser.currentName();
+            return name == null ? "body" : name;
+        } catch (IOException e) {
+            return "body";
         }
     }
 

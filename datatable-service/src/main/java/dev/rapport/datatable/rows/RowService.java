@@ -45,7 +45,7 @@ public class RowService {
         this.schemas = schemas;
         this.changes = changes;
         this.config = config;
-        this.validator = new RowValidator(config.limits().maxKeyLength(), config.limits().maxStringLength());
+        this.validator = RowValidator.of(config.limits());
     }
 
     /** A row as the API returns it, with its version for the ETag. */

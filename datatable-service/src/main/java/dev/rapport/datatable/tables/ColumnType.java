@@ -42,9 +42,10 @@ public enum ColumnType {
             case STRING -> value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
             case INTEGER -> value.isIntegralNumber() && value.canConvertToLong()
                     ? Optional.of(value.longValue())
-                    : value.isNumber() && isWhole(value.decimalValue()) ? Optional.of(value.decimalValue().longValueExact())
+                    : value.isNumber() && isFinite(value) && isWhole(value.decimalValue())
+                    ? Optional.of(value.decimalValue().longValueExact())
                     : Optional.empty();
-            case NUMBER -> value.isNumber() && Double.isFinite(value.doubleValue())
+            case NUMBER -> value.isNumber() && isFinite(value)
                     ? Optional.of(value.isIntegralNumber() && value.canConvertToLong()
                     ? (Object) value.longValue() : value.doubleValue())
                     : Optional.empty();
@@ -59,13 +60,19 @@ public enum ColumnType {
             return switch (this) {
                 case STRING -> Optional.of(text);
                 case INTEGER -> Optional.of(new BigDecimal(t)).filter(ColumnType::isWhole).map(BigDecimal::longValueExact);
-                case NUMBER -> Optional.of(numberOf(new BigDecimal(t)));
+                case NUMBER -> Optional.of(numberOf(new BigDecimal(t)))
+                        .filter(n -> !(n instanceof Double d) || Double.isFinite(d));
                 case BOOLEAN -> t.equalsIgnoreCase("true") ? Optional.of(true)
                         : t.equalsIgnoreCase("false") ? Optional.of(false) : Optional.empty();
             };
         } catch (NumberFormatException | ArithmeticException e) {
             return Optional.empty();
         }
+    }
+
+    /** A JSON number Java can hold: 1e400 parses as infinity, which neither JSON nor PostgreSQL can store. */
+    private static boolean isFinite(JsonNode value) {
+        return !value.isFloatingPointNumber() || value.isBigDecimal() || Double.isFinite(value.doubleValue());
     }
 
     /** Whole numbers stay integral so that 5 reads back as 5, not 5.0. */

@@ -47,10 +47,19 @@ class CsvRecordsTest {
         assertThatThrownBy(() -> read("")).hasMessageContaining("empty");
     }
 
+    @Test
+    void aRecordOfAMillionCellsIsCountedNotKeptAndAHugeCellStopsTheFile() throws Exception {
+        List<CsvRecord> records = read("key,Visits\na," + ",".repeat(1_000_000) + "\nb,1\n");
+        assertThat(((ImportFailure) records.get(0)).reason()).contains("1000002 values");
+        assertThat(records.get(1)).isInstanceOf(CsvRecords.Row.class);
+        assertThatThrownBy(() -> read("key,CustomerName\na," + "x".repeat(200_000) + "\n"))
+                .hasMessageContaining("exceeds the maximum");
+    }
+
     private static List<CsvRecord> read(String csv) throws Exception {
         List<CsvRecord> out = new ArrayList<>();
         try (CsvRecords records = new CsvRecords(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                SCHEMA, 256, 1000)) {
+                SCHEMA, new dev.rapport.datatable.rows.RowValidator(256, 1000, 65_536))) {
             while (records.hasNext()) {
                 out.add(records.next());
             }
