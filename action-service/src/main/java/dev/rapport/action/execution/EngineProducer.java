@@ -50,7 +50,8 @@ public class EngineProducer {
             String fixed = config.internalToken().get();
             return () -> fixed;
         }
-        return new ServiceToken(internal.resolve("/oauth/token"), config.clientId(), config.clientSecret().get());
+        return new dev.rapport.platform.auth.ClientCredentialsToken(internal.resolve("/oauth/token"), config.clientId(),
+                config.clientSecret().get());
     }
 
     /** Refuses to start without the service's credentials (see {@link ServiceToken#requireCredentials}). */
