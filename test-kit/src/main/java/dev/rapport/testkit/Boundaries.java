@@ -24,6 +24,17 @@ public final class Boundaries {
     private Boundaries() {
     }
 
+    /**
+     * Checks every rule for a service: no cycle between its feature packages, no import of another service, no
+     * service imported by the shared modules. One call per service's {@code ArchitectureTest}.
+     */
+    public static void check(String service) {
+        JavaClasses classes = classesOf(service);
+        noPackageCycles(service).check(classes);
+        staysInsideItsService(service).check(classes);
+        sharedModulesImportNoService().check(classes);
+    }
+
     /** A service's production classes and the shared modules' (tests excluded), as found on the test classpath. */
     public static JavaClasses classesOf(String service) {
         requireService(service);
