@@ -57,7 +57,6 @@ public class ActionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public Listing<ActionView> list(@QueryParam("pageNumber") @DefaultValue("1") int pageNumber,
                                     @QueryParam("pageSize") @DefaultValue("25") int pageSize,
                                     @QueryParam("name") String name, @QueryParam("category") String category) {
@@ -109,7 +108,6 @@ public class ActionResource {
 
     @GET
     @Path("/{actionId}")
-    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public ActionView get(@PathParam("actionId") String id, @QueryParam("version") Integer version) {
         return actions.get(id, version);
     }
@@ -159,7 +157,7 @@ public class ActionResource {
     /** Runs the published action: the result per the success contract, or Genesys's error body. */
     @POST
     @Path("/{actionId}/execute")
-    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE}) // service: a Rapport service running an action (nested data actions)
     public Response execute(@PathParam("actionId") String id, ObjectNode input,
                             @QueryParam("flatten") @DefaultValue("false") boolean flatten,
                             @QueryParam("version") Integer version,

@@ -18,7 +18,7 @@ import java.util.Map;
 
 @Path("/api/v2/interactions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE})
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN}) // no service: it reads rows, not other interactions (docs/security.md)
 public class InteractionResource {
     private final Timeline timeline;
     private final RecentInteractions recent;
@@ -30,7 +30,6 @@ public class InteractionResource {
 
     /** The latest interactions (of one script, when scriptId is given), newest first, with their script inputs. */
     @GET
-    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     public Map<String, List<RecentInteractions.Summary>> list(@QueryParam("scriptId") String scriptId,
                                                               @QueryParam("limit") @DefaultValue("20") int limit) {
         if (limit < 1 || limit > 100) {

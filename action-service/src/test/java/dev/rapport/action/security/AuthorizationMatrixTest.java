@@ -1,0 +1,33 @@
+package dev.rapport.action.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.action.support.LoopbackResource;
+import dev.rapport.contract.Roles;
+import dev.rapport.testkit.AuthorizationMatrix;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Who may call what: every operation of the OpenAPI document, as nobody and as each role, against authorization-matrix.tsv. */
+@QuarkusTest
+@WithTestResource(value = LoopbackResource.class, initArgs = @ResourceArg(name = "database", value = "action"))
+class AuthorizationMatrixTest {
+
+    @TestHTTPResource(value = "/openapi?format=json", management = true) // under /q/
+    URI openApi;
+
+    @TestHTTPResource("/")
+    URI api;
+
+    @Test
+    void everyOperationAdmitsExactlyTheRolesOfTheTable() {
+        AuthorizationMatrix matrix = AuthorizationMatrix.forRoles(openApi, api,
+                List.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.IVR, Roles.SERVICE));
+        assertThat(matrix.verify("authorization-matrix.tsv")).isEmpty();
+    }
+}
