@@ -8,13 +8,7 @@ import dev.rapport.action.actions.ActionViews.ActionView;
 import dev.rapport.action.actions.ActionViews.PublishDraft;
 import dev.rapport.action.actions.ActionViews.UpdateAction;
 import dev.rapport.action.actions.ActionViews.UpdateDraft;
-import dev.rapport.action.engine.CallDepth;
-import dev.rapport.action.engine.Execution;
-import dev.rapport.action.execution.ExecutionLog;
-import dev.rapport.action.execution.ExecutionService;
-import dev.rapport.action.execution.ExecutionService.Origin;
 import dev.rapport.action.integrations.IntegrationViews.Listing;
-import dev.rapport.contract.GenesysError;
 import dev.rapport.contract.Roles;
 import dev.rapport.platform.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Genesys's {@code /api/v2/integrations/actions}, plus import/export of the export file and the execution log. */
+/** Genesys's {@code /api/v2/integrations/actions}: actions, drafts, versions, import and export (running them: execution). */
 @Path("/api/v2/integrations/actions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,19 +35,10 @@ import java.util.List;
 public class ActionResource {
     private final ActionService actions;
     private final ActionFiles files;
-    private final ExecutionService executions;
-    private final ExecutionLog log;
 
-    ActionResource(ActionService actions, ActionFiles files, ExecutionService executions, ExecutionLog log) {
+    ActionResource(ActionService actions, ActionFiles files) {
         this.actions = actions;
         this.files = files;
-        this.executions = executions;
-        this.log = log;
-    }
-
-    /** Genesys's TestExecutionResult. */
-    public record TestExecutionResult(List<Execution.Step> operations, GenesysError error, JsonNode finalResult,
-                                      boolean success) {
     }
 
     @GET
@@ -152,76 +137,5 @@ public class ActionResource {
     @Path("/{actionId}/draft/publish")
     public ActionView publish(@PathParam("actionId") String id, PublishDraft body) {
         return actions.publishDraft(id, body == null ? null : body.version());
-    }
-
-    /** Runs the published action: the result per the success contract, or Genesys's error body. */
-    @POST
-    @Path("/{actionId}/execute")
-    @RolesAllowed({Roles.ADMIN, Roles.SERVICE}) // service: a Rapport service running an action (nested data actions)
-    public Response execute(@PathParam("actionId") String id, ObjectNode input,
-                            @QueryParam("flatten") @DefaultValue("false") boolean flatten,
-                            @QueryParam("version") Integer version,
-                            @HeaderParam(CallDepth.HEADER) String depth) {
-        Execution execution = executions.execute(actions.resolve(id, version), inputOf(input), flatten,
-                Origin.api(CallDepth.of(depth)));
-        if (execution.outcome() instanceof Execution.Success s) {
-            return Response.ok(s.output()).build();
-        }
-        return Response.status(execution.error().status()).entity(execution.error()).build();
-    }
-
-    @POST
-    @Path("/{actionId}/test")
-    public TestExecutionResult test(@PathParam("actionId") String id, ObjectNode input,
-                                    @QueryParam("flatten") @DefaultValue("false") boolean flatten) {
-        return result(executions.execute(actions.resolve(id, null), inputOf(input), flatten, Origin.test()));
-    }
-
-    @POST
-    @Path("/{actionId}/draft/test")
-    public TestExecutionResult testDraft(@PathParam("actionId") String id, ObjectNode input,
-                                         @QueryParam("flatten") @DefaultValue("false") boolean flatten) {
-        return result(executions.execute(actions.resolveDraft(id), inputOf(input), flatten, Origin.test()));
-    }
-
-    /** The execution log of an action, newest first; inputs and outputs of secure actions are masked. */
-    @GET
-    @Path("/{actionId}/executions")
-    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public List<ExecutionLog.Entry> executions(@PathParam("actionId") String id,
-                                               @QueryParam("limit") @DefaultValue("50") int limit) {
-        actions.find(id);
-        return log.forAction(id, Math.max(1, Math.min(limit, 500)));
-    }
-
-    /** Counts by outcome and p50/p95/p99 of the duration over the action's whole execution log. */
-    @GET
-    @Path("/{actionId}/executions/stats")
-    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public ExecutionLog.Stats executionStats(@PathParam("actionId") String id) {
-        actions.find(id);
-        return log.stats(id);
-    }
-
-    /** The execution log of an interaction, newest first. */
-    @GET
-    @Path("/executions")
-    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public List<ExecutionLog.Entry> interactionExecutions(@QueryParam("interactionId") String interactionId,
-                                                          @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (interactionId == null || interactionId.isBlank()) {
-            throw ApiException.invalidField("interactionId", "interactionId is required");
-        }
-        return log.forInteraction(interactionId, Math.max(1, Math.min(limit, 500)));
-    }
-
-    private static ObjectNode inputOf(ObjectNode input) {
-        return input == null ? dev.rapport.contract.EventJson.mapper().createObjectNode() : input;
-    }
-
-    private static TestExecutionResult result(Execution execution) {
-        // the last step's result: the output with credential values blanked out, should an endpoint echo one
-        JsonNode finalResult = execution.succeeded() ? execution.steps().get(execution.steps().size() - 1).result() : null;
-        return new TestExecutionResult(execution.steps(), execution.error(), finalResult, execution.succeeded());
     }
 }

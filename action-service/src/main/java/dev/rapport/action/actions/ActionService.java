@@ -253,7 +253,7 @@ public class ActionService {
         return parse(draftOf(parse(v.config), parse(v.contract), v.secure));
     }
 
-    DataAction find(String id) {
+    public DataAction find(String id) {
         DataAction action = id == null ? null : DataAction.findById(id);
         if (action == null) {
             throw ApiException.notFound("action " + id + " not found");
