@@ -34,11 +34,11 @@ final class PageRenderer {
         } else if (c instanceof Component.Text t) {
             return simple(c, type, visible, enabled, text(t.text()), null, null, style);
         } else if (c instanceof Component.WebPage w) {
-            return simple(c, type, visible, enabled, null, text(w.source()), null, style);
+            return simple(c, type, visible, enabled, null, url(w.source()), null, style);
         } else if (c instanceof Component.Image i) {
-            return simple(c, type, visible, enabled, text(i.altText()), text(i.source()), null, style);
+            return simple(c, type, visible, enabled, text(i.altText()), url(i.source()), null, style);
         } else if (c instanceof Component.Link l) {
-            return simple(c, type, visible, enabled, text(l.text()), text(l.url()), null, style);
+            return simple(c, type, visible, enabled, text(l.text()), url(l.url()), null, style);
         } else if (c instanceof Component.Button b) {
             return simple(c, type, visible, enabled, text(b.text()), null, b.action(), style);
         } else if (c instanceof Component.Input in) {
@@ -59,6 +59,24 @@ final class PageRenderer {
 
     private String text(String template) {
         return template == null ? null : session.interpolate(template);
+    }
+
+    /**
+     * A web page's, link's or image's address as the page may use it: an absolute http(s) URL with a host, else none
+     * (a relative, same-origin-looking, {@code javascript:} or {@code data:} address is never sent to the desktop).
+     */
+    private String url(String template) {
+        String url = text(template);
+        if (url == null || url.isBlank()) {
+            return url;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toString() : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     private String placeholder(Component.Input in) {

@@ -99,6 +99,22 @@ class ScriptDriverTest {
     }
 
     @Test
+    void onlyAbsoluteHttpAddressesReachThePage() {
+        Component root = new Component.VerticalContainer("root", null, null, List.of(
+                new Component.Link("script", null, "x", "javascript:alert(document.cookie)"),
+                new Component.Image("relative", null, "/oauth/token", "x"),
+                new Component.WebPage("protocol-relative", null, "//evil.example/login"),
+                new Component.WebPage("data", null, "data:text/html,<form>"),
+                new Component.WebPage("good", null, "https://kb.example/{{Typed}}")));
+        var definition = new ScriptDefinition("Urls", null, null, "p", List.of(new Page("p", "P", null, root)),
+                List.of(Variable.basic("Typed", VariableType.STRING)), List.of(), null);
+        SessionModel s = engine.open(new ScriptVersion("u", 1, definition), Map.of(), Builtins.NONE);
+        var page = engine.render(s, "p").root().children();
+        assertThat(page).extracting(RenderedPage.RenderedComponent::source)
+                .containsExactly(null, null, null, null, "https://kb.example/");
+    }
+
+    @Test
     void aValueLargerThanTheBoundIsRefusedAndNothingChanges() {
         SessionModel s = open();
         String huge = "x".repeat(Values.MAX_TEXT + 1);
