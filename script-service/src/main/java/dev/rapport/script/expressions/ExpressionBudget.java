@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 public record ExpressionBudget(int maxSteps, Duration maxDuration, int maxStringLength, int maxListItems,
         long maxAllocatedBytes) {
-    public static final ExpressionBudget DEFAULT = new ExpressionBudget(100_000, Duration.ofMillis(50), 100_000, 10_000,
+    public static final ExpressionBudget DEFAULT = new ExpressionBudget(100_000, Duration.ofMillis(250), 100_000, 10_000,
             8_000_000L);
 
     public ExpressionBudget {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BudgetTest {
-    private static final long FAST_NANOS = 200_000_000L;
+    private static final long FAST_NANOS = 1_000_000_000L;
     private static final Expression ORDINARY = Expression.parse("equalText(concat('Hi ', upper({{Name}})), 'Hi ADA') and round(7 / 2) == 4");
     private static ExecutorService bystanders;
 
@@ -99,7 +99,7 @@ class BudgetTest {
     @Test
     void aSlowMatchStopsAtTheDeadline() throws Exception {
         refusedQuickly("match({{Text}}, '(a|b|c){0,1000}d')", Map.of("Text", "a".repeat(100_000)),
-                "budget exceeded: the expression took longer than 50 ms");
+                "budget exceeded: the expression took longer than 250 ms");
     }
 
     @Test
@@ -113,8 +113,11 @@ class BudgetTest {
         Map<String, Object> vars = Map.of("Hay", "a".repeat(100_000), "Needle", "a".repeat(50_000) + "b");
         for (String source : new String[] {"indexOf({{Hay}}, {{Needle}})", "contains({{Hay}}, {{Needle}})",
                 "equalText(replace({{Hay}}, {{Needle}}, 'x'), {{Hay}})"}) {
+            // linear work on 150,000 characters: well under the bound of a quadratic search (seconds), on a machine
+            // busy with other builds too (the default 250 ms budget is the service's, not this test's)
             long start = System.nanoTime();
-            Object value = Expression.parse(source).evaluate(vars);
+            Object value = Expression.parse(source).evaluate(vars, ExpressionBudget.DEFAULT.withMaxDuration(
+                    Duration.ofMillis(FAST_NANOS / 1_000_000)));
             assertThat(System.nanoTime() - start).as(source).isLessThan(FAST_NANOS);
             assertThat(value).isIn(-1.0, false, true);
         }
@@ -127,6 +130,6 @@ class BudgetTest {
                 .isInstanceOf(ExpressionException.class)
                 .hasMessage("budget exceeded: a string longer than 10 characters");
         assertThat(Expression.parse("concat('12345', '67890')").evaluate(Map.of(), tight)).isEqualTo("1234567890");
-        assertThat(ExpressionBudget.DEFAULT.maxDuration()).isEqualTo(Duration.ofMillis(50));
+        assertThat(ExpressionBudget.DEFAULT.maxDuration()).isEqualTo(Duration.ofMillis(250));
     }
 }
