@@ -176,6 +176,6 @@ class GatewayTest {
                 new dev.rapport.contract.InteractionEvent.AgentRef(agentId, agentId, null), Instant.now());
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), EventTypes.SESSION_UPDATED, "/test",
                 interactionId, Instant.now(), EventJson.write(s));
-        return KafkaCloudEvents.toRecord(Topics.SESSIONS, event, null);
+        return dev.rapport.gateway.agent.Sessions.SIGNATURES.sign(KafkaCloudEvents.toRecord(Topics.SESSIONS, event, null));
     }
 }

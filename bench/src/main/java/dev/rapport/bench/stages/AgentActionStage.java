@@ -110,7 +110,8 @@ public final class AgentActionStage {
     /** Creates the caller's row as a copy of the demo caller's, or resets it when a previous run left it. */
     private void putRow(URI rows, JsonNode template, String key, String caseStatus) throws Exception {
         try {
-            ctx.api().call("POST", rows, ctx.tokens().admin(), row(template, key, caseStatus));
+            String collection = rows.toString().replaceAll("/$", ""); // Genesys creates rows at .../rows
+            ctx.api().call("POST", URI.create(collection), ctx.tokens().admin(), row(template, key, caseStatus));
         } catch (RapportApi.ApiError e) {
             if (e.status != 409) {
                 throw e;

@@ -23,8 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SessionBoard {
-    /** Updates a slow reader may fall behind by before its stream fails; it reconnects and gets the current states. */
-    static final int SUBSCRIBER_BUFFER = 10_000;
+    /**
+     * Updates a slow reader may fall behind by before its stream fails; it reconnects and gets the current states.
+     * A state with its rendered page is tens of KB in memory: the bound keeps one slow reader within a few MB.
+     */
+    static final int SUBSCRIBER_BUFFER = 500;
 
     private final ConcurrentMap<String, SessionState> latest = new ConcurrentHashMap<>();
     private final BroadcastProcessor<SessionState> updates = BroadcastProcessor.create();
@@ -35,13 +38,22 @@ public class SessionBoard {
     private record Ended(String interactionId, long version, Instant at) {
     }
 
+    private final int endedKept;
+    private final java.util.concurrent.atomic.AtomicInteger endedCount = new java.util.concurrent.atomic.AtomicInteger();
+
     @Inject
-    SessionBoard(@ConfigProperty(name = "rapport.gateway.ended-retention", defaultValue = "15m") Duration endedRetention) {
-        this(endedRetention, Clock.systemUTC());
+    SessionBoard(@ConfigProperty(name = "rapport.gateway.ended-retention", defaultValue = "15m") Duration endedRetention,
+                 @ConfigProperty(name = "rapport.gateway.ended-kept", defaultValue = "5000") int endedKept) {
+        this(endedRetention, endedKept, Clock.systemUTC());
     }
 
     SessionBoard(Duration endedRetention, Clock clock) {
+        this(endedRetention, 5_000, clock);
+    }
+
+    SessionBoard(Duration endedRetention, int endedKept, Clock clock) {
         this.endedRetention = endedRetention;
+        this.endedKept = endedKept;
         this.clock = clock;
     }
 
@@ -58,7 +70,13 @@ public class SessionBoard {
         });
         if (newer[0]) {
             if ("ended".equals(state.state())) {
+                // an ended interaction is kept without its page and variables (the bulk of a state), and only for
+                // a while and up to a number: memory stays bounded by the calls in progress, not all calls ever
+                latest.computeIfPresent(state.interactionId(), (id, held) -> held.version() == state.version()
+                        ? slim(held) : held);
                 ended.add(new Ended(state.interactionId(), state.version(), clock.instant()));
+                endedCount.incrementAndGet();
+                forgetOldEnded();
             }
             updates.onNext(state);
         }
@@ -87,10 +105,20 @@ public class SessionBoard {
         return latest.size();
     }
 
+    private static SessionState slim(SessionState s) {
+        return new SessionState(s.interactionId(), s.version(), s.state(), s.ani(), s.dnis(), s.attributes(), s.queue(),
+                s.agent(), s.updatedAt(), s.script(), null, null, null, s.actions());
+    }
+
     private void forgetOldEnded() {
         Instant horizon = clock.instant().minus(endedRetention);
-        for (Ended head = ended.peek(); head != null && !head.at().isAfter(horizon); head = ended.peek()) {
+        for (Ended head = ended.peek(); head != null && (!head.at().isAfter(horizon) || endedCount.get() > endedKept);
+             head = ended.peek()) {
             Ended gone = ended.poll();
+            if (gone == null) {
+                break;
+            }
+            endedCount.decrementAndGet();
             // Only if nothing newer arrived since.
             latest.computeIfPresent(gone.interactionId(), (id, held) -> held.version() == gone.version() ? null : held);
         }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * ({@code rapport_sessions_rejected_total}).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // without its key the gateway does not start, rather than dropping every session
 public class SessionFeed {
     private final SessionBoard board;
     private final RecordSignatures signatures;

@@ -32,9 +32,13 @@ public final class Sessions {
                 Map.of(), alerts, actions);
     }
 
+    /** script-service's relay signs 'sessions' records; the gateway applies only those (test profile's key). */
+    public static final dev.rapport.contract.RecordSignatures SIGNATURES =
+            new dev.rapport.contract.RecordSignatures("rapport-local-events-signing-key-not-secret");
+
     public static ProducerRecord<String, String> record(SessionState s) {
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), EventTypes.SESSION_UPDATED, "/test",
                 s.interactionId(), Instant.now(), EventJson.write(s));
-        return KafkaCloudEvents.toRecord(Topics.SESSIONS, event, null);
+        return SIGNATURES.sign(KafkaCloudEvents.toRecord(Topics.SESSIONS, event, null));
     }
 }

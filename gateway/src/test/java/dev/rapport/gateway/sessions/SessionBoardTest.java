@@ -32,6 +32,22 @@ class SessionBoardTest {
     }
 
     @Test
+    void endedSessionsAreKeptWithoutTheirPageAndOnlyUpToABound() {
+        SessionBoard bounded = new SessionBoard(Duration.ofMinutes(15), 3, clock);
+        bounded.offer(state("open", 1, "connected"));
+        for (int i = 0; i < 10; i++) {
+            bounded.offer(new SessionState("call-" + i, 1, "ended", "1", null, Map.of(), null, null, Instant.EPOCH,
+                    null, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Map.of("A", "b"),
+                    null, null));
+        }
+        assertThat(bounded.size()).as("the open call and at most 3 ended ones").isLessThanOrEqualTo(4);
+        assertThat(bounded.get("open")).isPresent();
+        assertThat(bounded.get("call-9").orElseThrow().page()).isNull();
+        assertThat(bounded.get("call-9").orElseThrow().variables()).isNull();
+        assertThat(bounded.get("call-0")).isEmpty();
+    }
+
+    @Test
     void staleVersionsAreIgnored() {
         assertThat(board.offer(state("i", 2, "connected"))).isTrue();
         assertThat(board.offer(state("i", 1, "alerting"))).isFalse();

@@ -32,7 +32,7 @@ class SessionFeedTest {
 
     @Test
     void aForgedRecordIsIgnoredAndASignedOneApplied() {
-        SessionBoard board = new SessionBoard(Duration.ofMinutes(15));
+        SessionBoard board = new SessionBoard(Duration.ofMinutes(15), 5_000);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         SessionFeed feed = new SessionFeed(board, registry, Optional.of(KEY));
         String forgedId = "forged-" + UUID.randomUUID();
@@ -56,7 +56,7 @@ class SessionFeedTest {
 
     @Test
     void withoutASigningKeyTheGatewayDoesNotStart() {
-        assertThatThrownBy(() -> new SessionFeed(new SessionBoard(Duration.ofMinutes(1)), new SimpleMeterRegistry(),
+        assertThatThrownBy(() -> new SessionFeed(new SessionBoard(Duration.ofMinutes(1), 5_000), new SimpleMeterRegistry(),
                 Optional.empty())).hasMessageContaining("RAPPORT_EVENTS_SIGNING_KEY");
     }
 
