@@ -78,7 +78,7 @@ public class AgentResource {
                 .filter(s -> last == null ? !"ended".equals(s.state()) : !last.covers(s))
                 .toList();
         Multi<OutboundSseEvent> events = Multi.createBy().merging()
-                .streams(board.updates().select().where(viewer::sees), Multi.createFrom().iterable(snapshot))
+                .streams(board.updates(viewer::sees), Multi.createFrom().iterable(snapshot))
                 .map(s -> sse.newEventBuilder()
                         .id(s.interactionId() + ":" + s.version())
                         .name("session")

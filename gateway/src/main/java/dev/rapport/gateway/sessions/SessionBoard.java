@@ -98,7 +98,15 @@ public class SessionBoard {
 
     /** Every update from now on, buffered per subscriber so one slow reader never holds the others back. */
     public Multi<SessionState> updates() {
-        return updates.onOverflow().buffer(SUBSCRIBER_BUFFER);
+        return updates(state -> true);
+    }
+
+    /**
+     * The updates a subscriber may see, filtered before its buffer: an agent's buffer holds only the agent's own
+     * sessions, so the others' traffic can never make it overflow.
+     */
+    public Multi<SessionState> updates(java.util.function.Predicate<SessionState> visible) {
+        return updates.select().where(visible).onOverflow().buffer(SUBSCRIBER_BUFFER);
     }
 
     int size() {

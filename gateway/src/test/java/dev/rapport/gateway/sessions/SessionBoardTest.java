@@ -48,6 +48,19 @@ class SessionBoardTest {
     }
 
     @Test
+    void aSubscriberFallsBehindOnlyOnWhatItMaySee() {
+        var mine = board.updates(s -> s.interactionId().equals("mine"))
+                .subscribe().withSubscriber(io.smallrye.mutiny.helpers.test.AssertSubscriber.<SessionState>create(0));
+        for (int i = 0; i < 5 * SessionBoard.SUBSCRIBER_BUFFER; i++) {
+            board.offer(state("other-" + i, 1, "connected"));
+        }
+        board.offer(state("mine", 1, "connected"));
+        mine.request(1);
+        mine.assertNotTerminated();
+        assertThat(mine.getItems()).extracting(SessionState::interactionId).containsExactly("mine");
+    }
+
+    @Test
     void staleVersionsAreIgnored() {
         assertThat(board.offer(state("i", 2, "connected"))).isTrue();
         assertThat(board.offer(state("i", 1, "alerting"))).isFalse();
