@@ -84,8 +84,8 @@ class IdentityTest {
 
     @Test
     void aTokenWithoutTheAudienceOrForAnotherIsRefused() {
-        given().header("Authorization", "Bearer " + TestTokens.get().issue("alex", Roles.AGENT))
-                .get("/api/v2/users/me").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.get().issue("alex", Map.of("aud", java.util.List.of()),
+                Roles.AGENT)).get("/api/v2/users/me").then().statusCode(401);
         given().header("Authorization", "Bearer " + Tokens.get().issue("alex", Map.of("aud", "another-system"),
                 Roles.AGENT)).get("/api/v2/users/me").then().statusCode(401);
         given().header("Authorization", Tokens.get().bearer("alex", Roles.AGENT))
