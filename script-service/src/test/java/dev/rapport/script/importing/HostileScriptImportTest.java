@@ -32,7 +32,7 @@ class HostileScriptImportTest {
                 Arguments.of("a string", "\"script\""),
                 Arguments.of("an empty object", "{}"),
                 Arguments.of("not JSON", "{\"name\": "),
-                Arguments.of("nesting 1,200 deep (over the parser's 1,000)", "{\"pages\":" + deep + "}"),
+                Arguments.of("nesting 1,200 deep (over the bound of 200)", "{\"pages\":" + deep + "}"),
                 Arguments.of("a Genesys script without pages", "{\"name\":\"x\",\"pages\":\"nope\",\"variables\":{}}"),
                 Arguments.of("Rapport's format with a page of the wrong type",
                         "{\"name\":\"x\",\"startPageId\":\"p\",\"pages\":[{\"id\":\"p\",\"name\":\"P\",\"root\":42}]}"),
