@@ -106,6 +106,38 @@ class BatchCrashIT {
                     .until(() -> count(run, "ended") == CALLS);
             assertThat(redelivered(second)).as("inputs handled before the kill came again (the window was hit)")
                     .isPositive();
+            // The killed instance's outbox shards are published by the new one once their leases expire
+            // (rapport.outbox.lease-ttl): read until every call's final state is there.
+            Set<String> wanted = Set.copyOf(ids);
+            Map<String, Long> lastVersion = new HashMap<>();
+            Map<String, String> payloadOfVersion = new HashMap<>();
+            Map<String, SessionState> last = new HashMap<>();
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                report();
+                lastVersion.clear();
+                payloadOfVersion.clear();
+                last.clear();
+                List<ConsumerRecord<String, String>> published = probe.read(Topics.SESSIONS,
+                        r -> wanted.contains(r.key()), Integer.MAX_VALUE, Duration.ofSeconds(30), Duration.ZERO);
+                for (ConsumerRecord<String, String> r : published) {
+                    SessionState state = EventJson.read(r.value(), SessionState.class);
+                    String versionKey = r.key() + "@" + state.version();
+                    String before = payloadOfVersion.putIfAbsent(versionKey, r.value());
+                    assertThat(before == null || before.equals(r.value())).as("version %s carries one payload", versionKey)
+                            .isTrue();
+                    long previous = lastVersion.getOrDefault(r.key(), 0L);
+                    assertThat(state.version()).as("versions of %s only grow", r.key()).isGreaterThanOrEqualTo(previous);
+                    lastVersion.put(r.key(), state.version());
+                    last.put(r.key(), state);
+                }
+                return last.keySet().containsAll(wanted)
+                        && last.values().stream().allMatch(s -> "ended".equals(s.state()));
+            });
+            assertThat(last.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(last.values()).allSatisfy(s -> {
+                assertThat(s.state()).isEqualTo("ended");
+                assertThat(s.attributes()).containsEntry("Step", "1").containsEntry("Reason", "billing");
+            });
         }
 
         try (Connection c = DriverManager.getConnection(database, infra.postgres.user(), infra.postgres.password())) {
@@ -116,28 +148,16 @@ class BatchCrashIT {
                     + " AND interaction_id LIKE '" + run + "-%'")).as("each input took effect once").isEqualTo(CALLS);
         }
 
-        Set<String> wanted = Set.copyOf(ids);
-        List<ConsumerRecord<String, String>> published = probe.read(Topics.SESSIONS, r -> wanted.contains(r.key()),
-                Integer.MAX_VALUE, Duration.ofSeconds(20), Duration.ofSeconds(3));
-        Map<String, Long> lastVersion = new HashMap<>();
-        Map<String, String> payloadOfVersion = new HashMap<>();
-        Map<String, SessionState> last = new HashMap<>();
-        for (ConsumerRecord<String, String> r : published) {
-            SessionState state = EventJson.read(r.value(), SessionState.class);
-            String versionKey = r.key() + "@" + state.version();
-            String before = payloadOfVersion.putIfAbsent(versionKey, r.value());
-            assertThat(before == null || before.equals(r.value())).as("version %s carries one payload", versionKey)
-                    .isTrue();
-            long previous = lastVersion.getOrDefault(r.key(), 0L);
-            assertThat(state.version()).as("versions of %s only grow", r.key()).isGreaterThanOrEqualTo(previous);
-            lastVersion.put(r.key(), state.version());
-            last.put(r.key(), state);
+    }
+
+    /** What the outbox still holds and who holds its shards (printed while the test waits for the topic). */
+    private static void report() throws Exception {
+        try (Connection c = DriverManager.getConnection(database, infra.postgres.user(), infra.postgres.password())) {
+            System.out.println("BatchCrashIT: outbox rows " + single(c, "SELECT count(*) FROM outbox_event")
+                    + ", shards leased to live owners " + single(c, "SELECT count(*) FROM outbox_lease"
+                    + " WHERE expires_at > now()") + ", live relays " + single(c,
+                    "SELECT count(*) FROM outbox_relay_instance WHERE expires_at > now()"));
         }
-        assertThat(last.keySet()).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(last.values()).allSatisfy(s -> {
-            assertThat(s.state()).isEqualTo("ended");
-            assertThat(s.attributes()).containsEntry("Step", "1").containsEntry("Reason", "billing");
-        });
     }
 
     private static long count(String run, String state) throws Exception {

@@ -31,7 +31,17 @@ class FirstEventEndToEndIT {
         infra = new Infra();
         scriptService = new ServiceProcess("script-service",
                 infra.env(infra.postgres.newDatabase("e2e_script")), List.of()).start();
-        gateway = new ServiceProcess("gateway", infra.env(null), List.of()).start();
+        // The gateway signs tokens with a key of its own (made at this path on its first start).
+        java.util.Map<String, String> env = new java.util.HashMap<>(infra.env(null));
+        java.nio.file.Path key = java.nio.file.Path.of(System.getProperty("rapport.root", ".."))
+                .resolve("e2e-tests/target/e2e-keys/first-event-" + java.util.UUID.randomUUID() + ".pem");
+        try {
+            java.nio.file.Files.createDirectories(key.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        env.put("RAPPORT_IDENTITY_SIGNING_KEY", key.toString());
+        gateway = new ServiceProcess("gateway", env, List.of()).start();
     }
 
     @AfterAll

@@ -41,8 +41,16 @@ public final class TopicProbe {
         try (Admin admin = Admin.create(props)) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
             while (System.nanoTime() < deadline) {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).all().get()
-                        .get(groupId);
+                ConsumerGroupDescription group;
+                try {
+                    group = admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
+                        throw e;
+                    }
+                    Thread.sleep(200); // the group's first member has not joined yet
+                    continue;
+                }
                 long owned = group.members().stream()
                         .flatMap(m -> m.assignment().topicPartitions().stream())
                         .filter(tp -> tp.topic().equals(topic)).count();
