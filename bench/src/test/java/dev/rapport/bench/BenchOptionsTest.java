@@ -60,14 +60,14 @@ class BenchOptionsTest {
     @Test
     void healthAndMetricsHaveABaseUrlPerServiceThatCanMove() {
         BenchOptions o = BenchOptions.parse(new String[0], Map.of());
-        assertThat(o.managementOf("script-service").toString()).isEqualTo("http://127.0.0.1:8082");
+        assertThat(o.managementOf("script-service").toString()).isEqualTo("http://127.0.0.1:9082");
         assertThat(o.management()).hasSize(4);
 
         BenchOptions moved = BenchOptions.parse(new String[] {"--management-urls",
                 "gateway=http://127.0.0.1:9080, action-service=http://127.0.0.1:9083"}, Map.of());
         assertThat(moved.managementOf("gateway").toString()).isEqualTo("http://127.0.0.1:9080");
         assertThat(moved.managementOf("action-service").toString()).isEqualTo("http://127.0.0.1:9083");
-        assertThat(moved.managementOf("datatable-service").toString()).isEqualTo("http://127.0.0.1:8081");
+        assertThat(moved.managementOf("datatable-service").toString()).isEqualTo("http://127.0.0.1:9081");
         assertThat(BenchOptions.parse(new String[0], Map.of("RAPPORT_MANAGEMENT_URLS", "script-service=http://127.0.0.1:9082"))
                 .managementOf("script-service").toString()).isEqualTo("http://127.0.0.1:9082");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--management-urls", "billing=http://127.0.0.1:1"}, Map.of()))
