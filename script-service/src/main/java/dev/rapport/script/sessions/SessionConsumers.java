@@ -1,7 +1,6 @@
 package dev.rapport.script.sessions;
 
 import dev.rapport.contract.Topics;
-import dev.rapport.platform.RapportConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,7 +16,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,11 +47,10 @@ public class SessionConsumers {
     private final Map<String, Object> kafka;
     private final MeterRegistry registry;
     private final List<Worker> workers = new ArrayList<>();
-    private final AtomicLong lastPoll = new AtomicLong();
     private KafkaProducer<String, String> deadLetters;
 
     SessionConsumers(SessionsConfig config, SessionBatch batch, SessionRecords records, MeterRegistry registry,
-                     @Identifier("default-kafka-broker") Map<String, Object> kafka, RapportConfig rapport) {
+                     @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.config = config;
         this.batch = batch;
         this.records = records;
@@ -131,7 +128,6 @@ public class SessionConsumers {
                     long lastCommit = System.nanoTime();
                     while (running) {
                         ConsumerRecords<String, String> polled = c.poll(Duration.ofMillis(200));
-                        lastPoll.set(System.currentTimeMillis());
                         if (!polled.isEmpty()) {
                             handle(polled);
                             uncommitted.putAll(offsets(polled));
