@@ -7,7 +7,6 @@ import dev.rapport.contract.CloudEvent;
 import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InvalidEventException;
-import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.gateway.ingest.EventProducer;
 import dev.rapport.gateway.ingest.InputBounds;
@@ -58,8 +57,7 @@ public class AgentCommandService {
         // Validate the shape before looking the interaction up: a malformed command is a 400 whoever sends it.
         AgentCommand command = EventSchemas.AGENT_COMMAND.parse(data.toString(), AgentCommand.class);
         // Only the agent the interaction is connected to may act on it; a supervisor watches (docs/security.md).
-        SessionState session = sessions.require(viewer.asAgent(), interactionId);
-        if ("ended".equals(session.state())) {
+        if (sessions.require(viewer.asAgent(), interactionId).head().ended()) {
             throw ApiException.conflict("Interaction " + interactionId + " has ended");
         }
         CloudEvent event = new CloudEvent(command.id(), EventTypes.AGENT_COMMAND, SOURCE, interactionId,

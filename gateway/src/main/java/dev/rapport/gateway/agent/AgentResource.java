@@ -1,8 +1,8 @@
 package dev.rapport.gateway.agent;
 
-import dev.rapport.contract.EventJson;
 import dev.rapport.contract.Roles;
-import dev.rapport.contract.SessionState;
+import dev.rapport.gateway.sessions.HeldSession;
+import dev.rapport.gateway.sessions.SessionHead;
 import dev.rapport.gateway.sessions.SessionBoard;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -45,16 +45,16 @@ public class AgentResource {
     @Path("/interactions")
     @Produces(MediaType.APPLICATION_JSON)
     public InteractionList interactions() {
-        List<InteractionSummary> entities = sessions.visible(AgentSessions.Viewer.of(identity)).stream()
-                .map(InteractionSummary::of).toList();
+        List<SessionHead> entities = sessions.visible(AgentSessions.Viewer.of(identity)).stream()
+                .map(HeldSession::head).toList();
         return new InteractionList(entities, entities.size());
     }
 
     @GET
     @Path("/interactions/{interactionId}/session")
     @Produces(MediaType.APPLICATION_JSON)
-    public SessionState session(@PathParam("interactionId") String interactionId) {
-        return sessions.require(AgentSessions.Viewer.of(identity), interactionId);
+    public String session(@PathParam("interactionId") String interactionId) {
+        return sessions.require(AgentSessions.Viewer.of(identity), interactionId).json();
     }
 
     /**
@@ -74,15 +74,13 @@ public class AgentResource {
         // The stream lives no longer than its token: then a last event tells the client to sign in again.
         Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
         LastEventId last = LastEventId.parse(lastEventId);
-        List<SessionState> snapshot = sessions.visible(viewer).stream()
-                .filter(s -> last == null ? !"ended".equals(s.state()) : !last.covers(s))
-                .toList();
-        Multi<OutboundSseEvent> events = Multi.createBy().merging()
-                .streams(board.updates(viewer::sees), Multi.createFrom().iterable(snapshot))
+        Multi<OutboundSseEvent> events = board.follow(viewer::sees, () -> sessions.visible(viewer).stream()
+                        .filter(s -> last == null ? !s.head().ended() : !last.covers(s.head()))
+                        .toList())
                 .map(s -> sse.newEventBuilder()
                         .id(s.interactionId() + ":" + s.version())
                         .name("session")
-                        .data(EventJson.write(s))
+                        .data(s.json())
                         .build());
         // A comment line now and then keeps proxies from closing an idle stream.
         Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
@@ -113,7 +111,7 @@ public class AgentResource {
         }
 
         /** True when the client already holds this state (or a newer one). */
-        boolean covers(SessionState state) {
+        boolean covers(SessionHead state) {
             return interactionId.equals(state.interactionId()) && state.version() <= version;
         }
     }

@@ -1,8 +1,9 @@
 package dev.rapport.gateway.agent;
 
 import dev.rapport.contract.Roles;
-import dev.rapport.contract.SessionState;
+import dev.rapport.gateway.sessions.HeldSession;
 import dev.rapport.gateway.sessions.SessionBoard;
+import dev.rapport.gateway.sessions.SessionHead;
 import dev.rapport.platform.web.ApiException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,9 +18,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AgentSessions {
-    private static final Comparator<SessionState> NEWEST_FIRST = Comparator
-            .comparing((SessionState s) -> s.updatedAt() == null ? Instant.EPOCH : s.updatedAt()).reversed()
-            .thenComparing(SessionState::interactionId);
+    private static final Comparator<HeldSession> NEWEST_FIRST = Comparator
+            .comparing((HeldSession s) -> s.head().updatedAt() == null ? Instant.EPOCH : s.head().updatedAt())
+            .reversed().thenComparing(HeldSession::interactionId);
 
     private final SessionBoard board;
 
@@ -38,23 +39,24 @@ public class AgentSessions {
             return new Viewer(user, false);
         }
 
-        public boolean sees(SessionState state) {
-            return supervisor || state.agent() != null && user.equals(state.agent().id());
+        public boolean sees(SessionHead state) {
+            return supervisor || user.equals(state.agentId());
         }
     }
 
     /** The session of an interaction the viewer may touch: 404 when unknown, 403 when someone else's. */
-    public SessionState require(Viewer viewer, String interactionId) {
-        SessionState state = board.get(interactionId)
+    public HeldSession require(Viewer viewer, String interactionId) {
+        HeldSession state = board.get(interactionId)
                 .orElseThrow(() -> ApiException.notFound("No session for interaction " + interactionId));
-        if (!viewer.sees(state)) {
+        if (!viewer.sees(state.head())) {
             throw new ForbiddenException("Interaction " + interactionId + " is not assigned to you");
         }
         return state;
     }
 
-    /** Every session the viewer sees, newest update first. */
-    public List<SessionState> visible(Viewer viewer) {
-        return board.all().stream().filter(viewer::sees).sorted(NEWEST_FIRST).toList();
+    /** Every session the viewer sees, newest update first: an agent's from the board's index, not a scan. */
+    public List<HeldSession> visible(Viewer viewer) {
+        List<HeldSession> seen = viewer.supervisor() ? List.copyOf(board.all()) : board.ofAgent(viewer.user());
+        return seen.stream().sorted(NEWEST_FIRST).toList();
     }
 }

@@ -37,6 +37,13 @@ public interface IdentityConfig {
     Optional<String> signingKey();
 
     /**
+     * Keys signed with before a rotation (PEM files, private or public; RAPPORT_IDENTITY_PREVIOUS_SIGNING_KEYS, comma
+     * separated): still published in the JWKS, so tokens they signed stay valid until they expire. Rotation:
+     * docs/security.md.
+     */
+    Optional<java.util.List<String>> previousSigningKeys();
+
+    /**
      * Without a signing key, sign with a key made in memory for this run (tokens die with the process, and replicas
      * would not trust each other's tokens). Only the dev profile allows it.
      */

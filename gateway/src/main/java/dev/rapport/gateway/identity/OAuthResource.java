@@ -91,7 +91,7 @@ public class OAuthResource {
     @Path("/jwks")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, List<Map<String, String>>> jwks() {
-        return Map.of("keys", List.of(key.jwk()));
+        return Map.of("keys", key.keySet());
     }
 
     private static String[] basic(String authorization) {

@@ -1,6 +1,5 @@
 package dev.rapport.gateway.sessions;
 
-import dev.rapport.contract.SessionState;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,46 +8,50 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The latest session state of every interaction this gateway has seen, and the live stream of changes. A state
- * older than the one held (a replay, a late duplicate) is ignored, so the versions a subscriber sees only grow.
- * Ended sessions are forgotten after a retention time, so memory follows the open interactions, not all of history.
+ * The latest session state of every interaction this gateway has seen, indexed by agent, and the live stream of
+ * changes. A state older than the one held (a replay, a late duplicate) is ignored, so the versions a subscriber
+ * sees only grow. Ended sessions are kept slim, and forgotten after a retention time or past a bound, so memory
+ * follows the open interactions, not all of history.
  */
 @ApplicationScoped
 public class SessionBoard {
     /**
      * Updates a slow reader may fall behind by before its stream fails; it reconnects and gets the current states.
-     * A state with its rendered page is tens of KB in memory: the bound keeps one slow reader within a few MB.
+     * A state is a few KB of JSON text: the bound keeps one slow reader within a few MB.
      */
     static final int SUBSCRIBER_BUFFER = 500;
 
-    private final ConcurrentMap<String, SessionState> latest = new ConcurrentHashMap<>();
-    private final BroadcastProcessor<SessionState> updates = BroadcastProcessor.create();
+    private final ConcurrentMap<String, HeldSession> latest = new ConcurrentHashMap<>();
+    /** agent id → the interactions connected to that agent, so an agent's list and snapshot never scan the board. */
+    private final ConcurrentMap<String, Set<String>> byAgent = new ConcurrentHashMap<>();
+    private final BroadcastProcessor<HeldSession> updates = BroadcastProcessor.create();
     private final Queue<Ended> ended = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger endedCount = new AtomicInteger();
     private final Duration endedRetention;
+    private final int endedKept;
     private final Clock clock;
 
     private record Ended(String interactionId, long version, Instant at) {
     }
 
-    private final int endedKept;
-    private final java.util.concurrent.atomic.AtomicInteger endedCount = new java.util.concurrent.atomic.AtomicInteger();
-
     @Inject
     SessionBoard(@ConfigProperty(name = "rapport.gateway.ended-retention", defaultValue = "15m") Duration endedRetention,
                  @ConfigProperty(name = "rapport.gateway.ended-kept", defaultValue = "5000") int endedKept) {
         this(endedRetention, endedKept, Clock.systemUTC());
-    }
-
-    SessionBoard(Duration endedRetention, Clock clock) {
-        this(endedRetention, 5_000, clock);
     }
 
     SessionBoard(Duration endedRetention, int endedKept, Clock clock) {
@@ -58,64 +61,97 @@ public class SessionBoard {
     }
 
     /** @return true when the state was newer than what the board held */
-    public boolean offer(SessionState state) {
+    public boolean offer(HeldSession offered) {
         forgetOldEnded();
+        // an ended interaction is kept without its page and variables (the bulk of a state)
+        HeldSession state = offered.head().ended() ? offered.slim() : offered;
         boolean[] newer = {false};
         latest.compute(state.interactionId(), (id, held) -> {
-            if (held == null || state.version() > held.version()) {
-                newer[0] = true;
-                return state;
+            if (held != null && state.version() <= held.version()) {
+                return held;
             }
-            return held;
+            newer[0] = true;
+            reindex(id, held == null ? null : held.head().agentId(), state.head().agentId());
+            return state;
         });
         if (newer[0]) {
-            if ("ended".equals(state.state())) {
-                // an ended interaction is kept without its page and variables (the bulk of a state), and only for
-                // a while and up to a number: memory stays bounded by the calls in progress, not all calls ever
-                latest.computeIfPresent(state.interactionId(), (id, held) -> held.version() == state.version()
-                        ? slim(held) : held);
+            if (state.head().ended()) {
                 ended.add(new Ended(state.interactionId(), state.version(), clock.instant()));
                 endedCount.incrementAndGet();
                 forgetOldEnded();
             }
-            updates.onNext(state);
+            // Sent as it was offered: the client that follows the stream still gets the ended state's last alerts.
+            updates.onNext(offered);
         }
         return newer[0];
     }
 
     /** A tombstone on 'sessions': the ended interaction's session is gone for good. */
     public void forget(String interactionId) {
-        latest.remove(interactionId);
+        latest.computeIfPresent(interactionId, (id, held) -> {
+            reindex(id, held.head().agentId(), null);
+            return null;
+        });
     }
 
-    public Optional<SessionState> get(String interactionId) {
+    public Optional<HeldSession> get(String interactionId) {
         return Optional.ofNullable(latest.get(interactionId));
     }
 
-    public Collection<SessionState> all() {
+    public Collection<HeldSession> all() {
         return latest.values();
     }
 
-    /** Every update from now on, buffered per subscriber so one slow reader never holds the others back. */
-    public Multi<SessionState> updates() {
-        return updates(state -> true);
+    /** The sessions of interactions connected to one agent. */
+    public List<HeldSession> ofAgent(String agentId) {
+        Set<String> ids = byAgent.get(agentId);
+        if (ids == null) {
+            return List.of();
+        }
+        return ids.stream().map(latest::get).filter(Objects::nonNull)
+                .filter(s -> agentId.equals(s.head().agentId())).toList();
     }
 
     /**
-     * The updates a subscriber may see, filtered before its buffer: an agent's buffer holds only the agent's own
+     * Every update from now on, filtered before the subscriber's buffer: an agent's buffer holds only the agent's own
      * sessions, so the others' traffic can never make it overflow.
      */
-    public Multi<SessionState> updates(java.util.function.Predicate<SessionState> visible) {
-        return updates.select().where(visible).onOverflow().buffer(SUBSCRIBER_BUFFER);
+    public Multi<HeldSession> updates(Predicate<SessionHead> visible) {
+        return updates.select().where(s -> visible.test(s.head())).onOverflow().buffer(SUBSCRIBER_BUFFER);
+    }
+
+    /**
+     * The states of {@code snapshot}, then every visible update. The live updates are subscribed to first and the
+     * snapshot is read only after, so a state that changes while a stream opens is never missed (it may come twice;
+     * a client keeps the highest version of each interaction).
+     */
+    public Multi<HeldSession> follow(Predicate<SessionHead> visible, Supplier<List<HeldSession>> snapshot) {
+        return Multi.createBy().merging().streams(updates(visible),
+                Multi.createFrom().deferred(() -> Multi.createFrom().iterable(snapshot.get())));
     }
 
     int size() {
         return latest.size();
     }
 
-    private static SessionState slim(SessionState s) {
-        return new SessionState(s.interactionId(), s.version(), s.state(), s.ani(), s.dnis(), s.attributes(), s.queue(),
-                s.agent(), s.updatedAt(), s.script(), null, null, null, s.actions());
+    /** Called inside the board's per-interaction compute, so an interaction's index entries change one at a time. */
+    private void reindex(String interactionId, String from, String to) {
+        if (Objects.equals(from, to)) {
+            return;
+        }
+        if (from != null) {
+            byAgent.computeIfPresent(from, (agent, ids) -> {
+                ids.remove(interactionId);
+                return ids.isEmpty() ? null : ids;
+            });
+        }
+        if (to != null) {
+            byAgent.compute(to, (agent, ids) -> {
+                Set<String> held = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+                held.add(interactionId);
+                return held;
+            });
+        }
     }
 
     private void forgetOldEnded() {
@@ -128,7 +164,13 @@ public class SessionBoard {
             }
             endedCount.decrementAndGet();
             // Only if nothing newer arrived since.
-            latest.computeIfPresent(gone.interactionId(), (id, held) -> held.version() == gone.version() ? null : held);
+            latest.computeIfPresent(gone.interactionId(), (id, held) -> {
+                if (held.version() != gone.version()) {
+                    return held;
+                }
+                reindex(id, held.head().agentId(), null);
+                return null;
+            });
         }
     }
 }

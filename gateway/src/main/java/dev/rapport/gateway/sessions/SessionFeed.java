@@ -2,11 +2,9 @@ package dev.rapport.gateway.sessions;
 
 import dev.rapport.contract.CloudEvent;
 import dev.rapport.contract.CloudEventHeaders;
-import dev.rapport.contract.EventJson;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.RecordSignatures;
-import dev.rapport.contract.SessionState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -28,6 +26,7 @@ public class SessionFeed {
     private final SessionBoard board;
     private final RecordSignatures signatures;
     private final Counter rejected;
+    private final SessionsCatchUp catchUp = new SessionsCatchUp();
 
     SessionFeed(SessionBoard board, MeterRegistry registry,
                 @ConfigProperty(name = "rapport.events.signing-key") Optional<String> signingKey) {
@@ -38,8 +37,21 @@ public class SessionFeed {
         this.rejected = registry.counter("rapport.sessions.rejected", "reason", "signature");
     }
 
+    public SessionsCatchUp catchUp() {
+        return catchUp;
+    }
+
     @Incoming("sessions")
     public void consume(ConsumerRecord<String, String> record) {
+        try {
+            apply(record);
+        } finally {
+            catchUp.applied(new org.apache.kafka.common.TopicPartition(record.topic(), record.partition()),
+                    record.offset());
+        }
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         if (!signatures.verify(record)) {
             rejected.increment();
             Log.warnf("Dropped a 'sessions' record without a valid signature (partition %d, offset %d, key %s, "
@@ -57,8 +69,9 @@ public class SessionFeed {
             Log.debugf("Ignoring %s on sessions", event.type());
             return;
         }
-        // Signed by script-service, which wrote it from its typed record: read, not validated against the schema
-        // again (validating every full page cost more than everything else the gateway does with a state).
-        board.offer(EventJson.read(event.data(), SessionState.class));
+        // Signed by script-service, which wrote it from its typed record: only its head is read, and its text is kept
+        // as it is to be sent to the browsers (validating or re-writing every full page cost more than everything
+        // else the gateway does with a state).
+        board.offer(HeldSession.read(event.data()));
     }
 }

@@ -7,12 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SessionBoardTest {
     private final MutableClock clock = new MutableClock();
-    private final SessionBoard board = new SessionBoard(Duration.ofMinutes(15), clock);
+    private final SessionBoard board = new SessionBoard(Duration.ofMinutes(15), 5_000, clock);
 
     @Test
     void endedSessionsAreForgottenAfterTheRetentionAndOpenOnesAreKept() {
@@ -36,28 +37,88 @@ class SessionBoardTest {
         SessionBoard bounded = new SessionBoard(Duration.ofMinutes(15), 3, clock);
         bounded.offer(state("open", 1, "connected"));
         for (int i = 0; i < 10; i++) {
-            bounded.offer(new SessionState("call-" + i, 1, "ended", "1", null, Map.of(), null, null, Instant.EPOCH,
-                    null, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Map.of("A", "b"),
-                    null, null));
+            bounded.offer(HeldSession.of(new SessionState("call-" + i, 1, "ended", "1", null, Map.of(), null, null,
+                    Instant.EPOCH, null, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("title", "the page"), Map.of("A", "b"), null, null)));
         }
         assertThat(bounded.size()).as("the open call and at most 3 ended ones").isLessThanOrEqualTo(4);
         assertThat(bounded.get("open")).isPresent();
-        assertThat(bounded.get("call-9").orElseThrow().page()).isNull();
-        assertThat(bounded.get("call-9").orElseThrow().variables()).isNull();
+        assertThat(bounded.get("call-9").orElseThrow().json()).doesNotContain("the page").doesNotContain("\"A\"")
+                .contains("\"interactionId\":\"call-9\"");
         assertThat(bounded.get("call-0")).isEmpty();
     }
 
     @Test
     void aSubscriberFallsBehindOnlyOnWhatItMaySee() {
         var mine = board.updates(s -> s.interactionId().equals("mine"))
-                .subscribe().withSubscriber(io.smallrye.mutiny.helpers.test.AssertSubscriber.<SessionState>create(0));
+                .subscribe().withSubscriber(io.smallrye.mutiny.helpers.test.AssertSubscriber.<HeldSession>create(0));
         for (int i = 0; i < 5 * SessionBoard.SUBSCRIBER_BUFFER; i++) {
             board.offer(state("other-" + i, 1, "connected"));
         }
         board.offer(state("mine", 1, "connected"));
         mine.request(1);
         mine.assertNotTerminated();
-        assertThat(mine.getItems()).extracting(SessionState::interactionId).containsExactly("mine");
+        assertThat(mine.getItems()).extracting(HeldSession::interactionId).containsExactly("mine");
+    }
+
+    @Test
+    void anAgentsSessionsAreFoundByTheIndexAndFollowATransfer() {
+        board.offer(state("a", 1, "connected", "alex"));
+        board.offer(state("b", 1, "connected", "sam"));
+        board.offer(state("c", 1, "connected", "alex"));
+        assertThat(board.ofAgent("alex")).extracting(HeldSession::interactionId).containsExactlyInAnyOrder("a", "c");
+
+        board.offer(state("c", 2, "connected", "sam"));
+        board.offer(state("a", 1, "connected", "sam")); // stale: changes nothing
+        assertThat(board.ofAgent("alex")).extracting(HeldSession::interactionId).containsExactly("a");
+        assertThat(board.ofAgent("sam")).extracting(HeldSession::interactionId).containsExactlyInAnyOrder("b", "c");
+
+        board.forget("b");
+        assertThat(board.ofAgent("sam")).extracting(HeldSession::interactionId).containsExactly("c");
+        assertThat(board.ofAgent("nobody")).isEmpty();
+    }
+
+    /**
+     * Streams open while states keep arriving (as a screen pop can arrive while an agent's page connects): every
+     * follower, once the arrivals stop, has seen every interaction, whether from its snapshot or from the live
+     * updates. Reading the snapshot before subscribing to the updates loses the ones in between.
+     */
+    @Test
+    void aStreamOpenedWhileStatesArriveMissesNone() throws Exception {
+        int calls = 5_000;
+        java.util.concurrent.atomic.AtomicInteger offered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Thread feed = new Thread(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (int i = 0; i < calls; i++) {
+                board.offer(state("call-" + i, 1, "connected"));
+                offered.incrementAndGet();
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000); // a busy board, not a flood past the buffers
+            }
+        });
+        feed.start();
+        List<java.util.Set<String>> seen = new java.util.ArrayList<>();
+        go.countDown();
+        while (feed.isAlive()) {
+            if (offered.get() < seen.size() * 25) {
+                Thread.onSpinWait();
+                continue;
+            }
+            java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            seen.add(ids);
+            board.follow(s -> true, () -> List.copyOf(board.all())).subscribe().with(s -> ids.add(s.interactionId()),
+                    failure -> ids.add("failed: " + failure));
+        }
+        feed.join();
+        assertThat(board.all()).hasSize(calls);
+        assertThat(seen).as("streams opened while the states arrived").hasSizeGreaterThan(10);
+        for (int i = 0; i < seen.size(); i++) {
+            assertThat(seen.get(i)).as("follower %d of %d", i, seen.size()).hasSize(calls);
+        }
     }
 
     @Test
@@ -67,8 +128,14 @@ class SessionBoardTest {
         assertThat(board.get("i").orElseThrow().version()).isEqualTo(2);
     }
 
-    private static SessionState state(String id, long version, String state) {
-        return new SessionState(id, version, state, "1", null, Map.of(), null, null, Instant.EPOCH);
+    private static HeldSession state(String id, long version, String state) {
+        return state(id, version, state, null);
+    }
+
+    private static HeldSession state(String id, long version, String state, String agent) {
+        return HeldSession.of(new SessionState(id, version, state, "1", null, Map.of(), null,
+                agent == null ? null : new dev.rapport.contract.InteractionEvent.AgentRef(agent, agent, null),
+                Instant.EPOCH));
     }
 
     private static final class MutableClock extends Clock {
