@@ -33,8 +33,8 @@ export function Admin() {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const interactionId = uuid();
-    const post = (type, extra) => api('POST', '/api/v2/interactions/events',
-      { id: uuid(), type, interactionId, ...extra });
+    const post = (type, extra) => api('/api/v2/interactions/events',
+      { method: 'POST', body: { id: uuid(), type, interactionId, ...extra } });
     setBusy(true);
     setError(null);
     setResult(null);

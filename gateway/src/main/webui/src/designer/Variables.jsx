@@ -188,7 +188,8 @@ function ExpressionField({ script, name, value, onChange }) {
       try {
         const variables = samplesOf(script);
         delete variables[name];
-        const answer = await api('POST', '/api/v2/scripts/expressions/evaluate', { expression: value, variables });
+        const answer = await api('/api/v2/scripts/expressions/evaluate',
+          { method: 'POST', body: { expression: value, variables } });
         if (!stale) setResult(answer);
       } catch (err) {
         if (!stale) {

@@ -20,7 +20,7 @@ function Version({ actionId, number, latest, onCopy }) {
   const [error, setError] = useState(null);
   const open = (e) => {
     if (e.currentTarget.open && !version) {
-      api('GET', `/api/v2/integrations/actions/${encodeURIComponent(actionId)}?version=${number}`).then(setVersion).catch(setError);
+      api(`/api/v2/integrations/actions/${encodeURIComponent(actionId)}?version=${number}`).then(setVersion).catch(setError);
     }
   };
   return (
@@ -49,8 +49,8 @@ export function ExecutionLog({ actionId, refresh }) {
   useEffect(() => {
     const enc = encodeURIComponent(actionId);
     Promise.all([
-      api('GET', `/api/v2/integrations/actions/${enc}/executions?limit=100`),
-      api('GET', `/api/v2/integrations/actions/${enc}/executions/stats`),
+      api(`/api/v2/integrations/actions/${enc}/executions?limit=100`),
+      api(`/api/v2/integrations/actions/${enc}/executions/stats`),
     ]).then(([log, s]) => { setEntries(log); setStats(s); setError(null); }).catch(setError);
   }, [actionId, refresh, tick]);
 

@@ -58,7 +58,7 @@ export function ImportAction({ integrations }) {
     try {
       const q = new URLSearchParams({ integrationId });
       if (name.trim()) q.set('name', name.trim());
-      const action = await api('POST', `/api/v2/integrations/actions/import?${q}`, file.content);
+      const action = await api(`/api/v2/integrations/actions/import?${q}`, { method: 'POST', body: file.content });
       location.hash = `#/admin/actions/${encodeURIComponent(action.id)}`;
     } catch (err) {
       setError(err);

@@ -14,7 +14,7 @@ export function TestConsole({ actionId, draft, published, dirty, save, onRan }) 
   const [tables, setTables] = useState([]);
 
   useEffect(() => {
-    api('GET', '/api/v2/flows/datatables?pageSize=100').then((r) => setTables(r.entities)).catch(() => setTables([]));
+    api('/api/v2/flows/datatables?pageSize=100').then((r) => setTables(r.entities)).catch(() => setTables([]));
   }, []);
   useEffect(() => {
     if (mode === 'draft' && !canDraft) setMode('published');
@@ -44,7 +44,8 @@ export function TestConsole({ actionId, draft, published, dirty, save, onRan }) 
         return;
       }
       const path = mode === 'draft' ? 'draft/test' : 'test';
-      setResult(await api('POST', `/api/v2/integrations/actions/${encodeURIComponent(actionId)}/${path}`, input));
+      setResult(await api(`/api/v2/integrations/actions/${encodeURIComponent(actionId)}/${path}`,
+        { method: 'POST', body: input }));
       onRan();
     } catch (err) {
       setError(err);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { describe, jsonWithTag, rowPath, tablePath } from './http.js';
+import { describe, rowPath, tablePath } from './tableApi.js';
 import { parseValue, showValue } from './schema.js';
 import { Pager } from './Pager.jsx';
 import { RowForm } from './RowForm.jsx';
@@ -31,7 +31,7 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
     let live = true;
     const params = new URLSearchParams({ ...paging, showbrief: 'false' });
     setLoading(true);
-    api('GET', `${tablePath(tableId)}/rows?${params}`)
+    api(`${tablePath(tableId)}/rows?${params}`)
       .then((l) => {
         if (!live) return;
         // Past the last page (rows were deleted meanwhile): go to the new last page.
@@ -58,7 +58,7 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
     setFound((f) => (f && f.key === key ? { key, row } : f));
   };
   const readRow = async (key) => {
-    const answer = await jsonWithTag('GET', `${rowPath(tableId, key)}?showbrief=false`);
+    const answer = await api(`${rowPath(tableId, key)}?showbrief=false`, { read: 'json+etag' });
     replaceRow(key, answer.body);
     return answer;
   };
@@ -95,8 +95,8 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
     const { key: _key, ...fields } = edit.row;
     fields[edit.field] = value === undefined ? null : value;
     try {
-      const { body } = await jsonWithTag('PUT', rowPath(tableId, edit.key), fields, edit.etag);
-      replaceRow(edit.key, body);
+      const row = await api(rowPath(tableId, edit.key), { method: 'PUT', body: fields, headers: { 'If-Match': edit.etag } });
+      replaceRow(edit.key, row);
       setEditing(null);
       setStatus(`Saved ${edit.title} of row ${edit.key}.`);
     } catch (e) {
@@ -134,7 +134,7 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
   const confirmDelete = async () => {
     const { key, etag } = deleting;
     try {
-      await jsonWithTag('DELETE', rowPath(tableId, key), undefined, etag);
+      await api(rowPath(tableId, key), { method: 'DELETE', headers: { 'If-Match': etag } });
       setDeleting(null);
       setFound((f) => (f && f.key === key ? null : f));
       if (historyKey === key) setHistoryKey(null);
@@ -157,8 +157,8 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
     setError(null);
     if (!key) { setFound(null); return; }
     try {
-      const { body } = await jsonWithTag('GET', `${rowPath(tableId, key)}?showbrief=false`);
-      setFound({ key, row: body });
+      const row = await api(`${rowPath(tableId, key)}?showbrief=false`);
+      setFound({ key, row });
     } catch (err) {
       if (err.status === 404) setFound({ key, missing: true });
       else setError(describe(err));
@@ -166,7 +166,7 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
   };
 
   const addRow = async (body) => {
-    await jsonWithTag('POST', `${tablePath(tableId)}/rows`, body);
+    await api(`${tablePath(tableId)}/rows`, { method: 'POST', body });
     setStatus(`Row ${body.key} added.`);
     reload();
   };

@@ -13,7 +13,7 @@ import './panels.css';
 let actionsPromise = null;
 function loadPublishedActions() {
   if (!actionsPromise) {
-    actionsPromise = api('GET', '/api/v2/integrations/actions?pageSize=500')
+    actionsPromise = api('/api/v2/integrations/actions?pageSize=500')
       .then((r) => (r.entities || []).map((a) => ({ id: a.id, name: a.name, category: a.category, contract: a.contract })))
       .catch((e) => {
         actionsPromise = null;
@@ -390,7 +390,7 @@ function DataActionFields({ ctx, step, edit, title }) {
       return;
     }
     let live = true;
-    api('GET', `/api/v2/integrations/actions/${encodeURIComponent(step.dataActionId)}`)
+    api(`/api/v2/integrations/actions/${encodeURIComponent(step.dataActionId)}`)
       .then((a) => live && setContract(a.contract || null))
       .catch((e) => {
         if (!live) return;

@@ -31,7 +31,7 @@ export function ImportScriptButton({ onImported }) {
     }
     setBusy(true);
     try {
-      const answer = await api('POST', '/api/v2/scripts/import', body);
+      const answer = await api('/api/v2/scripts/import', { method: 'POST', body });
       setResult({ file: file.name, ...answer });
     } catch (e) {
       const details = (e.body && e.body.details) || [];
