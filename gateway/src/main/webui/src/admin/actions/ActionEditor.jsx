@@ -1,10 +1,11 @@
-import { Field } from './Field.jsx';
+import { Field } from '../../shared/Field.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { ErrorMessage, parseJson, pretty } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
+import { parseJson, pretty } from './JsonView.jsx';
 import { TestConsole } from './TestConsole.jsx';
 import { Versions, ExecutionLog } from './ActionHistory.jsx';
-import { keepUnsaved, loadUnsaved, useLeaveWarning } from './unsaved.js';
+import { keepUnsaved, loadUnsaved, useLeaveWarning } from '../../shared/unsaved.js';
 import { typeName } from './ImportAction.jsx';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { ErrorMessage, JsonView } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
+import { JsonView } from './JsonView.jsx';
 
 // Published versions, newest first; each opens on demand and can be copied into the editor.
 export function Versions({ actionId, latest, onCopy }) {

@@ -1,10 +1,10 @@
-import { Field } from './Field.jsx';
+import { Field } from '../../shared/Field.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { ActionEditor } from './ActionEditor.jsx';
 import { Integrations } from './Integrations.jsx';
 import { ImportAction } from './ImportAction.jsx';
-import { ErrorMessage } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
 import './actions.css';
 
 // Routes: #/admin/actions (list and import), #/admin/actions/integrations, #/admin/actions/<actionId>.

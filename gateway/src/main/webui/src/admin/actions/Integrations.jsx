@@ -1,7 +1,7 @@
-import { Field } from './Field.jsx';
+import { Field } from '../../shared/Field.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { ErrorMessage } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
 import { ImportAction, typeName } from './ImportAction.jsx';
 
 const CREDENTIAL_TYPES = [

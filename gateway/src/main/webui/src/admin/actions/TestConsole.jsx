@@ -1,7 +1,8 @@
-import { Field } from './Field.jsx';
+import { Field } from '../../shared/Field.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { ErrorMessage, JsonView } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
+import { JsonView } from './JsonView.jsx';
 
 // Runs the saved draft or the latest published version through /draft/test or /test and shows every step.
 export function TestConsole({ actionId, draft, published, dirty, save, onRan }) {

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, revisionTag } from '../../api.js';
-import { Field } from '../actions/Field.jsx';
-import { ErrorMessage } from '../actions/JsonView.jsx';
-import { keepUnsaved, loadUnsaved, useLeaveWarning } from '../actions/unsaved.js';
+import { Field } from '../../shared/Field.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
+import { keepUnsaved, loadUnsaved, useLeaveWarning } from '../../shared/unsaved.js';
 import { StepList, fromModel, toModel } from './FlowSteps.jsx';
 
 function formOf(flow) {

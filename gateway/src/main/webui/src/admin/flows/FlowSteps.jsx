@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { Field } from '../actions/Field.jsx';
+import { Field } from '../../shared/Field.jsx';
 
 export const STEP_TYPES = [
   ['dataTableLookup', 'Data table lookup'],

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { Field } from '../actions/Field.jsx';
-import { ErrorMessage } from '../actions/JsonView.jsx';
+import { Field } from '../../shared/Field.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
 import { FlowEditor } from './FlowEditor.jsx';
 import './flows.css';
 

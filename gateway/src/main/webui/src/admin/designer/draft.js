@@ -3,7 +3,7 @@
 // Each save sends If-Match with the draft revision last loaded or saved; when someone else saved in between (412) the
 // autosave stops and the user chooses: load their version (dropping the local edits) or keep theirs (overwrite).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, revisionTag } from '../api.js';
+import { api, revisionTag } from '../../api.js';
 import { applyUpdate, redo, startHistory, undo } from './model.js';
 
 const SAVE_DELAY_MS = 700;

@@ -3,8 +3,8 @@
 // executed by action-service, but no interaction, agent, participant data or flow is involved. The server keeps
 // nothing: each answer carries the session's state, which the next command sends back.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../../api.js';
-import { ScriptPage } from '../../Script.jsx';
+import { api } from '../../../api.js';
+import { ScriptPage } from '../../../desktop/Script.jsx';
 import './panels.css';
 
 function when(iso) {

@@ -1,7 +1,7 @@
 // Publishing and versions: publish the saved draft, list versions, compare two versions (or a version and the
 // draft), make an earlier version current again, or restore a version into the draft.
 import { useEffect, useState } from 'preact/hooks';
-import { api, revisionTag } from '../../api.js';
+import { api, revisionTag } from '../../../api.js';
 import { ProblemsPanel } from './Problems.jsx';
 import './panels.css';
 

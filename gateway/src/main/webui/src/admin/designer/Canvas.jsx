@@ -3,7 +3,7 @@
 // components from the palette and moves within the page, with a line or box showing where the drop lands.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { memo } from 'preact/compat';
-import { externalUrl } from '../Script.jsx';
+import { externalUrl } from '../../desktop/Script.jsx';
 import { find, isContainer, newComponent, idsOf, insert, move, splitTemplate, typeLabel, readCondition } from './model.js';
 
 const ARRANGE = { start: 'flex-start', center: 'center', end: 'flex-end' };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, hasRole } from './api.js';
+import { api, hasRole } from '../api.js';
 import { sessions, sessionList, notices, dismiss, loadList, offer, streamStatus } from './sessions.js';
 import { ScriptPage } from './Script.jsx';
 

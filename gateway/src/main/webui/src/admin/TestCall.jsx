@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, hasRole } from './api.js';
+import { api, hasRole } from '../api.js';
 
 function uuid() {
   return crypto.randomUUID ? crypto.randomUUID()
@@ -22,7 +22,7 @@ function parseAttributes(text) {
 }
 
 // Places a test call as the IVR would (same events as `./rapport call`): started, queued (if a queue), connected.
-export function Admin() {
+export function TestCall() {
   const [result, setResult] = useState(null);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
 // The agent's sessions, kept live from the SSE stream. A state only replaces one with a lower version.
 import { signal, computed } from '@preact/signals';
-import { api, token, signOut } from './api.js';
+import { api, token, signOut } from '../api.js';
 
 export const sessions = signal({}); // interactionId -> latest SessionState (or summary until the stream sends it)
 export const notices = signal([]); // [{key, interactionId, id, message, level}]

@@ -1,7 +1,7 @@
 // Custom actions of the script being designed: list, create, rename, delete, and a step editor with nested blocks
 // (if/else, on success/on failure, try/on error). Every edit goes through update(fn): one undo step each.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../api.js';
+import { api } from '../../../api.js';
 import { VariableText } from '../VariableText.jsx';
 import {
   OPERAND_KINDS, OPERATORS, STEP_TYPES, actionNameProblem, blankStep, branchesOf, listAt, renameAction, schemaFields,

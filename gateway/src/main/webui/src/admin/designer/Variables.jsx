@@ -1,7 +1,7 @@
 // The script's variables: basic, dynamic (an expression, checked and evaluated as it is typed) and list; type,
 // input/output flags, default value. Renaming a variable rewrites every reference to it.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.js';
+import { api } from '../../api.js';
 import { renameVariable, variableNameProblem, variableNames } from './model.js';
 import { Check, Choice } from './Properties.jsx';
 import { VariableText } from './VariableText.jsx';

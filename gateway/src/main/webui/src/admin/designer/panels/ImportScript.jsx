@@ -1,7 +1,7 @@
 // Imports a Genesys Scripter ".script" export (or a Rapport script export) as a new script: choose or drop the file,
 // see what could not be carried over, then open the new script.
 import { useRef, useState } from 'preact/hooks';
-import { api } from '../../api.js';
+import { api } from '../../../api.js';
 import './panels.css';
 
 const MAX_BYTES = 5 * 1024 * 1024;

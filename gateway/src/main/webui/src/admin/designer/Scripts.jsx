@@ -1,6 +1,6 @@
 // #/admin/scripts: the list of scripts (search, new, import, open); #/admin/scripts/<id>: the designer.
 import { useEffect, useState } from 'preact/hooks';
-import { api, hasRole } from '../api.js';
+import { api, hasRole } from '../../api.js';
 import { Designer } from './Designer.jsx';
 import { ImportScriptButton } from './panels/ImportScript.jsx';
 import { blankScript } from './model.js';
