@@ -1,13 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, hasRole } from '../api.js';
-
-function uuid() {
-  return crypto.randomUUID ? crypto.randomUUID()
-    : 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (ch) => {
-      const r = (Math.random() * 16) | 0;
-      return (ch === 'x' ? r : (r & 0x3) | 0x8).toString(16);
-    });
-}
+import { uuid } from '../shared/uuid.js';
 
 function parseAttributes(text) {
   const attributes = {};

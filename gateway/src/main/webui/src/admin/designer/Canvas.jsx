@@ -4,14 +4,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { memo } from 'preact/compat';
 import { externalUrl } from '../../desktop/Script.jsx';
+import { useDesignerSession } from './session.js';
 import { find, isContainer, newComponent, idsOf, insert, move, splitTemplate, typeLabel, readCondition } from './model.js';
 
 const ARRANGE = { start: 'flex-start', center: 'center', end: 'flex-end' };
 export const NEW_TYPE = 'application/x-rapport-component';
 export const MOVE_ID = 'application/x-rapport-move';
-
-// The element being dragged (dataTransfer cannot be read during dragover).
-export const dragging = { type: null, id: null };
 
 function styleOf(c) {
   const s = c.style || {};
@@ -67,6 +65,7 @@ function resolve(text, values) {
 
 export function Canvas({ page, selectedId, onSelect, update, values, canvasRef }) {
   const [drop, setDrop] = useState(null); // {parentId, index, targetId, where: before|after|inside, axis}
+  const { dragging } = useDesignerSession();
   const root = page.root;
 
   const computeDrop = (e) => {
@@ -75,7 +74,7 @@ export function Canvas({ page, selectedId, onSelect, update, values, canvasRef }
     const id = el.getAttribute('data-cid');
     const hit = find(root, id);
     if (!hit) return null;
-    const moving = dragging.id ? find(root, dragging.id) : null;
+    const moving = dragging.value.id ? find(root, dragging.value.id) : null;
     const rect = el.getBoundingClientRect();
     const parentAxis = hit.parent && hit.parent.type === 'horizontalContainer' ? 'x' : 'y';
     const pos = parentAxis === 'x' ? e.clientX - rect.left : e.clientY - rect.top;
@@ -93,14 +92,14 @@ export function Canvas({ page, selectedId, onSelect, update, values, canvasRef }
   };
 
   const dragOver = (e) => {
-    if (!dragging.type && !dragging.id) return;
+    if (!dragging.value.type && !dragging.value.id) return;
     const next = computeDrop(e);
     if (!next) {
       if (drop) setDrop(null);
       return;
     }
     e.preventDefault();
-    e.dataTransfer.dropEffect = dragging.id ? 'move' : 'copy';
+    e.dataTransfer.dropEffect = dragging.value.id ? 'move' : 'copy';
     if (!drop || drop.targetId !== next.targetId || drop.where !== next.where) setDrop(next);
   };
   const dropHere = (e) => {
@@ -108,10 +107,9 @@ export function Canvas({ page, selectedId, onSelect, update, values, canvasRef }
     setDrop(null);
     if (!target) return;
     e.preventDefault();
-    const type = dragging.type || e.dataTransfer.getData(NEW_TYPE);
-    const id = dragging.id || e.dataTransfer.getData(MOVE_ID);
-    dragging.type = null;
-    dragging.id = null;
+    const type = dragging.value.type || e.dataTransfer.getData(NEW_TYPE);
+    const id = dragging.value.id || e.dataTransfer.getData(MOVE_ID);
+    dragging.value = { type: null, id: null };
     if (id) {
       update((s) => {
         const p = s.pages.find((x) => x.id === page.id);
@@ -143,7 +141,7 @@ export function Canvas({ page, selectedId, onSelect, update, values, canvasRef }
   };
   mark(selectedId);
   mark(drop && drop.targetId);
-  const ctx = { selectedId, onSelect: select, values, drop, path };
+  const ctx = { selectedId, onSelect: select, values, drop, path, dragging };
   return (
     <div class="d-canvas script-page" ref={canvasRef} role="tree" aria-label="Canvas" data-page={page.id}
       onDragOver={dragOver} onDrop={dropHere} onDragLeave={leave} onDragEnd={() => setDrop(null)}
@@ -157,13 +155,13 @@ export function Canvas({ page, selectedId, onSelect, update, values, canvasRef }
 function narrow(ctx, id) {
   const on = !!ctx.path && ctx.path.has(id);
   return { selectedId: on ? ctx.selectedId : null, drop: on ? ctx.drop : null, path: on ? ctx.path : null,
-    onSelect: ctx.onSelect, values: ctx.values };
+    onSelect: ctx.onSelect, values: ctx.values, dragging: ctx.dragging };
 }
 
 const Item = memo(ItemView);
 
-function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, values: shown }) {
-  const ctx = { selectedId, drop, path, onSelect, values: shown };
+function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, values: shown, dragging }) {
+  const ctx = { selectedId, drop, path, onSelect, values: shown, dragging };
   const selected = ctx.selectedId === c.id;
   const visible = readCondition(c.style && c.style.visible).mode;
   const enabled = readCondition(c.style && c.style.enabled).mode;
@@ -183,12 +181,11 @@ function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, 
     draggable: !isRoot,
     onDragStart: isRoot ? undefined : (e) => {
       e.stopPropagation();
-      dragging.id = c.id;
-      dragging.type = null;
+      dragging.value = { type: null, id: c.id };
       e.dataTransfer.setData(MOVE_ID, c.id);
       e.dataTransfer.effectAllowed = 'move';
     },
-    onDragEnd: () => { dragging.id = null; },
+    onDragEnd: () => { dragging.value = { type: null, id: null }; },
     onClick: (e) => {
       e.stopPropagation();
       ctx.onSelect(c.id);
