@@ -3,6 +3,7 @@
 // update(fn) (one undo step each), saved as a draft shortly after each change.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Canvas, useFollowSelection } from './Canvas.jsx';
+import { DraftBar } from './DraftBar.jsx';
 import { Palette } from './Palette.jsx';
 import { Properties } from './Properties.jsx';
 import { Pages } from './Pages.jsx';
@@ -12,6 +13,7 @@ import { ProblemsPanel } from './panels/Problems.jsx';
 import { VersionsPanel } from './panels/Versions.jsx';
 import { PreviewPanel } from './panels/Preview.jsx';
 import { useDraft } from './draft.js';
+import { Tabs } from './Tabs.jsx';
 import { DesignerSession, designerSession } from './session.js';
 import {
   addPage, cloneFresh, find, findInScript, flatten, idsOf, insert, isContainer, moveBy, newComponent, placeFor, remove, typeLabel,
@@ -20,28 +22,6 @@ import './designer.css';
 
 const LEFT_TABS = ['Components', 'Pages', 'Variables', 'Custom actions'];
 const RIGHT_TABS = ['Properties', 'Problems', 'Versions', 'Preview'];
-
-function Tabs({ id, tabs, current, onChange, labels = {} }) {
-  const keyDown = (e) => {
-    const i = tabs.indexOf(current);
-    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : null;
-    if (next) {
-      e.preventDefault();
-      onChange(next);
-      requestAnimationFrame(() => document.getElementById(`${id}-tab-${tabs.indexOf(next)}`)?.focus());
-    }
-  };
-  return (
-    <div class="d-tabs" role="tablist" onKeyDown={keyDown}>
-      {tabs.map((t, i) => (
-        <button key={t} type="button" role="tab" id={`${id}-tab-${i}`} aria-selected={t === current ? 'true' : 'false'}
-          aria-controls={`${id}-panel`} tabIndex={t === current ? 0 : -1} onClick={() => onChange(t)}>
-          {labels[t] || t}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function isEditable(el) {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
@@ -231,41 +211,11 @@ export function Designer({ scriptId }) {
     : isContainer(selected.node) ? `into the selected ${typeLabel(selected.node.type).toLowerCase()}` : 'after the selected component';
   const problems = draft.problems;
   const save = draft.save;
-  const status = save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Changes pending' : save.state === 'error' ? 'Save failed'
-    : save.state === 'conflict' ? 'Not saved: changed elsewhere' : 'Saved';
 
   return (
     <DesignerSession.Provider value={session}>
       <main class="designer" onKeyDown={onKeyDown}>
-        <header class="d-toolbar">
-          <a href="#/admin/scripts">← Scripts</a>
-          <label class="d-name">
-            <span class="label">Script name</span>
-            <input value={script.name} maxLength={256} aria-invalid={script.name.trim() ? undefined : 'true'}
-              onInput={(e) => { const v = e.currentTarget.value; update((s) => { s.name = v; }, 'script:name'); }} />
-          </label>
-          <button type="button" onClick={draft.undo} disabled={!draft.canUndo} title="Ctrl+Z">Undo</button>
-          <button type="button" onClick={draft.redo} disabled={!draft.canRedo} title="Ctrl+Shift+Z">Redo</button>
-          <span class={`d-save ${save.state}`} role="status" aria-live="polite">{status}</span>
-          {save.state === 'error' && (
-            <span class="d-save-error" role="alert">
-              {save.error} <button type="button" class="link" onClick={draft.flush}>Retry save</button>
-            </span>
-          )}
-        </header>
-        {draft.conflict && (
-          <div class="notice warning d-conflict" role="alert">
-            <p><strong>This script was changed elsewhere</strong>: someone else saved it after you loaded it.
-              {' '}Autosave is paused; your changes here are not saved yet.</p>
-            {draft.conflict.message && <p>{draft.conflict.message}</p>}
-            <p>“Load their version” shows the saved script and your unsaved changes here are lost.
-              {' '}“Keep mine” saves your version over theirs.</p>
-            {save.error && <p class="error">{save.error}</p>}
-            <button type="button" onClick={draft.loadTheirs}>Load their version</button>
-            {' '}
-            <button type="button" onClick={draft.keepMine}>Keep mine</button>
-          </div>
-        )}
+        <DraftBar draft={draft} />
         <div class={`d-panes ${right === 'Preview' ? 'd-wide' : ''}`}>
           <aside class="d-left" aria-label="Script parts">
             <Tabs id="d-left" tabs={LEFT_TABS} current={left} onChange={setLeft} />

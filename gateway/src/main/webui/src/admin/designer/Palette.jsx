@@ -1,8 +1,8 @@
 // Every component type of the script model: drag one onto the canvas, or click it to add it at the selection
 // (into the selected container, after the selected component, or at the end of the page).
 import { COMPONENT_TYPES } from './model.js';
-import { NEW_TYPE, Sr } from './Canvas.jsx';
-import { useDesignerSession } from './session.js';
+import { Sr } from './Sr.jsx';
+import { NEW_TYPE, useDesignerSession } from './session.js';
 
 const GROUPS = [
   ['Layout', (t) => t.container],

@@ -2,7 +2,7 @@
 import { useId } from 'preact/hooks';
 import { findInScript, isContainer, isInput, readCondition, setStyle, typeLabel, variableNames, writeCondition } from './model.js';
 import { VariableText } from './VariableText.jsx';
-import { Sr } from './Canvas.jsx';
+import { Sr } from './Sr.jsx';
 
 export function Text({ label, value, onChange, type = 'text', placeholder, list, hint }) {
   return (

@@ -5,7 +5,7 @@ import { api } from '../../api.js';
 import { renameVariable, variableNameProblem, variableNames } from './model.js';
 import { Check, Choice } from './Properties.jsx';
 import { VariableText } from './VariableText.jsx';
-import { Sr } from './Canvas.jsx';
+import { Sr } from './Sr.jsx';
 
 const EMPTY = { name: '', type: 'string', kind: 'basic', input: false, output: false, default: '', expression: '', description: '' };
 

@@ -7,6 +7,10 @@ import { api } from '../../api.js';
 
 export const DesignerSession = createContext(null);
 
+// The drag data's types: a new component from the palette, or a move of one on the canvas.
+export const NEW_TYPE = 'application/x-rapport-component';
+export const MOVE_ID = 'application/x-rapport-move';
+
 export function designerSession() {
   let published = null;
   return {
