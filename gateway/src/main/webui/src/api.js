@@ -1,13 +1,16 @@
 // Talks to the gateway. The token lives in sessionStorage: gone when the tab closes, not shared across tabs.
+// Every call goes through api(), so that the token, a 401 and Genesys's error body are handled in one place.
 import { signal } from '@preact/signals';
 
 const TOKEN_KEY = 'rapport.token';
+const SESSION_ENDED = 'Your session has ended; sign in again.';
 
 export const token = signal(sessionStorage.getItem(TOKEN_KEY));
 export const me = signal(null);
 // Why the user was signed out, shown on the sign-in form (e.g. the token expired).
 export const signedOutBecause = signal(null);
 
+/** A refused call: status, and Genesys's error body (message, code, status, details) when the server sent one. */
 export class ApiError extends Error {
   constructor(status, body) {
     super((body && body.message) || `HTTP ${status}`);
@@ -16,12 +19,60 @@ export class ApiError extends Error {
   }
 }
 
+/** The If-Match value of a revision number ("3" quoted as an entity tag); none for null. */
+export function revisionTag(revision) {
+  return revision == null ? undefined : `"${revision}"`;
+}
+
+// Bodies fetch sends as they are (with their own or the caller's Content-Type); anything else is sent as JSON.
+function isRaw(body) {
+  return (typeof Blob !== 'undefined' && body instanceof Blob)
+    || (typeof FormData !== 'undefined' && body instanceof FormData)
+    || body instanceof URLSearchParams;
+}
+
+/**
+ * Calls the gateway and answers the response's JSON (null when it has none).
+ * options:
+ *   method        'GET' unless given
+ *   body          a value sent as JSON, or a Blob/File, FormData or URLSearchParams sent as it is
+ *   headers       more headers, e.g. { 'If-Match': etag }; an undefined or null value is not sent
+ *   auth          false: no bearer token (the token endpoint)
+ *   unauthorized  'sign-out' (default): a 401 signs the user out, then throws; 'throw': it only throws
+ *   read          'json' (default); 'json+etag': { body, etag } with the ETag header; 'blob': the body as a Blob
+ * A response that is not 2xx throws ApiError, whose message is the error body's message.
+ */
+export async function api(path, {
+  method = 'GET', body, headers = {}, auth = true, unauthorized = 'sign-out', read = 'json',
+} = {}) {
+  const sent = {};
+  if (auth) sent.Authorization = `Bearer ${token.value}`;
+  if (body !== undefined && !isRaw(body)) sent['Content-Type'] = 'application/json';
+  for (const [name, value] of Object.entries(headers)) {
+    if (value != null) sent[name] = value;
+  }
+  const payload = body === undefined || isRaw(body) ? body : JSON.stringify(body);
+  const response = await fetch(path, { method, headers: sent, body: payload });
+  if (response.status === 401 && unauthorized === 'sign-out') {
+    signOut(SESSION_ENDED);
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, await response.json().catch(() => null));
+  }
+  if (read === 'blob') {
+    return response.blob();
+  }
+  const parsed = await response.json().catch(() => null);
+  return read === 'json+etag' ? { body: parsed, etag: response.headers.get('ETag') } : parsed;
+}
+
 export async function signIn(username, password) {
   const form = new URLSearchParams({ grant_type: 'password', username, password });
-  const response = await fetch('/oauth/token', { method: 'POST', body: form });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new ApiError(response.status, { message: 'Wrong user name or password' });
+  let body;
+  try {
+    body = await api('/oauth/token', { method: 'POST', body: form, auth: false, unauthorized: 'throw' });
+  } catch (err) {
+    throw err instanceof ApiError ? new ApiError(err.status, { message: 'Wrong user name or password' }) : err;
   }
   signedOutBecause.value = null;
   sessionStorage.setItem(TOKEN_KEY, body.access_token);
@@ -37,23 +88,7 @@ export function signOut(reason = null) {
 }
 
 export async function loadMe() {
-  me.value = await api('GET', '/api/v2/users/me');
-}
-
-export async function api(method, path, body) {
-  const headers = { Authorization: `Bearer ${token.value}` };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const parsed = await response.json().catch(() => null);
-  if (response.status === 401) {
-    signOut('Your session has ended; sign in again.');
-  }
-  if (!response.ok) {
-    throw new ApiError(response.status, parsed);
-  }
-  return parsed;
+  me.value = await api('/api/v2/users/me');
 }
 
 export function hasRole(role) {

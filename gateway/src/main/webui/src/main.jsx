@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { signal } from '@preact/signals';
 import { token, me, signIn, signOut, loadMe, hasRole, signedOutBecause } from './api.js';
-import { connect, disconnect } from './sessions.js';
-import { Desktop } from './Desktop.jsx';
-import { Admin } from './Admin.jsx';
+import { connect, disconnect } from './desktop/sessions.js';
+import { Desktop } from './desktop/Desktop.jsx';
+import { TestCall } from './admin/TestCall.jsx';
 import './style.css';
 
 // Hash routes (#/interactions/<id>, #/admin) need nothing from the server; deep links still work.
@@ -99,12 +99,12 @@ const SECTIONS = [
   { path: '/admin/actions', label: 'Data actions', roles: ['admin'],
     view: lazy(() => import('./admin/actions/Actions.jsx'), 'ActionsAdmin') },
   { path: '/admin/scripts', label: 'Scripts', roles: ['admin'],
-    view: lazy(() => import('./designer/Scripts.jsx'), 'ScriptsAdmin') },
+    view: lazy(() => import('./admin/designer/Scripts.jsx'), 'ScriptsAdmin') },
   { path: '/admin/flows', label: 'Flows', roles: ['admin'],
     view: lazy(() => import('./admin/flows/Flows.jsx'), 'FlowsAdmin') },
   { path: '/admin/timeline', label: 'Timeline', roles: ['admin', 'supervisor'],
     view: lazy(() => import('./admin/Timeline.jsx'), 'TimelineView') },
-  { path: '/admin', label: 'Test call', roles: ['admin'], view: Admin },
+  { path: '/admin', label: 'Test call', roles: ['admin'], view: TestCall },
 ];
 
 /** A component whose code is fetched on first render; a failed fetch says so and offers a retry. */

@@ -71,7 +71,7 @@ function Picker({ current }) {
   useEffect(() => setTyped(current), [current]);
   useEffect(() => {
     // The list of recent interactions is newer than the timeline: without it, the id field alone does the job.
-    api('GET', '/api/v2/interactions?limit=20')
+    api('/api/v2/interactions?limit=20')
       .then((answer) => {
         const list = Array.isArray(answer) ? answer : answer && answer.entities;
         setRecent(Array.isArray(list) ? list : null);
@@ -121,7 +121,7 @@ function Entries({ interactionId }) {
 
   const load = () => {
     setLoading(true);
-    return api('GET', `/api/v2/interactions/${encodeURIComponent(interactionId)}/timeline`)
+    return api(`/api/v2/interactions/${encodeURIComponent(interactionId)}/timeline`)
       .then((answer) => {
         setEntries(answer.entities || []);
         setError(null);

@@ -1,10 +1,11 @@
-import { Field } from './Field.jsx';
+import { Field } from '../../shared/Field.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { ErrorMessage, parseJson, pretty } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
+import { parseJson, pretty } from './JsonView.jsx';
 import { TestConsole } from './TestConsole.jsx';
 import { Versions, ExecutionLog } from './ActionHistory.jsx';
-import { keepUnsaved, loadUnsaved, useLeaveWarning } from './unsaved.js';
+import { keepUnsaved, loadUnsaved, useLeaveWarning } from '../../shared/unsaved.js';
 import { typeName } from './ImportAction.jsx';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -85,8 +86,8 @@ export function ActionEditor({ actionId }) {
   const load = async () => {
     const enc = encodeURIComponent(actionId);
     const [p, d] = await Promise.all([
-      api('GET', `/api/v2/integrations/actions/${enc}`).catch((e) => (e.status === 404 ? null : Promise.reject(e))),
-      api('GET', `/api/v2/integrations/actions/${enc}/draft`).catch((e) => (e.status === 404 ? null : Promise.reject(e))),
+      api(`/api/v2/integrations/actions/${enc}`).catch((e) => (e.status === 404 ? null : Promise.reject(e))),
+      api(`/api/v2/integrations/actions/${enc}/draft`).catch((e) => (e.status === 404 ? null : Promise.reject(e))),
     ]);
     if (!p && !d) throw Object.assign(new Error(`Data action ${actionId} not found.`), { status: 404 });
     setPublished(p);
@@ -105,7 +106,7 @@ export function ActionEditor({ actionId }) {
         setForm(formOf(d || p));
       }
       const integrationId = (d || p).integrationId;
-      api('GET', `/api/v2/integrations/${encodeURIComponent(integrationId)}`).then(setIntegration).catch(() => {});
+      api(`/api/v2/integrations/${encodeURIComponent(integrationId)}`).then(setIntegration).catch(() => {});
     }).catch(setError).finally(() => setLoaded(true));
   }, [actionId]);
 
@@ -138,8 +139,8 @@ export function ActionEditor({ actionId }) {
     setBusy(true);
     setError(null);
     try {
-      const saved = await api('PATCH', `/api/v2/integrations/actions/${encodeURIComponent(actionId)}/draft`,
-        { ...body, version: draft ? draft.version : undefined });
+      const saved = await api(`/api/v2/integrations/actions/${encodeURIComponent(actionId)}/draft`,
+        { method: 'PATCH', body: { ...body, version: draft ? draft.version : undefined } });
       setDraft(saved);
       setForm(formOf(saved));
       setDirty(false);
@@ -161,7 +162,8 @@ export function ActionEditor({ actionId }) {
     setBusy(true);
     setError(null);
     try {
-      const done = await api('POST', `/api/v2/integrations/actions/${encodeURIComponent(actionId)}/draft/publish`, { version: current.version });
+      const done = await api(`/api/v2/integrations/actions/${encodeURIComponent(actionId)}/draft/publish`,
+        { method: 'POST', body: { version: current.version } });
       setPublished(done);
       setDraft(null);
       setForm(formOf(done));
@@ -176,7 +178,7 @@ export function ActionEditor({ actionId }) {
   const remove = async () => {
     if (!confirm(`Delete the data action “${form.name}” and all its versions?`)) return;
     try {
-      await api('DELETE', `/api/v2/integrations/actions/${encodeURIComponent(actionId)}`);
+      await api(`/api/v2/integrations/actions/${encodeURIComponent(actionId)}`, { method: 'DELETE' });
       keepUnsaved(storageKey, null);
       setDirty(false);
       location.hash = '#/admin/actions';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { ErrorMessage, JsonView } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
+import { JsonView } from './JsonView.jsx';
 
 // Published versions, newest first; each opens on demand and can be copied into the editor.
 export function Versions({ actionId, latest, onCopy }) {
@@ -20,7 +21,7 @@ function Version({ actionId, number, latest, onCopy }) {
   const [error, setError] = useState(null);
   const open = (e) => {
     if (e.currentTarget.open && !version) {
-      api('GET', `/api/v2/integrations/actions/${encodeURIComponent(actionId)}?version=${number}`).then(setVersion).catch(setError);
+      api(`/api/v2/integrations/actions/${encodeURIComponent(actionId)}?version=${number}`).then(setVersion).catch(setError);
     }
   };
   return (
@@ -49,8 +50,8 @@ export function ExecutionLog({ actionId, refresh }) {
   useEffect(() => {
     const enc = encodeURIComponent(actionId);
     Promise.all([
-      api('GET', `/api/v2/integrations/actions/${enc}/executions?limit=100`),
-      api('GET', `/api/v2/integrations/actions/${enc}/executions/stats`),
+      api(`/api/v2/integrations/actions/${enc}/executions?limit=100`),
+      api(`/api/v2/integrations/actions/${enc}/executions/stats`),
     ]).then(([log, s]) => { setEntries(log); setStats(s); setError(null); }).catch(setError);
   }, [actionId, refresh, tick]);
 

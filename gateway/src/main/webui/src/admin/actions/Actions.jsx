@@ -1,10 +1,10 @@
-import { Field } from './Field.jsx';
+import { Field } from '../../shared/Field.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { ActionEditor } from './ActionEditor.jsx';
 import { Integrations } from './Integrations.jsx';
 import { ImportAction } from './ImportAction.jsx';
-import { ErrorMessage } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
 import './actions.css';
 
 // Routes: #/admin/actions (list and import), #/admin/actions/integrations, #/admin/actions/<actionId>.
@@ -26,7 +26,7 @@ function ActionList() {
   const [error, setError] = useState(null);
 
   useEffect(() => {
-    api('GET', '/api/v2/integrations?pageSize=500').then((r) => setIntegrations(r.entities)).catch(setError);
+    api('/api/v2/integrations?pageSize=500').then((r) => setIntegrations(r.entities)).catch(setError);
     Promise.all([listAll('', ''), listAll('', '', true)]).then(([published, drafts]) => {
       const names = new Set([...published.entities, ...drafts.entities].map((a) => a.category).filter(Boolean));
       setCategories([...names].sort((a, b) => a.localeCompare(b)));
@@ -95,7 +95,7 @@ function listAll(search, category, drafts = false) {
   const q = new URLSearchParams({ pageSize: String(PAGE) });
   if (search.trim()) q.set('name', `*${search.trim()}*`);
   if (category) q.set('category', category);
-  return api('GET', `/api/v2/integrations/actions${drafts ? '/drafts' : ''}?${q}`);
+  return api(`/api/v2/integrations/actions${drafts ? '/drafts' : ''}?${q}`);
 }
 
 /** One row per action: published ones say their version, and whether a draft is pending. */

@@ -1,7 +1,7 @@
-import { Field } from './Field.jsx';
+import { Field } from '../../shared/Field.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { ErrorMessage } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
 
 const TYPE_NAMES = {
   'purecloud-data-actions': 'Genesys Cloud Data Actions',
@@ -58,7 +58,7 @@ export function ImportAction({ integrations }) {
     try {
       const q = new URLSearchParams({ integrationId });
       if (name.trim()) q.set('name', name.trim());
-      const action = await api('POST', `/api/v2/integrations/actions/import?${q}`, file.content);
+      const action = await api(`/api/v2/integrations/actions/import?${q}`, { method: 'POST', body: file.content });
       location.hash = `#/admin/actions/${encodeURIComponent(action.id)}`;
     } catch (err) {
       setError(err);

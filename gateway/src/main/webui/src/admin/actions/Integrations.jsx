@@ -1,7 +1,7 @@
-import { Field } from './Field.jsx';
+import { Field } from '../../shared/Field.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { ErrorMessage } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
 import { ImportAction, typeName } from './ImportAction.jsx';
 
 const CREDENTIAL_TYPES = [
@@ -20,7 +20,7 @@ export function Integrations() {
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(null);
 
-  const load = () => api('GET', '/api/v2/integrations?pageSize=500')
+  const load = () => api('/api/v2/integrations?pageSize=500')
     .then((r) => { setList(r.entities); setError(null); }).catch(setError);
   useEffect(() => { load(); }, []);
 
@@ -29,7 +29,8 @@ export function Integrations() {
     setBusy(true);
     setError(null);
     try {
-      const created = await api('POST', '/api/v2/integrations', { integrationType: { id: type }, name: name.trim() });
+      const created = await api('/api/v2/integrations',
+        { method: 'POST', body: { integrationType: { id: type }, name: name.trim() } });
       setStatus(`Integration “${created.name}” created.`);
       setName('');
       await load();
@@ -43,7 +44,7 @@ export function Integrations() {
   const remove = async (integration) => {
     if (!confirm(`Delete the integration “${integration.name}”?`)) return;
     try {
-      await api('DELETE', `/api/v2/integrations/${encodeURIComponent(integration.id)}`);
+      await api(`/api/v2/integrations/${encodeURIComponent(integration.id)}`, { method: 'DELETE' });
       setStatus(`Integration “${integration.name}” deleted.`);
       await load();
     } catch (err) {
@@ -126,7 +127,8 @@ function CredentialsForm({ integration, onDone }) {
     setBusy(true);
     setError(null);
     try {
-      await api('PUT', `/api/v2/integrations/${encodeURIComponent(integration.id)}/credentials`, { type, credentialFields });
+      await api(`/api/v2/integrations/${encodeURIComponent(integration.id)}/credentials`,
+        { method: 'PUT', body: { type, credentialFields } });
       setFields(fields.map((f) => ({ ...f, value: '' })));
       onDone(`Credentials of “${integration.name}” saved.`);
     } catch (err) {

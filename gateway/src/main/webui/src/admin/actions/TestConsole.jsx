@@ -1,7 +1,8 @@
-import { Field } from './Field.jsx';
+import { Field } from '../../shared/Field.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { ErrorMessage, JsonView } from './JsonView.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
+import { JsonView } from './JsonView.jsx';
 
 // Runs the saved draft or the latest published version through /draft/test or /test and shows every step.
 export function TestConsole({ actionId, draft, published, dirty, save, onRan }) {
@@ -14,7 +15,7 @@ export function TestConsole({ actionId, draft, published, dirty, save, onRan }) 
   const [tables, setTables] = useState([]);
 
   useEffect(() => {
-    api('GET', '/api/v2/flows/datatables?pageSize=100').then((r) => setTables(r.entities)).catch(() => setTables([]));
+    api('/api/v2/flows/datatables?pageSize=100').then((r) => setTables(r.entities)).catch(() => setTables([]));
   }, []);
   useEffect(() => {
     if (mode === 'draft' && !canDraft) setMode('published');
@@ -44,7 +45,8 @@ export function TestConsole({ actionId, draft, published, dirty, save, onRan }) 
         return;
       }
       const path = mode === 'draft' ? 'draft/test' : 'test';
-      setResult(await api('POST', `/api/v2/integrations/actions/${encodeURIComponent(actionId)}/${path}`, input));
+      setResult(await api(`/api/v2/integrations/actions/${encodeURIComponent(actionId)}/${path}`,
+        { method: 'POST', body: input }));
       onRan();
     } catch (err) {
       setError(err);

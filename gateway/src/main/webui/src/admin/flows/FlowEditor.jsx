@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api } from '../../api.js';
-import { putIfMatch } from '../../designer/draft.js';
-import { Field } from '../actions/Field.jsx';
-import { ErrorMessage } from '../actions/JsonView.jsx';
-import { keepUnsaved, loadUnsaved, useLeaveWarning } from '../actions/unsaved.js';
+import { api, revisionTag } from '../../api.js';
+import { Field } from '../../shared/Field.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
+import { keepUnsaved, loadUnsaved, useLeaveWarning } from '../../shared/unsaved.js';
 import { StepList, fromModel, toModel } from './FlowSteps.jsx';
 
 function formOf(flow) {
@@ -41,17 +40,17 @@ function useCatalog() {
   const [scripts, setScripts] = useState([]);
   const [error, setError] = useState(null);
   useEffect(() => {
-    api('GET', '/api/v2/flows/datatables?pageSize=100&expand=schema').then((r) => setTables(r.entities)).catch(setError);
-    api('GET', '/api/v2/scripts?pageSize=500').then((r) => setScripts(r.entities.filter((s) => s.currentVersion))).catch(setError);
+    api('/api/v2/flows/datatables?pageSize=100&expand=schema').then((r) => setTables(r.entities)).catch(setError);
+    api('/api/v2/scripts?pageSize=500').then((r) => setScripts(r.entities.filter((s) => s.currentVersion))).catch(setError);
   }, []);
   const cache = useMemo(() => new Map(), []);
   // The input variables of the script's published version (what the screen pop shows), else of its draft.
   const scriptInputs = (id) => {
     if (!cache.has(id)) {
       const enc = encodeURIComponent(id);
-      const load = api('GET', `/api/v2/scripts/${enc}`).then(async (script) => {
+      const load = api(`/api/v2/scripts/${enc}`).then(async (script) => {
         const definition = script.currentVersion
-          ? (await api('GET', `/api/v2/scripts/${enc}/versions/${script.currentVersion}`)).definition
+          ? (await api(`/api/v2/scripts/${enc}/versions/${script.currentVersion}`)).definition
           : script.draft;
         return (definition?.variables || []).filter((v) => v.input).map((v) => v.name);
       });
@@ -80,9 +79,9 @@ export function FlowEditor({ flowId }) {
   const [conflict, setConflict] = useState(false);
   const enc = encodeURIComponent(flowId);
 
-  const loadVersions = () => api('GET', `/api/v2/flows/inbound/${enc}/versions`).then(setVersions).catch(() => {});
+  const loadVersions = () => api(`/api/v2/flows/inbound/${enc}/versions`).then(setVersions).catch(() => {});
   useEffect(() => {
-    api('GET', `/api/v2/flows/inbound/${enc}`).then((f) => {
+    api(`/api/v2/flows/inbound/${enc}`).then((f) => {
       setFlow(f);
       const kept = loadUnsaved(storageKey);
       if (kept) {
@@ -124,7 +123,8 @@ export function FlowEditor({ flowId }) {
     setError(null);
     setProblems(null);
     try {
-      const saved = await putIfMatch(`/api/v2/flows/inbound/${enc}`, definitionOf(form), base);
+      const saved = await api(`/api/v2/flows/inbound/${enc}`,
+        { method: 'PUT', body: definitionOf(form), headers: { 'If-Match': revisionTag(base) } });
       setFlow(saved);
       setRevision(saved.draftRevision);
       setConflict(false);
@@ -146,7 +146,7 @@ export function FlowEditor({ flowId }) {
   const loadTheirs = async () => {
     setError(null);
     try {
-      const theirs = await api('GET', `/api/v2/flows/inbound/${enc}`);
+      const theirs = await api(`/api/v2/flows/inbound/${enc}`);
       keepUnsaved(storageKey, null);
       setFlow(theirs);
       setForm(formOf(theirs));
@@ -162,7 +162,7 @@ export function FlowEditor({ flowId }) {
   const keepMine = async () => {
     setError(null);
     try {
-      const theirs = await api('GET', `/api/v2/flows/inbound/${enc}`);
+      const theirs = await api(`/api/v2/flows/inbound/${enc}`);
       setFlow({ ...flow, currentVersion: theirs.currentVersion });
       setRevision(theirs.draftRevision);
       await save(theirs.draftRevision);
@@ -177,7 +177,7 @@ export function FlowEditor({ flowId }) {
     setError(null);
     setProblems(null);
     try {
-      const published = await api('POST', `/api/v2/flows/inbound/${enc}/publish`);
+      const published = await api(`/api/v2/flows/inbound/${enc}/publish`, { method: 'POST' });
       setFlow({ ...flow, currentVersion: published.version });
       setStatus(`Published version ${published.version}.`);
       loadVersions();
@@ -193,7 +193,7 @@ export function FlowEditor({ flowId }) {
   const remove = async () => {
     if (!confirm(`Delete the inbound flow “${form.name}” and its published versions?`)) return;
     try {
-      await api('DELETE', `/api/v2/flows/inbound/${enc}`);
+      await api(`/api/v2/flows/inbound/${enc}`, { method: 'DELETE' });
       keepUnsaved(storageKey, null);
       setDirty(false);
       location.hash = '#/admin/flows';

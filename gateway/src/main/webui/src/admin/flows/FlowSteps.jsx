@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { Field } from '../actions/Field.jsx';
+import { Field } from '../../shared/Field.jsx';
+import { uuid } from '../../shared/uuid.js';
 
 export const STEP_TYPES = [
   ['dataTableLookup', 'Data table lookup'],
@@ -11,8 +12,7 @@ export const STEP_TYPES = [
 const typeLabel = (type) => STEP_TYPES.find(([t]) => t === type)?.[1] || type;
 const BRANCHES = [['found', 'Found'], ['notFound', 'Not found'], ['failure', 'Failure']];
 
-let nextKey = 1;
-const key = () => `s${nextKey++}`;
+const key = () => `s${uuid()}`;
 
 /** API steps → editor steps: a stable key each, participant data as editable rows. */
 export function fromModel(steps = []) {

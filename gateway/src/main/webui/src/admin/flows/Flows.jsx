@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { Field } from '../actions/Field.jsx';
-import { ErrorMessage } from '../actions/JsonView.jsx';
+import { Field } from '../../shared/Field.jsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
 import { FlowEditor } from './FlowEditor.jsx';
 import './flows.css';
 
@@ -27,7 +27,7 @@ function FlowList() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api('GET', '/api/v2/flows/inbound').then((r) => setFlows(r.entities)).catch(setError);
+    api('/api/v2/flows/inbound').then((r) => setFlows(r.entities)).catch(setError);
   }, []);
 
   const create = async (e) => {
@@ -35,8 +35,8 @@ function FlowList() {
     setBusy(true);
     setError(null);
     try {
-      const flow = await api('POST', '/api/v2/flows/inbound',
-        { name: name.trim(), match: { isDefault, dnis: [], queues: [] }, steps: [] });
+      const flow = await api('/api/v2/flows/inbound',
+        { method: 'POST', body: { name: name.trim(), match: { isDefault, dnis: [], queues: [] }, steps: [] } });
       location.hash = `#/admin/flows/${encodeURIComponent(flow.id)}`;
     } catch (err) {
       setError(err);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { describe, download, pathOf, tablePath } from './http.js';
+import { describe, pathOf, tablePath } from './tableApi.js';
 import { pollJob } from './poll.js';
 
 /** Starts an export job, waits for it, fetches the CSV with the token and offers it as a download link. */
@@ -15,12 +15,13 @@ export function CsvExport({ tableId, tableName }) {
   const start = async () => {
     setState({ phase: 'running', message: 'Starting the export…' });
     try {
-      const job = await api('POST', `${tablePath(tableId)}/export/jobs`);
+      const job = await api(`${tablePath(tableId)}/export/jobs`, { method: 'POST' });
       poll.current = pollJob(job.selfUri, (j) => setState({ phase: 'running', message: `Export ${j.status}…` }));
       const done = await poll.current.done;
       if (done.status !== 'Succeeded') throw new Error(`The export ${done.status.toLowerCase()}`);
       setState({ phase: 'running', message: `Downloading ${done.countRecordsProcessed.toLocaleString()} rows…` });
-      const url = await download(pathOf(done.downloadURI));
+      // with the bearer token (a plain link would not carry it), kept as an object URL to save
+      const url = URL.createObjectURL(await api(pathOf(done.downloadURI), { read: 'blob' }));
       setState({ phase: 'ready', url, rows: done.countRecordsProcessed });
     } catch (e) {
       setState({ phase: 'failed', error: describe(e) });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { describe, pathOf, tablePath, upload } from './http.js';
+import { describe, pathOf, tablePath } from './tableApi.js';
 import { pollJob } from './poll.js';
 
 const MODES = {
@@ -24,9 +24,12 @@ export function CsvImport({ tableId, keyLabel, columns, onImported }) {
   useEffect(() => () => { if (poll.current) poll.current.stop(); }, []);
 
   const run = async (csv, importMode, dryRun) => {
-    const created = await api('POST', `${tablePath(tableId)}/import/csv/jobs`, { importMode, dryRun });
+    const created = await api(`${tablePath(tableId)}/import/csv/jobs`, {
+      method: 'POST', body: { importMode, dryRun },
+    });
     setJob(created);
-    await upload(pathOf(created.uploadURI), csv);
+    // Rapport's upload URI takes the bearer token like any call; the file goes as it is.
+    await api(pathOf(created.uploadURI), { method: 'PUT', body: csv, headers: { 'Content-Type': 'text/csv' } });
     poll.current = pollJob(created.selfUri, setJob);
     return poll.current.done;
   };

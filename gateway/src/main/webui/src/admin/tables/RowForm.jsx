@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { describe } from './http.js';
+import { describe } from './tableApi.js';
 import { parseValue, showValue } from './schema.js';
 
 function blank(columns) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { describe, rowPath } from './http.js';
+import { describe, rowPath } from './tableApi.js';
 import { showValue } from './schema.js';
 import { Pager } from './Pager.jsx';
 
@@ -29,7 +29,7 @@ export function RowHistory({ tableId, rowKey, keyLabel, columns, onClose }) {
   const [error, setError] = useState(null);
   useEffect(() => {
     let live = true;
-    api('GET', `${rowPath(tableId, rowKey)}/history?pageNumber=${pageNumber}&pageSize=25`)
+    api(`${rowPath(tableId, rowKey)}/history?pageNumber=${pageNumber}&pageSize=25`)
       .then((l) => { if (live) { setListing(l); setError(null); } })
       .catch((e) => { if (live) setError(describe(e)); });
     return () => { live = false; };

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { describe, jsonWithTag, rowPath, tablePath } from './http.js';
+import { describe, rowPath, tablePath } from './tableApi.js';
 import { parseValue, showValue } from './schema.js';
 import { Pager } from './Pager.jsx';
 import { RowForm } from './RowForm.jsx';
 import { RowHistory } from './RowHistory.jsx';
+import { RowLine } from './RowLine.jsx';
 
 const PAGE_SIZES = [25, 50, 100, 500];
 
@@ -31,7 +32,7 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
     let live = true;
     const params = new URLSearchParams({ ...paging, showbrief: 'false' });
     setLoading(true);
-    api('GET', `${tablePath(tableId)}/rows?${params}`)
+    api(`${tablePath(tableId)}/rows?${params}`)
       .then((l) => {
         if (!live) return;
         // Past the last page (rows were deleted meanwhile): go to the new last page.
@@ -58,7 +59,7 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
     setFound((f) => (f && f.key === key ? { key, row } : f));
   };
   const readRow = async (key) => {
-    const answer = await jsonWithTag('GET', `${rowPath(tableId, key)}?showbrief=false`);
+    const answer = await api(`${rowPath(tableId, key)}?showbrief=false`, { read: 'json+etag' });
     replaceRow(key, answer.body);
     return answer;
   };
@@ -95,8 +96,8 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
     const { key: _key, ...fields } = edit.row;
     fields[edit.field] = value === undefined ? null : value;
     try {
-      const { body } = await jsonWithTag('PUT', rowPath(tableId, edit.key), fields, edit.etag);
-      replaceRow(edit.key, body);
+      const row = await api(rowPath(tableId, edit.key), { method: 'PUT', body: fields, headers: { 'If-Match': edit.etag } });
+      replaceRow(edit.key, row);
       setEditing(null);
       setStatus(`Saved ${edit.title} of row ${edit.key}.`);
     } catch (e) {
@@ -134,7 +135,7 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
   const confirmDelete = async () => {
     const { key, etag } = deleting;
     try {
-      await jsonWithTag('DELETE', rowPath(tableId, key), undefined, etag);
+      await api(rowPath(tableId, key), { method: 'DELETE', headers: { 'If-Match': etag } });
       setDeleting(null);
       setFound((f) => (f && f.key === key ? null : f));
       if (historyKey === key) setHistoryKey(null);
@@ -157,8 +158,8 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
     setError(null);
     if (!key) { setFound(null); return; }
     try {
-      const { body } = await jsonWithTag('GET', `${rowPath(tableId, key)}?showbrief=false`);
-      setFound({ key, row: body });
+      const row = await api(`${rowPath(tableId, key)}?showbrief=false`);
+      setFound({ key, row });
     } catch (err) {
       if (err.status === 404) setFound({ key, missing: true });
       else setError(describe(err));
@@ -166,7 +167,7 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
   };
 
   const addRow = async (body) => {
-    await jsonWithTag('POST', `${tablePath(tableId)}/rows`, body);
+    await api(`${tablePath(tableId)}/rows`, { method: 'POST', body });
     setStatus(`Row ${body.key} added.`);
     reload();
   };
@@ -252,56 +253,5 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
         <RowHistory tableId={tableId} rowKey={historyKey} keyLabel={keyLabel} columns={columns} onClose={() => setHistoryKey(null)} />
       )}
     </section>
-  );
-}
-
-function RowLine({ where, row, columns, editing, onEdit, onChange, onSave, onCancel, onHistory, onDelete }) {
-  const mine = editing && editing.where === where && editing.key === row.key ? editing : null;
-  return (
-    <tr>
-      <th scope="row">{row.key}</th>
-      {columns.map((c) => (
-        <td key={c.name}>
-          {mine && mine.field === c.name ? (
-            <CellEditor edit={mine} onChange={onChange} onSave={onSave} onCancel={onCancel} />
-          ) : (
-            <button type="button" class="cell" aria-label={`Edit ${c.title} of ${row.key}`}
-              onClick={() => onEdit(where, row.key, c)}>
-              {showValue(row[c.name]) || <span class="muted" aria-hidden="true">—</span>}
-            </button>
-          )}
-        </td>
-      ))}
-      <td class="actions">
-        <button type="button" class="link" aria-label={`History of ${row.key}`} onClick={() => onHistory(row.key)}>History</button>
-        <button type="button" class="link danger" aria-label={`Delete row ${row.key}`} onClick={() => onDelete(row.key)}>Delete</button>
-      </td>
-    </tr>
-  );
-}
-
-function CellEditor({ edit, onChange, onSave, onCancel }) {
-  const input = useRef(null);
-  useEffect(() => { if (input.current) input.current.focus(); }, []);
-  const label = `${edit.title} of ${edit.key}`;
-  const keys = (e) => {
-    if (e.key === 'Enter') { e.preventDefault(); onSave(); }
-    if (e.key === 'Escape') { e.preventDefault(); onCancel(); }
-  };
-  return (
-    <div class="cell-editor">
-      {edit.type === 'boolean' ? (
-        <select ref={input} aria-label={label} value={edit.text} onChange={(e) => onChange(e.currentTarget.value)} onKeyDown={keys}>
-          <option value="true">true</option>
-          <option value="false">false</option>
-        </select>
-      ) : (
-        <input ref={input} aria-label={label} type={edit.type === 'string' ? 'text' : 'number'}
-          step={edit.type === 'integer' ? 1 : 'any'} value={edit.text} aria-invalid={edit.problem ? 'true' : undefined}
-          onInput={(e) => onChange(e.currentTarget.value)} onKeyDown={keys} />
-      )}
-      <button type="button" onClick={onSave}>Save</button>
-      <button type="button" class="link" onClick={onCancel}>Cancel</button>
-    </div>
   );
 }

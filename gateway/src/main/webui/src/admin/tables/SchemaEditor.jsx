@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { BASE, describe } from './http.js';
+import { BASE, describe } from './tableApi.js';
 import { TYPES, nameProblem, parseValue, schemaOf, showValue } from './schema.js';
 
 const DRAFT_KEY = 'rapport.tables.new-draft';
@@ -16,7 +16,7 @@ export function NewTable() {
     }
   });
   const create = async (body) => {
-    const table = await api('POST', BASE, body);
+    const table = await api(BASE, { method: 'POST', body });
     sessionStorage.removeItem(DRAFT_KEY);
     location.hash = `#/admin/tables/${encodeURIComponent(table.id)}`;
   };

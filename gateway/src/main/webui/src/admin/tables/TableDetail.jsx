@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { describe, tablePath } from './http.js';
+import { describe, tablePath } from './tableApi.js';
 import { columnsOf } from './schema.js';
 import { SchemaEditor, draftOf } from './SchemaEditor.jsx';
 import { RowsGrid } from './RowsGrid.jsx';
@@ -27,7 +27,7 @@ export function TableDetail({ tableId }) {
   const [rowsVersion, setRowsVersion] = useState(0);
   const [saved, setSaved] = useState(null);
 
-  const load = () => api('GET', `${tablePath(tableId)}?expand=schema`)
+  const load = () => api(`${tablePath(tableId)}?expand=schema`)
     .then((t) => { setTable(t); setError(null); })
     .catch((e) => setError(e.status === 404 ? `There is no data table ${tableId}.` : describe(e)));
   useEffect(() => { load(); }, [tableId]);
@@ -47,7 +47,7 @@ export function TableDetail({ tableId }) {
   const forgetDraft = () => sessionStorage.removeItem(draftKey);
   const saveSchema = async (body, removed) => {
     const query = removed.length ? `?removeFields=${encodeURIComponent(removed.join(','))}` : '';
-    const updated = await api('PUT', `${tablePath(tableId)}${query}`, { ...body, id: tableId });
+    const updated = await api(`${tablePath(tableId)}${query}`, { method: 'PUT', body: { ...body, id: tableId } });
     forgetDraft();
     setTable(updated);
     setEditing(false);
@@ -106,7 +106,7 @@ function DeleteTable({ table, onCancel }) {
   const remove = async () => {
     setBusy(true);
     try {
-      await api('DELETE', tablePath(table.id));
+      await api(tablePath(table.id), { method: 'DELETE' });
       sessionStorage.removeItem(`rapport.tables.edit-draft.${table.id}`);
       location.hash = '#/admin/tables';
     } catch (e) {

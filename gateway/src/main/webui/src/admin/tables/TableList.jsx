@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { BASE, describe } from './http.js';
+import { BASE, describe } from './tableApi.js';
 import { Pager } from './Pager.jsx';
 
 const PAGE_SIZE = 25;
@@ -24,7 +24,7 @@ export function TableList() {
     const params = new URLSearchParams({ pageNumber: query.pageNumber, pageSize: PAGE_SIZE, sortBy: 'name' });
     if (query.name) params.set('name', query.name);
     setLoading(true);
-    api('GET', `${BASE}?${params}`)
+    api(`${BASE}?${params}`)
       .then((l) => { if (live) { setListing(l); setError(null); } })
       .catch((e) => { if (live) setError(describe(e)); })
       .finally(() => { if (live) setLoading(false); });

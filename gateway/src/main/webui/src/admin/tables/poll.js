@@ -7,7 +7,7 @@ export function pollJob(path, onUpdate, intervalMs = 700) {
   let stopped = false;
   const done = (async () => {
     for (;;) {
-      const job = await api('GET', path);
+      const job = await api(path);
       if (stopped) return job;
       onUpdate(job);
       if (DONE.includes(job.status)) return job;

@@ -3,23 +3,12 @@
 // Each save sends If-Match with the draft revision last loaded or saved; when someone else saved in between (412) the
 // autosave stops and the user chooses: load their version (dropping the local edits) or keep theirs (overwrite).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, signOut, token } from '../api.js';
+import { api, revisionTag } from '../../api.js';
 import { applyUpdate, redo, startHistory, undo } from './model.js';
 
 const SAVE_DELAY_MS = 700;
 const SAVE_AT_LATEST_MS = 5000; // continuous editing still saves this often
 const RETRY_MS = [2000, 4000, 8000, 15000, 30000];
-
-/** PUT with If-Match: "<revision>" (none when revision is null); errors as api() throws them. */
-export async function putIfMatch(path, body, revision) {
-  const headers = { Authorization: `Bearer ${token.value}`, 'Content-Type': 'application/json' };
-  if (revision != null) headers['If-Match'] = `"${revision}"`;
-  const response = await fetch(path, { method: 'PUT', headers, body: JSON.stringify(body) });
-  const parsed = await response.json().catch(() => null);
-  if (response.status === 401) signOut();
-  if (!response.ok) throw new ApiError(response.status, parsed);
-  return parsed;
-}
 
 // The local draft of an unresolved conflict, kept across leaving the designer (or reloading the page).
 const conflictKey = (scriptId) => `rapport.designer.conflict.${scriptId}`;
@@ -56,7 +45,7 @@ export function useDraft(scriptId) {
 
   const fetchProblems = useCallback(async () => {
     try {
-      const validation = await api('GET', `/api/v2/scripts/${encodeURIComponent(scriptId)}/validation`);
+      const validation = await api(`/api/v2/scripts/${encodeURIComponent(scriptId)}/validation`);
       setProblems(validation.problems || []);
     } catch (err) {
       setProblems((old) => old); // keep the last list; the save status tells about the server
@@ -65,7 +54,7 @@ export function useDraft(scriptId) {
 
   const load = useCallback(async () => {
     try {
-      const script = await api('GET', `/api/v2/scripts/${encodeURIComponent(scriptId)}`);
+      const script = await api(`/api/v2/scripts/${encodeURIComponent(scriptId)}`);
       clearTimeout(timer.current);
       revision.current = script.draftRevision;
       saved.current = script.draft;
@@ -103,7 +92,8 @@ export function useDraft(scriptId) {
     dirtySince.current = null;
     setSave({ state: 'saving', error: null });
     try {
-      const stored = await putIfMatch(`/api/v2/scripts/${encodeURIComponent(scriptId)}`, draft, revision.current);
+      const stored = await api(`/api/v2/scripts/${encodeURIComponent(scriptId)}`,
+        { method: 'PUT', body: draft, headers: { 'If-Match': revisionTag(revision.current) } });
       revision.current = stored.draftRevision;
       saved.current = draft;
       attempts.current = 0;
@@ -159,7 +149,7 @@ export function useDraft(scriptId) {
   }, [load, scriptId]);
   const keepMine = useCallback(async () => {
     try {
-      const script = await api('GET', `/api/v2/scripts/${encodeURIComponent(scriptId)}`);
+      const script = await api(`/api/v2/scripts/${encodeURIComponent(scriptId)}`);
       revision.current = script.draftRevision;
       saved.current = script.draft; // theirs: what is stored now; the next save overwrites it with ours
     } catch (err) {

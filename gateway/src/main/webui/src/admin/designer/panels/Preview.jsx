@@ -3,8 +3,8 @@
 // executed by action-service, but no interaction, agent, participant data or flow is involved. The server keeps
 // nothing: each answer carries the session's state, which the next command sends back.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../../api.js';
-import { ScriptPage } from '../../Script.jsx';
+import { api } from '../../../api.js';
+import { ScriptPage } from '../../../desktop/Script.jsx';
 import './panels.css';
 
 function when(iso) {
@@ -39,8 +39,8 @@ export function PreviewPanel({ scriptId, script, saved }) {
 
   useEffect(() => {
     let live = true;
-    api('GET', `${base}/versions`).then((v) => live && setVersions(v)).catch(() => {});
-    api('GET', `${base}/interactions?limit=20`)
+    api(`${base}/versions`).then((v) => live && setVersions(v)).catch(() => {});
+    api(`${base}/interactions?limit=20`)
       .then((r) => live && setInteractions(r.entities || []))
       .catch((e) => live && setInteractionsError(e.message));
     return () => { live = false; };
@@ -67,8 +67,9 @@ export function PreviewPanel({ scriptId, script, saved }) {
         }
       }
       const builtins = agentName ? { 'Agent Name': agentName } : undefined;
-      const state = await api('POST', `${base}/preview/session`, {
-        version: versionParam, inputs, interactionId: source === 'typed' ? undefined : source, builtins,
+      const state = await api(`${base}/preview/session`, {
+        method: 'POST',
+        body: { version: versionParam, inputs, interactionId: source === 'typed' ? undefined : source, builtins },
       });
       accept(state, true);
     } catch (err) {
@@ -85,9 +86,8 @@ export function PreviewPanel({ scriptId, script, saved }) {
       setError(null);
       if (command.type === 'click') setPendingClick(command.component);
       try {
-        const state = await api('POST', `${base}/preview/session/commands`, {
-          version: versionParam, state: latest.current.state, command,
-        });
+        const state = await api(`${base}/preview/session/commands`,
+          { method: 'POST', body: { version: versionParam, state: latest.current.state, command } });
         accept(state, false);
       } catch (err) {
         setError(err.status === 409 ? `${err.message}` : `Not done: ${err.message}`);

@@ -1,8 +1,7 @@
 // Publishing and versions: publish the saved draft, list versions, compare two versions (or a version and the
 // draft), make an earlier version current again, or restore a version into the draft.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../api.js';
-import { putIfMatch } from '../draft.js';
+import { api, revisionTag } from '../../../api.js';
 import { ProblemsPanel } from './Problems.jsx';
 import './panels.css';
 
@@ -38,7 +37,7 @@ export function VersionsPanel({ scriptId, dirty, onRestored, revision }) {
   const base = `/api/v2/scripts/${encodeURIComponent(scriptId)}`;
   const load = async () => {
     try {
-      const [list, validation] = await Promise.all([api('GET', `${base}/versions`), api('GET', `${base}/validation`)]);
+      const [list, validation] = await Promise.all([api(`${base}/versions`), api(`${base}/validation`)]);
       setVersions(list);
       setProblems(validation.problems || []);
       setLoadError(null);
@@ -59,7 +58,7 @@ export function VersionsPanel({ scriptId, dirty, onRestored, revision }) {
     setMessage(null);
     setRefusal(null);
     try {
-      const v = await api('POST', `${base}/publish`);
+      const v = await api(`${base}/publish`, { method: 'POST' });
       setMessage(`Published version ${v.version}; it is now the current version.`);
       await load();
     } catch (e) {
@@ -73,7 +72,7 @@ export function VersionsPanel({ scriptId, dirty, onRestored, revision }) {
     setBusy(`current-${version}`);
     setMessage(null);
     try {
-      await api('POST', `${base}/versions/${version}/current`);
+      await api(`${base}/versions/${version}/current`, { method: 'POST' });
       setMessage(`Version ${version} is now current: new interactions get it.`);
       await load();
     } catch (e) {
@@ -88,9 +87,11 @@ export function VersionsPanel({ scriptId, dirty, onRestored, revision }) {
     setBusy(`restore-${version}`);
     setConfirmRestore(null);
     try {
-      const detail = await api('GET', `${base}/versions/${version}`);
+      const detail = await api(`${base}/versions/${version}`);
       // With the designer's revision: a draft someone else saved meanwhile is not replaced unseen (412).
-      await putIfMatch(base, detail.definition, revision ? revision() : null);
+      await api(base, {
+        method: 'PUT', body: detail.definition, headers: { 'If-Match': revisionTag(revision ? revision() : null) },
+      });
       setMessage(`Version ${version} was restored into the draft.`);
       await load();
       if (onRestored) onRestored();
@@ -109,7 +110,7 @@ export function VersionsPanel({ scriptId, dirty, onRestored, revision }) {
     setDiff(null);
     setDiffError(null);
     try {
-      setDiff(await api('GET', `${base}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`));
+      setDiff(await api(`${base}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`));
     } catch (err) {
       setDiffError(errorText(err));
     }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, hasRole } from './api.js';
+import { api, hasRole } from '../api.js';
 import { sessions, sessionList, notices, dismiss, loadList, offer, streamStatus } from './sessions.js';
 import { ScriptPage } from './Script.jsx';
 
@@ -53,7 +53,7 @@ function Interaction({ interactionId }) {
     setError(null);
     setCommandError(null);
     if (!held || held.summary) {
-      api('GET', `/api/v2/agent/interactions/${encodeURIComponent(interactionId)}/session`)
+      api(`/api/v2/agent/interactions/${encodeURIComponent(interactionId)}/session`)
         .then(offer)
         .catch((e) => setError(e));
     }
@@ -62,7 +62,8 @@ function Interaction({ interactionId }) {
   const send = async (command) => {
     setCommandError(null);
     try {
-      await api('POST', `/api/v2/agent/interactions/${encodeURIComponent(interactionId)}/commands`, command);
+      await api(`/api/v2/agent/interactions/${encodeURIComponent(interactionId)}/commands`,
+        { method: 'POST', body: command });
     } catch (e) {
       setCommandError(e.message);
     }

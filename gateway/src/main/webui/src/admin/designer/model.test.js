@@ -1,4 +1,4 @@
-// node --test src/designer/model.test.js (no dependencies)
+// node --test src/admin/designer/model.test.js (no dependencies)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {

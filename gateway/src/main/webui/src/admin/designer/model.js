@@ -1,7 +1,8 @@
 // The designer's script model: plain functions over Rapport's script format (see script-format.schema.json).
-// Nothing here touches the DOM or the network, so `node --test` covers it (model.test.js). Interpolated text and
-// the undo history live beside it and are exported from here too.
+// Nothing here touches the DOM or the network, so `node --test` covers it (model.test.js). Interpolated text,
+// variables and the undo history live beside it and are exported from here too.
 export * from './templates.js';
+export * from './scriptVariables.js';
 export * from './history.js';
 import { deepCopy } from './history.js';
 
@@ -24,11 +25,6 @@ export const COMPONENT_TYPES = [
 ];
 
 const BY_TYPE = Object.fromEntries(COMPONENT_TYPES.map((t) => [t.type, t]));
-
-// The built-in variables every session supplies (docs/script-service.md).
-export const BUILTIN_VARIABLES = ['Agent Name', 'Agent Id', 'Agent Email', 'Customer Formatted Number',
-  'Interaction ID', 'Interaction State', 'Interaction Type', 'Queue Name', 'Queue ID', 'Customer Call Start Time',
-  'Agent Call Start Time', 'Customer Call Duration', 'Page Is Invalid'].map((n) => `Scripter.${n}`);
 
 export function typeLabel(type) {
   return (BY_TYPE[type] && BY_TYPE[type].label) || String(type);
@@ -237,61 +233,6 @@ export function movePage(script, pageId, delta) {
   const [page] = script.pages.splice(index, 1);
   script.pages.splice(to, 0, page);
   return true;
-}
-
-// ---------------------------------------------------------------- variables
-
-export function variableNames(script, { builtins = true } = {}) {
-  const own = (script.variables || []).map((v) => v.name);
-  return builtins ? [...own, ...BUILTIN_VARIABLES] : own;
-}
-
-/** Why this variable name cannot be used (or null): empty, braces, reserved, already taken by another. */
-export function variableNameProblem(script, name, previousName = null) {
-  const trimmed = String(name || '').trim();
-  if (!trimmed) return 'A variable needs a name.';
-  if (/[{}]/.test(trimmed)) return 'A variable name cannot contain { or }.';
-  if (trimmed.startsWith('Scripter.')) return 'Names starting with "Scripter." are reserved.';
-  if (trimmed.length > 128) return 'A variable name has at most 128 characters.';
-  if (trimmed !== previousName && (script.variables || []).some((v) => v.name === trimmed)) {
-    return `There is already a variable named ${trimmed}.`;
-  }
-  return null;
-}
-
-const BINDING_FIELDS = ['variable', 'optionsVariable', 'labelsVariable'];
-
-/** Renames a variable and every reference to it: {{Old}} in any text and input/list bindings. */
-export function renameVariable(script, from, to) {
-  if (from === to) return;
-  const ref = `{{${from}}}`;
-  const rewrite = (value, key) => {
-    if (typeof value === 'string') {
-      if (BINDING_FIELDS.includes(key) && value === from) return to;
-      if (key === 'variable' && value === from) return to;
-      return value.split(ref).join(`{{${to}}}`);
-    }
-    if (Array.isArray(value)) {
-      return value.map((item) => (key === 'columns' && item === from ? to : rewrite(item, null)));
-    }
-    if (value && typeof value === 'object') {
-      for (const k of Object.keys(value)) {
-        value[k] = rewrite(value[k], k);
-      }
-      // outputs map a data action field to a variable name; an operand may name a variable
-      if (key === 'outputs') {
-        for (const k of Object.keys(value)) if (value[k] === from) value[k] = to;
-      }
-      if (value.kind === 'variable' && value.value === from) value.value = to;
-    }
-    return value;
-  };
-  for (const v of script.variables || []) {
-    if (v.name === from) v.name = to;
-    else if (v.expression) v.expression = v.expression.split(ref).join(`{{${to}}}`);
-  }
-  script.pages = rewrite(script.pages, 'pages');
-  script.customActions = rewrite(script.customActions || [], 'customActions');
 }
 
 // ---------------------------------------------------------------- visible / enabled

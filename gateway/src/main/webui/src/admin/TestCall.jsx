@@ -1,13 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, hasRole } from './api.js';
-
-function uuid() {
-  return crypto.randomUUID ? crypto.randomUUID()
-    : 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (ch) => {
-      const r = (Math.random() * 16) | 0;
-      return (ch === 'x' ? r : (r & 0x3) | 0x8).toString(16);
-    });
-}
+import { api, hasRole } from '../api.js';
+import { uuid } from '../shared/uuid.js';
 
 function parseAttributes(text) {
   const attributes = {};
@@ -22,7 +15,7 @@ function parseAttributes(text) {
 }
 
 // Places a test call as the IVR would (same events as `./rapport call`): started, queued (if a queue), connected.
-export function Admin() {
+export function TestCall() {
   const [result, setResult] = useState(null);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
@@ -33,8 +26,8 @@ export function Admin() {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const interactionId = uuid();
-    const post = (type, extra) => api('POST', '/api/v2/interactions/events',
-      { id: uuid(), type, interactionId, ...extra });
+    const post = (type, extra) => api('/api/v2/interactions/events',
+      { method: 'POST', body: { id: uuid(), type, interactionId, ...extra } });
     setBusy(true);
     setError(null);
     setResult(null);

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { addPage, movePage, removePage } from './model.js';
 import { Check, Text } from './Properties.jsx';
-import { Sr } from './Canvas.jsx';
+import { Sr } from './Sr.jsx';
 
 export function Pages({ script, pageId, onPage, update }) {
   const [newName, setNewName] = useState('');

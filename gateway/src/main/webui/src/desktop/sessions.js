@@ -1,6 +1,6 @@
 // The agent's sessions, kept live from the SSE stream. A state only replaces one with a lower version.
 import { signal, computed } from '@preact/signals';
-import { api, token, signOut } from './api.js';
+import { api, token, signOut } from '../api.js';
 
 export const sessions = signal({}); // interactionId -> latest SessionState (or summary until the stream sends it)
 export const notices = signal([]); // [{key, interactionId, id, message, level}]
@@ -35,14 +35,14 @@ export function dismiss(key) {
 }
 
 export async function loadList() {
-  const list = await api('GET', '/api/v2/agent/interactions');
+  const list = await api('/api/v2/agent/interactions');
   for (const summary of list.entities) {
     const held = sessions.value[summary.interactionId];
     if (!held || (held.summary && held.version < summary.version)) {
       sessions.value = { ...sessions.value, [summary.interactionId]: { ...summary, summary: true } };
     } else if (held.version < summary.version) {
       // A full state we hold went stale (missed while offline): fetch the whole one, not just the summary.
-      api('GET', `/api/v2/agent/interactions/${encodeURIComponent(summary.interactionId)}/session`)
+      api(`/api/v2/agent/interactions/${encodeURIComponent(summary.interactionId)}/session`)
         .then(offer)
         .catch(() => {});
     }

@@ -1,7 +1,7 @@
 // Imports a Genesys Scripter ".script" export (or a Rapport script export) as a new script: choose or drop the file,
 // see what could not be carried over, then open the new script.
 import { useRef, useState } from 'preact/hooks';
-import { api } from '../../api.js';
+import { api } from '../../../api.js';
 import './panels.css';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -31,7 +31,7 @@ export function ImportScriptButton({ onImported }) {
     }
     setBusy(true);
     try {
-      const answer = await api('POST', '/api/v2/scripts/import', body);
+      const answer = await api('/api/v2/scripts/import', { method: 'POST', body });
       setResult({ file: file.name, ...answer });
     } catch (e) {
       const details = (e.body && e.body.details) || [];

@@ -1,17 +1,12 @@
-// Draws a page of the draft as the agent's page draws it (Script.jsx's classes: vbox, hbox, text, webpage, field...),
-// with {{variables}} shown unresolved (or their preview values), the selection outlined, and drag and drop:
-// components from the palette and moves within the page, with a line or box showing where the drop lands.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+// One component of the canvas and its children, memoised: each gets the selection and the drop only when they
+// concern its subtree, so that a change redraws the changed components and the path to them, not the whole page.
 import { memo } from 'preact/compat';
-import { externalUrl } from '../Script.jsx';
-import { find, isContainer, newComponent, idsOf, insert, move, splitTemplate, typeLabel, readCondition } from './model.js';
+import { externalUrl } from '../../desktop/Script.jsx';
+import { Sr } from './Sr.jsx';
+import { MOVE_ID } from './session.js';
+import { isContainer, readCondition, splitTemplate, typeLabel } from './model.js';
 
 const ARRANGE = { start: 'flex-start', center: 'center', end: 'flex-end' };
-export const NEW_TYPE = 'application/x-rapport-component';
-export const MOVE_ID = 'application/x-rapport-move';
-
-// The element being dragged (dataTransfer cannot be read during dragover).
-export const dragging = { type: null, id: null };
 
 function styleOf(c) {
   const s = c.style || {};
@@ -25,7 +20,7 @@ function styleOf(c) {
   return css;
 }
 
-export function describe(c, isRoot) {
+function describe(c, isRoot) {
   const short = (t) => {
     const s = String(t || '').replace(/\s+/g, ' ').trim();
     return s.length > 60 ? `${s.slice(0, 59)}…` : s;
@@ -45,12 +40,6 @@ export function describe(c, isRoot) {
   }
 }
 
-// Text for screen readers only. Buttons are named this way rather than by aria-label, so that a name never
-// also reads as the label of a field (Playwright's getByLabel matches aria-label too).
-export function Sr({ children }) {
-  return <span class="d-sr">{children}</span>;
-}
-
 /** Text with {{references}}: each unresolved one marked, or replaced by its preview value. */
 function Template({ text, values }) {
   return splitTemplate(text).map((p, i) => {
@@ -65,105 +54,17 @@ function resolve(text, values) {
   return splitTemplate(text).map((p) => (p.ref ? (values && values[p.name] != null ? String(values[p.name]) : '') : p.text)).join('');
 }
 
-export function Canvas({ page, selectedId, onSelect, update, values, canvasRef }) {
-  const [drop, setDrop] = useState(null); // {parentId, index, targetId, where: before|after|inside, axis}
-  const root = page.root;
-
-  const computeDrop = (e) => {
-    const el = e.target.closest && e.target.closest('[data-cid]');
-    if (!el) return null;
-    const id = el.getAttribute('data-cid');
-    const hit = find(root, id);
-    if (!hit) return null;
-    const moving = dragging.id ? find(root, dragging.id) : null;
-    const rect = el.getBoundingClientRect();
-    const parentAxis = hit.parent && hit.parent.type === 'horizontalContainer' ? 'x' : 'y';
-    const pos = parentAxis === 'x' ? e.clientX - rect.left : e.clientY - rect.top;
-    const size = parentAxis === 'x' ? rect.width : rect.height;
-    let result;
-    if (isContainer(hit.node) && (!hit.parent || (pos > 12 && pos < size - 12))) {
-      result = { parentId: id, index: (hit.node.children || []).length, targetId: id, where: 'inside' };
-    } else {
-      const after = pos > size / 2;
-      result = { parentId: hit.parent.id, index: hit.index + (after ? 1 : 0), targetId: id, where: after ? 'after' : 'before', axis: parentAxis };
-    }
-    // never into the moved container itself or below it
-    if (moving && find(moving.node, result.parentId)) return null;
-    return result;
-  };
-
-  const dragOver = (e) => {
-    if (!dragging.type && !dragging.id) return;
-    const next = computeDrop(e);
-    if (!next) {
-      if (drop) setDrop(null);
-      return;
-    }
-    e.preventDefault();
-    e.dataTransfer.dropEffect = dragging.id ? 'move' : 'copy';
-    if (!drop || drop.targetId !== next.targetId || drop.where !== next.where) setDrop(next);
-  };
-  const dropHere = (e) => {
-    const target = computeDrop(e) || drop;
-    setDrop(null);
-    if (!target) return;
-    e.preventDefault();
-    const type = dragging.type || e.dataTransfer.getData(NEW_TYPE);
-    const id = dragging.id || e.dataTransfer.getData(MOVE_ID);
-    dragging.type = null;
-    dragging.id = null;
-    if (id) {
-      update((s) => {
-        const p = s.pages.find((x) => x.id === page.id);
-        return move(p.root, id, target.parentId, target.index);
-      });
-      onSelect(id);
-    } else if (type) {
-      let made = null;
-      update((s) => {
-        const p = s.pages.find((x) => x.id === page.id);
-        made = newComponent(type, idsOf(s));
-        insert(p.root, target.parentId, target.index, made);
-      });
-      if (made) onSelect(made.id);
-    }
-  };
-  const leave = (e) => {
-    if (!e.currentTarget.contains(e.relatedTarget)) setDrop(null);
-  };
-
-  // Items are memoised: each gets the selection and the drop only when they concern its subtree, so that a change
-  // redraws the changed components and the path to them, not the whole page.
-  const latestSelect = useRef(onSelect);
-  latestSelect.current = onSelect;
-  const select = useCallback((id) => latestSelect.current(id), []);
-  const path = new Set();
-  const mark = (id) => {
-    for (let hit = id && find(root, id); hit; hit = hit.parent && find(root, hit.parent.id)) path.add(hit.node.id);
-  };
-  mark(selectedId);
-  mark(drop && drop.targetId);
-  const ctx = { selectedId, onSelect: select, values, drop, path };
-  return (
-    <div class="d-canvas script-page" ref={canvasRef} role="tree" aria-label="Canvas" data-page={page.id}
-      onDragOver={dragOver} onDrop={dropHere} onDragLeave={leave} onDragEnd={() => setDrop(null)}
-      onClick={(e) => e.target === e.currentTarget && onSelect(root.id)}>
-      <Item c={root} level={1} isRoot {...narrow(ctx, root.id)} />
-    </div>
-  );
-}
-
 // The props of an item: the selection and the drop pass down only along their path.
-function narrow(ctx, id) {
+export function narrow(ctx, id) {
   const on = !!ctx.path && ctx.path.has(id);
   return { selectedId: on ? ctx.selectedId : null, drop: on ? ctx.drop : null, path: on ? ctx.path : null,
-    onSelect: ctx.onSelect, values: ctx.values };
+    onSelect: ctx.onSelect, values: ctx.values, dragging: ctx.dragging };
 }
 
-const Item = memo(ItemView);
+export const Item = memo(ItemView);
 
-function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, values: shown }) {
-  const ctx = { selectedId, drop, path, onSelect, values: shown };
+function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, values: shown, dragging }) {
+  const ctx = { selectedId, drop, path, onSelect, values: shown, dragging };
   const selected = ctx.selectedId === c.id;
   const visible = readCondition(c.style && c.style.visible).mode;
   const enabled = readCondition(c.style && c.style.enabled).mode;
@@ -183,12 +84,11 @@ function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, 
     draggable: !isRoot,
     onDragStart: isRoot ? undefined : (e) => {
       e.stopPropagation();
-      dragging.id = c.id;
-      dragging.type = null;
+      dragging.value = { type: null, id: c.id };
       e.dataTransfer.setData(MOVE_ID, c.id);
       e.dataTransfer.effectAllowed = 'move';
     },
-    onDragEnd: () => { dragging.id = null; },
+    onDragEnd: () => { dragging.value = { type: null, id: null }; },
     onClick: (e) => {
       e.stopPropagation();
       ctx.onSelect(c.id);
@@ -295,20 +195,4 @@ function InputPreview({ c, classes, common, disabled, values }) {
       );
     }
   }
-}
-
-/** Scrolls the selected component into view and focuses it when the canvas has the focus. */
-export function useFollowSelection(canvasRef, selectedId) {
-  const first = useRef(true);
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || !selectedId) return;
-    const el = canvas.querySelector(`[data-cid="${CSS.escape(selectedId)}"]`);
-    if (!el) return;
-    // keep the keyboard in the canvas, also when the focused item was just deleted (the focus fell to the body)
-    const active = document.activeElement;
-    if ((canvas.contains(active) || !active || active === document.body) && active !== el) el.focus({ preventScroll: true });
-    if (!first.current) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    first.current = false;
-  }, [selectedId]);
 }

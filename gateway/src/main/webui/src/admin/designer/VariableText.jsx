@@ -1,18 +1,16 @@
 // A text field that accepts interpolation: typing "{{" opens a searchable list of the script's variables (and the
 // Scripter.* built-ins); ArrowUp/ArrowDown choose, Enter or a click inserts {{Name}}, Escape closes.
 //   <VariableText label="Text" value={...} onChange={(text) => ...} variables={names} multiline />
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { BUILTIN_VARIABLES, insertReference, matchVariables, openReference } from './model.js';
 import './designer.css';
-
-let counter = 0;
 
 export function VariableText({ label, value, onChange, variables = [], multiline = false, rows = 3, placeholder,
   id, hint, invalid, describedBy, onBlur }) {
   const ref = useRef(null);
   const [open, setOpen] = useState(null); // {start, query}
   const [active, setActive] = useState(0);
-  const uid = useMemo(() => ++counter, []);
+  const uid = useId();
   const listId = `vt-list-${uid}`;
   const inputId = id || `vt-input-${uid}`;
   const hintId = hint ? `vt-hint-${uid}` : null;

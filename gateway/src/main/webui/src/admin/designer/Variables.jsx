@@ -1,11 +1,11 @@
 // The script's variables: basic, dynamic (an expression, checked and evaluated as it is typed) and list; type,
 // input/output flags, default value. Renaming a variable rewrites every reference to it.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.js';
+import { api } from '../../api.js';
 import { renameVariable, variableNameProblem, variableNames } from './model.js';
 import { Check, Choice } from './Properties.jsx';
 import { VariableText } from './VariableText.jsx';
-import { Sr } from './Canvas.jsx';
+import { Sr } from './Sr.jsx';
 
 const EMPTY = { name: '', type: 'string', kind: 'basic', input: false, output: false, default: '', expression: '', description: '' };
 
@@ -188,7 +188,8 @@ function ExpressionField({ script, name, value, onChange }) {
       try {
         const variables = samplesOf(script);
         delete variables[name];
-        const answer = await api('POST', '/api/v2/scripts/expressions/evaluate', { expression: value, variables });
+        const answer = await api('/api/v2/scripts/expressions/evaluate',
+          { method: 'POST', body: { expression: value, variables } });
         if (!stale) setResult(answer);
       } catch (err) {
         if (!stale) {

@@ -1,7 +1,8 @@
 // Every component type of the script model: drag one onto the canvas, or click it to add it at the selection
 // (into the selected container, after the selected component, or at the end of the page).
 import { COMPONENT_TYPES } from './model.js';
-import { NEW_TYPE, Sr, dragging } from './Canvas.jsx';
+import { Sr } from './Sr.jsx';
+import { NEW_TYPE, useDesignerSession } from './session.js';
 
 const GROUPS = [
   ['Layout', (t) => t.container],
@@ -10,6 +11,7 @@ const GROUPS = [
 ];
 
 export function Palette({ onAdd, target }) {
+  const { dragging } = useDesignerSession();
   return (
     <div class="d-palette">
       <p class="muted d-hint">Click to add {target}, or drag onto the canvas.</p>
@@ -22,12 +24,11 @@ export function Palette({ onAdd, target }) {
                 <button type="button" class="d-palette-item" draggable
                   onClick={() => onAdd(t.type)}
                   onDragStart={(e) => {
-                    dragging.type = t.type;
-                    dragging.id = null;
+                    dragging.value = { type: t.type, id: null };
                     e.dataTransfer.setData(NEW_TYPE, t.type);
                     e.dataTransfer.effectAllowed = 'copy';
                   }}
-                  onDragEnd={() => { dragging.type = null; }}>
+                  onDragEnd={() => { dragging.value = { type: null, id: null }; }}>
                   <Sr>Add </Sr>{t.label}
                 </button>
               </li>

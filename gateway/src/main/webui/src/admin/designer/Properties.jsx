@@ -1,8 +1,8 @@
 // The properties of the selected component: content and bindings of its type, layout, appearance, behaviour.
-import { useMemo } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { findInScript, isContainer, isInput, readCondition, setStyle, typeLabel, variableNames, writeCondition } from './model.js';
 import { VariableText } from './VariableText.jsx';
-import { Sr } from './Canvas.jsx';
+import { Sr } from './Sr.jsx';
 
 export function Text({ label, value, onChange, type = 'text', placeholder, list, hint }) {
   return (
@@ -27,11 +27,9 @@ export function Check({ label, checked, onChange }) {
   );
 }
 
-let choices = 0;
-
 // A select labelled with for/id (a wrapping label would add the selected option to the field's name).
 export function Choice({ label, value, options, onChange }) {
-  const id = useMemo(() => `d-choice-${++choices}`, []);
+  const id = `d-choice-${useId()}`;
   return (
     <div class="field">
       <label class="label" for={id}>{label}</label>

@@ -3,6 +3,7 @@
 // update(fn) (one undo step each), saved as a draft shortly after each change.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Canvas, useFollowSelection } from './Canvas.jsx';
+import { DraftBar } from './DraftBar.jsx';
 import { Palette } from './Palette.jsx';
 import { Properties } from './Properties.jsx';
 import { Pages } from './Pages.jsx';
@@ -12,6 +13,8 @@ import { ProblemsPanel } from './panels/Problems.jsx';
 import { VersionsPanel } from './panels/Versions.jsx';
 import { PreviewPanel } from './panels/Preview.jsx';
 import { useDraft } from './draft.js';
+import { Tabs } from './Tabs.jsx';
+import { DesignerSession, designerSession } from './session.js';
 import {
   addPage, cloneFresh, find, findInScript, flatten, idsOf, insert, isContainer, moveBy, newComponent, placeFor, remove, typeLabel,
 } from './model.js';
@@ -19,28 +22,6 @@ import './designer.css';
 
 const LEFT_TABS = ['Components', 'Pages', 'Variables', 'Custom actions'];
 const RIGHT_TABS = ['Properties', 'Problems', 'Versions', 'Preview'];
-
-function Tabs({ id, tabs, current, onChange, labels = {} }) {
-  const keyDown = (e) => {
-    const i = tabs.indexOf(current);
-    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : null;
-    if (next) {
-      e.preventDefault();
-      onChange(next);
-      requestAnimationFrame(() => document.getElementById(`${id}-tab-${tabs.indexOf(next)}`)?.focus());
-    }
-  };
-  return (
-    <div class="d-tabs" role="tablist" onKeyDown={keyDown}>
-      {tabs.map((t, i) => (
-        <button key={t} type="button" role="tab" id={`${id}-tab-${i}`} aria-selected={t === current ? 'true' : 'false'}
-          aria-controls={`${id}-panel`} tabIndex={t === current ? 0 : -1} onClick={() => onChange(t)}>
-          {labels[t] || t}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function isEditable(el) {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
@@ -55,6 +36,7 @@ export function Designer({ scriptId }) {
   const [right, setRight] = useState('Properties');
   const [showValues, setShowValues] = useState(false);
   const [focusVariable, setFocusVariable] = useState(null);
+  const session = useMemo(designerSession, []);
   const clipboard = useRef(null);
   const canvasRef = useRef(null);
   useFollowSelection(canvasRef, selectedId);
@@ -229,81 +211,53 @@ export function Designer({ scriptId }) {
     : isContainer(selected.node) ? `into the selected ${typeLabel(selected.node.type).toLowerCase()}` : 'after the selected component';
   const problems = draft.problems;
   const save = draft.save;
-  const status = save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Changes pending' : save.state === 'error' ? 'Save failed'
-    : save.state === 'conflict' ? 'Not saved: changed elsewhere' : 'Saved';
 
   return (
-    <main class="designer" onKeyDown={onKeyDown}>
-      <header class="d-toolbar">
-        <a href="#/admin/scripts">← Scripts</a>
-        <label class="d-name">
-          <span class="label">Script name</span>
-          <input value={script.name} maxLength={256} aria-invalid={script.name.trim() ? undefined : 'true'}
-            onInput={(e) => { const v = e.currentTarget.value; update((s) => { s.name = v; }, 'script:name'); }} />
-        </label>
-        <button type="button" onClick={draft.undo} disabled={!draft.canUndo} title="Ctrl+Z">Undo</button>
-        <button type="button" onClick={draft.redo} disabled={!draft.canRedo} title="Ctrl+Shift+Z">Redo</button>
-        <span class={`d-save ${save.state}`} role="status" aria-live="polite">{status}</span>
-        {save.state === 'error' && (
-          <span class="d-save-error" role="alert">
-            {save.error} <button type="button" class="link" onClick={draft.flush}>Retry save</button>
-          </span>
-        )}
-      </header>
-      {draft.conflict && (
-        <div class="notice warning d-conflict" role="alert">
-          <p><strong>This script was changed elsewhere</strong>: someone else saved it after you loaded it.
-            {' '}Autosave is paused; your changes here are not saved yet.</p>
-          {draft.conflict.message && <p>{draft.conflict.message}</p>}
-          <p>“Load their version” shows the saved script and your unsaved changes here are lost.
-            {' '}“Keep mine” saves your version over theirs.</p>
-          {save.error && <p class="error">{save.error}</p>}
-          <button type="button" onClick={draft.loadTheirs}>Load their version</button>
-          {' '}
-          <button type="button" onClick={draft.keepMine}>Keep mine</button>
+    <DesignerSession.Provider value={session}>
+      <main class="designer" onKeyDown={onKeyDown}>
+        <DraftBar draft={draft} />
+        <div class={`d-panes ${right === 'Preview' ? 'd-wide' : ''}`}>
+          <aside class="d-left" aria-label="Script parts">
+            <Tabs id="d-left" tabs={LEFT_TABS} current={left} onChange={setLeft} />
+            <div id="d-left-panel" role="tabpanel" aria-labelledby={`d-left-tab-${LEFT_TABS.indexOf(left)}`} class="d-panel">
+              {left === 'Components' && <Palette onAdd={add} target={target} />}
+              {left === 'Pages' && <Pages script={script} pageId={page.id} onPage={showPage} update={update} />}
+              {left === 'Variables' && <Variables script={script} update={update} focusName={focusVariable} onFocused={() => setFocusVariable(null)} />}
+              {left === 'Custom actions' && <CustomActionsPanel script={script} update={update} />}
+            </div>
+          </aside>
+          <section class="d-center" aria-label="Canvas area">
+            <div class="d-canvas-bar">
+              <span class="d-inline">
+                <label class="label" for="d-page-select">Page</label>
+                <select id="d-page-select" value={page.id} onChange={(e) => showPage(e.currentTarget.value)}>
+                  {script.pages.map((p) => <option key={p.id} value={p.id}>{p.name}{p.id === script.startPageId ? ' (start)' : ''}</option>)}
+                </select>
+              </span>
+              <label class="checkbox d-inline">
+                <input type="checkbox" checked={showValues} onChange={(e) => setShowValues(e.currentTarget.checked)} />
+                <span>Show default values</span>
+              </label>
+              <span class="muted d-small">Arrows select · Alt+↑/↓ move · Delete · Ctrl+C/V · Ctrl+Z</span>
+            </div>
+            <Canvas page={page} selectedId={selected ? selectedId : null} onSelect={select} update={update} values={values}
+              canvasRef={canvasRef} />
+          </section>
+          <aside class="d-right" aria-label="Details">
+            <Tabs id="d-right" tabs={RIGHT_TABS} current={right} onChange={setRight}
+              labels={{ Problems: problems && problems.length ? `Problems (${problems.length})` : 'Problems' }} />
+            <div id="d-right-panel" role="tabpanel" aria-labelledby={`d-right-tab-${RIGHT_TABS.indexOf(right)}`} class="d-panel">
+              {right === 'Properties' && <Properties script={script} selectedId={selected ? selectedId : null} update={update}
+                onSelect={select} actions={actions} />}
+              {right === 'Problems' && <ProblemsPanel problems={problems} onSelect={goTo} script={script} />}
+              {right === 'Versions' && <VersionsPanel scriptId={scriptId} dirty={draft.dirty} onRestored={draft.reload}
+                revision={draft.revision} />}
+              {right === 'Preview' && <PreviewPanel scriptId={scriptId} script={script}
+                saved={!draft.dirty && save.state === 'saved'} />}
+            </div>
+          </aside>
         </div>
-      )}
-      <div class={`d-panes ${right === 'Preview' ? 'd-wide' : ''}`}>
-        <aside class="d-left" aria-label="Script parts">
-          <Tabs id="d-left" tabs={LEFT_TABS} current={left} onChange={setLeft} />
-          <div id="d-left-panel" role="tabpanel" aria-labelledby={`d-left-tab-${LEFT_TABS.indexOf(left)}`} class="d-panel">
-            {left === 'Components' && <Palette onAdd={add} target={target} />}
-            {left === 'Pages' && <Pages script={script} pageId={page.id} onPage={showPage} update={update} />}
-            {left === 'Variables' && <Variables script={script} update={update} focusName={focusVariable} onFocused={() => setFocusVariable(null)} />}
-            {left === 'Custom actions' && <CustomActionsPanel script={script} update={update} />}
-          </div>
-        </aside>
-        <section class="d-center" aria-label="Canvas area">
-          <div class="d-canvas-bar">
-            <span class="d-inline">
-              <label class="label" for="d-page-select">Page</label>
-              <select id="d-page-select" value={page.id} onChange={(e) => showPage(e.currentTarget.value)}>
-                {script.pages.map((p) => <option key={p.id} value={p.id}>{p.name}{p.id === script.startPageId ? ' (start)' : ''}</option>)}
-              </select>
-            </span>
-            <label class="checkbox d-inline">
-              <input type="checkbox" checked={showValues} onChange={(e) => setShowValues(e.currentTarget.checked)} />
-              <span>Show default values</span>
-            </label>
-            <span class="muted d-small">Arrows select · Alt+↑/↓ move · Delete · Ctrl+C/V · Ctrl+Z</span>
-          </div>
-          <Canvas page={page} selectedId={selected ? selectedId : null} onSelect={select} update={update} values={values}
-            canvasRef={canvasRef} />
-        </section>
-        <aside class="d-right" aria-label="Details">
-          <Tabs id="d-right" tabs={RIGHT_TABS} current={right} onChange={setRight}
-            labels={{ Problems: problems && problems.length ? `Problems (${problems.length})` : 'Problems' }} />
-          <div id="d-right-panel" role="tabpanel" aria-labelledby={`d-right-tab-${RIGHT_TABS.indexOf(right)}`} class="d-panel">
-            {right === 'Properties' && <Properties script={script} selectedId={selected ? selectedId : null} update={update}
-              onSelect={select} actions={actions} />}
-            {right === 'Problems' && <ProblemsPanel problems={problems} onSelect={goTo} script={script} />}
-            {right === 'Versions' && <VersionsPanel scriptId={scriptId} dirty={draft.dirty} onRestored={draft.reload}
-              revision={draft.revision} />}
-            {right === 'Preview' && <PreviewPanel scriptId={scriptId} script={script}
-              saved={!draft.dirty && save.state === 'saved'} />}
-          </div>
-        </aside>
-      </div>
-    </main>
+      </main>
+    </DesignerSession.Provider>
   );
 }

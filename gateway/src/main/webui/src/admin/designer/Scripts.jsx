@@ -1,6 +1,6 @@
 // #/admin/scripts: the list of scripts (search, new, import, open); #/admin/scripts/<id>: the designer.
 import { useEffect, useState } from 'preact/hooks';
-import { api, hasRole } from '../api.js';
+import { api, hasRole } from '../../api.js';
 import { Designer } from './Designer.jsx';
 import { ImportScriptButton } from './panels/ImportScript.jsx';
 import { blankScript } from './model.js';
@@ -30,7 +30,7 @@ function ScriptList() {
   const remove = async (s) => {
     setConfirming(null);
     try {
-      await api('DELETE', `/api/v2/scripts/${encodeURIComponent(s.id)}`);
+      await api(`/api/v2/scripts/${encodeURIComponent(s.id)}`, { method: 'DELETE' });
       setNotice(`Script “${s.name}” deleted.`);
       setError(null);
       setReload((n) => n + 1);
@@ -45,7 +45,7 @@ function ScriptList() {
     const timer = setTimeout(async () => {
       try {
         const q = search.trim() ? `&name=${encodeURIComponent(search.trim())}` : '';
-        const listing = await api('GET', `/api/v2/scripts?pageSize=200${q}`);
+        const listing = await api(`/api/v2/scripts?pageSize=200${q}`);
         if (!stale) {
           setScripts(listing.entities || []);
           setError(null);
@@ -114,7 +114,7 @@ function NewScript({ onCancel }) {
     setBusy(true);
     setError(null);
     try {
-      const created = await api('POST', '/api/v2/scripts', blankScript(trimmed));
+      const created = await api('/api/v2/scripts', { method: 'POST', body: blankScript(trimmed) });
       open(created.id);
     } catch (err) {
       setError(`Could not create the script: ${err.message}`);
