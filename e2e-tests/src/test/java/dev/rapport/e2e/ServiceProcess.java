@@ -20,6 +20,7 @@ final class ServiceProcess implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("rapport.root", ".."));
 
     private final String name;
+    private final String logName;
     private final int port;
     /** Health, metrics and OpenAPI are on the management interface (loopback), not on the API port. */
     private final int managementPort = freePort();
@@ -32,7 +33,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     ServiceProcess(String name, int port, Map<String, String> env, List<String> systemProperties) {
+        this(name, name, port, env, systemProperties);
+    }
+
+    /** {@code logName}: the log file's name when several instances of one service run. */
+    ServiceProcess(String name, String logName, int port, Map<String, String> env, List<String> systemProperties) {
         this.name = name;
+        this.logName = logName;
         this.port = port;
         this.env = env;
         this.systemProperties = systemProperties;
@@ -53,7 +60,7 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logs);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(logName + ".log").toFile()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
@@ -74,6 +81,22 @@ final class ServiceProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** SIGSTOP or SIGCONT: a process frozen past its Kafka session timeout comes back as a zombie. */
+    void signal(String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + logName + " exited with " + exit);
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    int managementPort() {
+        return managementPort;
     }
 
     /** Asks the process to stop (SIGTERM: a clean Quarkus shutdown) without waiting; {@link #close()} waits. */
@@ -108,7 +131,7 @@ final class ServiceProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue()
-                        + "; see e2e-tests/target/e2e-logs/" + name + ".log");
+                        + "; see e2e-tests/target/e2e-logs/" + logName + ".log");
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri("/q/health/ready"))
