@@ -2,8 +2,8 @@ package dev.rapport.gateway.agent;
 
 import dev.rapport.contract.Roles;
 import dev.rapport.contract.SessionState;
+import dev.rapport.contract.failure.DomainException.NotFound;
 import dev.rapport.gateway.sessions.SessionBoard;
-import dev.rapport.platform.web.ApiException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +46,7 @@ public class AgentSessions {
     /** The session of an interaction the viewer may touch: 404 when unknown, 403 when someone else's. */
     public SessionState require(Viewer viewer, String interactionId) {
         SessionState state = board.get(interactionId)
-                .orElseThrow(() -> ApiException.notFound("No session for interaction " + interactionId));
+                .orElseThrow(() -> new NotFound("No session for interaction " + interactionId));
         if (!viewer.sees(state)) {
             throw new ForbiddenException("Interaction " + interactionId + " is not assigned to you");
         }
