@@ -1,18 +1,27 @@
 package dev.rapport.contract;
 
+import dev.rapport.contract.failure.DomainException;
 import java.util.List;
 
-/** An event that does not meet its contract. It can never succeed, so a consumer dead-letters it. */
-public class InvalidEventException extends RuntimeException {
+/**
+ * An event (or a body) that does not meet its contract: invalid input, so it can never succeed and a consumer
+ * dead-letters it, and an API answers 400 naming each field.
+ */
+public class InvalidEventException extends DomainException.InvalidInput {
     private final List<Violation> violations;
 
     public InvalidEventException(String message, Throwable cause) {
-        super(message, cause);
-        this.violations = List.of(new Violation("/", message));
+        this(message, List.of(new Violation("/", message)), cause);
     }
 
     public InvalidEventException(String message, List<Violation> violations) {
-        super(message + ": " + String.join("; ", violations.stream().map(Violation::toString).toList()));
+        this(message + ": " + String.join("; ", violations.stream().map(Violation::toString).toList()),
+                violations, null);
+    }
+
+    private InvalidEventException(String message, List<Violation> violations, Throwable cause) {
+        super(message, violations.stream()
+                .map(v -> new GenesysError.Detail(INVALID_VALUE, v.field(), v.message())).toList(), cause);
         this.violations = List.copyOf(violations);
     }
 

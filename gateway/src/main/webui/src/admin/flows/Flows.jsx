@@ -27,7 +27,7 @@ function FlowList() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api('/api/v2/flows/inbound').then((r) => setFlows(r.entities)).catch(setError);
+    api('/api/v2/flows/inbound?pageSize=500').then((r) => setFlows(r.entities)).catch(setError);
   }, []);
 
   const create = async (e) => {

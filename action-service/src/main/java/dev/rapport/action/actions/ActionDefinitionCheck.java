@@ -6,7 +6,7 @@ import dev.rapport.action.engine.ActionDefinition;
 import dev.rapport.action.engine.ContractValidator;
 import dev.rapport.action.templates.TemplateException;
 import dev.rapport.action.templates.TemplateRenderer;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
@@ -26,32 +26,32 @@ public class ActionDefinitionCheck {
 
     public void check(ObjectNode config, ObjectNode contract) {
         if (config == null) {
-            throw ApiException.invalidField("config", "config is required");
+            throw InvalidInput.field("config", "config is required");
         }
         JsonNode request = config.path("request");
         if (!request.isObject()) {
-            throw ApiException.invalidField("config.request", "config.request is required");
+            throw InvalidInput.field("config.request", "config.request is required");
         }
         if (!request.path("requestUrlTemplate").isTextual() || request.path("requestUrlTemplate").asText().isBlank()) {
-            throw ApiException.invalidField("config.request.requestUrlTemplate", "requestUrlTemplate is required");
+            throw InvalidInput.field("config.request.requestUrlTemplate", "requestUrlTemplate is required");
         }
         if (!METHODS.contains(request.path("requestType").asText("GET").toUpperCase(java.util.Locale.ROOT))) {
-            throw ApiException.invalidField("config.request.requestType", "requestType must be one of " + METHODS);
+            throw InvalidInput.field("config.request.requestType", "requestType must be one of " + METHODS);
         }
         JsonNode timeout = config.path("timeoutSeconds");
         if (!timeout.isMissingNode() && !timeout.isNull() && (!timeout.canConvertToInt()
                 || timeout.asInt() < ActionDefinition.MIN_TIMEOUT || timeout.asInt() > ActionDefinition.MAX_TIMEOUT)) {
-            throw ApiException.invalidField("config.timeoutSeconds", "timeoutSeconds must be between 1 and 60");
+            throw InvalidInput.field("config.timeoutSeconds", "timeoutSeconds must be between 1 and 60");
         }
         JsonNode response = config.path("response");
         if (!response.isMissingNode() && !response.isObject()) {
-            throw ApiException.invalidField("config.response", "config.response must be an object");
+            throw InvalidInput.field("config.response", "config.response must be an object");
         }
         if (contract == null || !contract.path("input").path("inputSchema").isObject()) {
-            throw ApiException.invalidField("contract.input.inputSchema", "contract.input.inputSchema is required");
+            throw InvalidInput.field("contract.input.inputSchema", "contract.input.inputSchema is required");
         }
         if (!contract.path("output").path("successSchema").isObject()) {
-            throw ApiException.invalidField("contract.output.successSchema", "contract.output.successSchema is required");
+            throw InvalidInput.field("contract.output.successSchema", "contract.output.successSchema is required");
         }
         schema("contract.input.inputSchema", contract.path("input").path("inputSchema"));
         schema("contract.output.successSchema", contract.path("output").path("successSchema"));
@@ -67,20 +67,20 @@ public class ActionDefinitionCheck {
         try {
             templates.check(field, template);
         } catch (TemplateException e) {
-            throw ApiException.invalidField(field, e.getMessage());
+            throw InvalidInput.field(field, e.getMessage());
         }
     }
 
     private void schema(String field, JsonNode schema) {
         SchemaShape.problem(field, schema).ifPresent(p -> {
-            throw ApiException.invalidField(p.getKey(), p.getValue());
+            throw InvalidInput.field(p.getKey(), p.getValue());
         });
         try {
             contracts.violations(schema, schema.path("type").asText().equals("object")
                     ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                     : com.fasterxml.jackson.databind.node.NullNode.getInstance());
         } catch (RuntimeException e) {
-            throw ApiException.invalidField(field, "not a usable JSON Schema: " + e.getMessage());
+            throw InvalidInput.field(field, "not a usable JSON Schema: " + e.getMessage());
         }
     }
 }

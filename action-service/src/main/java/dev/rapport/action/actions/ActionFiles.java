@@ -6,7 +6,8 @@ import dev.rapport.action.actions.ActionViews.ActionInput;
 import dev.rapport.action.actions.ActionViews.ActionView;
 import dev.rapport.action.integrations.Integration;
 import dev.rapport.action.integrations.IntegrationService;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -29,12 +30,12 @@ public class ActionFiles {
     @Transactional
     public ActionView importFile(ObjectNode file, String integrationId, String name, String category, boolean publish) {
         if (file == null || !file.path("config").isObject()) {
-            throw ApiException.invalidField("config", "the file is not a data action export (no config)");
+            throw InvalidInput.field("config", "the file is not a data action export (no config)");
         }
         Integration integration = integrations.find(integrationId);
         String fileType = file.path("integrationType").asText(null);
         if (fileType != null && !fileType.equals(integration.integrationType)) {
-            throw ApiException.invalidField("integrationId", "the file is for a " + fileType + " integration but "
+            throw InvalidInput.field("integrationId", "the file is for a " + fileType + " integration but "
                     + integrationId + " is " + integration.integrationType);
         }
         String chosen = name == null || name.isBlank() ? file.path("name").asText(null) : name;
@@ -50,7 +51,7 @@ public class ActionFiles {
         Integration integration = integrations.find(action.integrationId);
         if (draft) {
             if (action.draft == null) {
-                throw ApiException.notFound("action " + id + " has no draft");
+                throw new NotFound("action " + id + " has no draft");
             }
             ObjectNode d = ActionService.draftNode(action);
             return new ActionExport(action.name, integration.integrationType, "custom", (ObjectNode) d.get("config"),

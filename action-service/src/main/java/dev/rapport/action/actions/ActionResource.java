@@ -1,6 +1,5 @@
 package dev.rapport.action.actions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.action.actions.ActionViews.ActionExport;
 import dev.rapport.action.actions.ActionViews.ActionInput;
@@ -8,24 +7,24 @@ import dev.rapport.action.actions.ActionViews.ActionView;
 import dev.rapport.action.actions.ActionViews.PublishDraft;
 import dev.rapport.action.actions.ActionViews.UpdateAction;
 import dev.rapport.action.actions.ActionViews.UpdateDraft;
-import dev.rapport.action.integrations.IntegrationViews.Listing;
 import dev.rapport.contract.Roles;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.List;
+import jakarta.ws.rs.core.UriInfo;
+import dev.rapport.platform.web.EntityListing;
+import dev.rapport.platform.web.Paging;
 
 /** Genesys's {@code /api/v2/integrations/actions}: actions, drafts, versions, import and export (running them: execution). */
 @Path("/api/v2/integrations/actions")
@@ -42,30 +41,23 @@ public class ActionResource {
     }
 
     @GET
-    public Listing<ActionView> list(@QueryParam("pageNumber") @DefaultValue("1") int pageNumber,
-                                    @QueryParam("pageSize") @DefaultValue("25") int pageSize,
-                                    @QueryParam("name") String name, @QueryParam("category") String category) {
-        checkPaging(pageNumber, pageSize);
-        return actions.list(pageNumber, pageSize, name, category);
-    }
-
-    private static void checkPaging(int pageNumber, int pageSize) {
-        if (pageNumber < 1) {
-            throw ApiException.invalidField("pageNumber", "pageNumber starts at 1");
-        }
-        if (pageSize < 1 || pageSize > 500) {
-            throw ApiException.invalidField("pageSize", "pageSize must be between 1 and 500");
-        }
+    public EntityListing<ActionView> list(@QueryParam("pageNumber") Integer pageNumber,
+                                          @QueryParam("pageSize") Integer pageSize,
+                                          @QueryParam("name") String name, @QueryParam("category") String category,
+                                          @Context UriInfo uri) {
+        Paging paging = Paging.of(pageNumber, pageSize);
+        return EntityListing.of(actions.list(paging, name, category), paging, uri);
     }
 
     /** Genesys's {@code GET /actions/drafts}: the actions that have a draft (imported ones are drafts until published). */
     @GET
     @Path("/drafts")
-    public Listing<ActionView> drafts(@QueryParam("pageNumber") @DefaultValue("1") int pageNumber,
-                                      @QueryParam("pageSize") @DefaultValue("25") int pageSize,
-                                      @QueryParam("name") String name, @QueryParam("category") String category) {
-        checkPaging(pageNumber, pageSize);
-        return actions.listDrafts(pageNumber, pageSize, name, category);
+    public EntityListing<ActionView> drafts(@QueryParam("pageNumber") Integer pageNumber,
+                                            @QueryParam("pageSize") Integer pageSize,
+                                            @QueryParam("name") String name, @QueryParam("category") String category,
+                                            @Context UriInfo uri) {
+        Paging paging = Paging.of(pageNumber, pageSize);
+        return EntityListing.of(actions.listDrafts(paging, name, category), paging, uri);
     }
 
     @POST
@@ -86,7 +78,7 @@ public class ActionResource {
                                    @QueryParam("name") String name, @QueryParam("category") String category,
                                    @QueryParam("publish") @DefaultValue("false") boolean publish) {
         if (integrationId == null || integrationId.isBlank()) {
-            throw ApiException.invalidField("integrationId", "choose the integration to import into");
+            throw InvalidInput.field("integrationId", "choose the integration to import into");
         }
         return files.importFile(file, integrationId, name, category, publish);
     }

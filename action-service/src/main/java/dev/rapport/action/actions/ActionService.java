@@ -8,9 +8,12 @@ import dev.rapport.action.actions.ActionViews.UpdateAction;
 import dev.rapport.action.actions.ActionViews.UpdateDraft;
 import dev.rapport.action.engine.ActionDefinition;
 import dev.rapport.action.integrations.IntegrationService;
-import dev.rapport.action.integrations.IntegrationViews.Listing;
 import dev.rapport.contract.EventJson;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.Conflict;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException.NotFound;
+import dev.rapport.platform.web.EntityListing;
+import dev.rapport.platform.web.Paging;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,17 +57,17 @@ public class ActionService {
         return draftView(action);
     }
 
-    public Listing<ActionView> list(int pageNumber, int pageSize, String name, String category) {
-        return listing("latestVersion is not null", pageNumber, pageSize, name, category, a -> view(version(a, null)));
+    public EntityListing.Page<ActionView> list(Paging paging, String name, String category) {
+        return listing("latestVersion is not null", paging, name, category, a -> view(version(a, null)));
     }
 
     /** The actions that have a draft, each as its draft. */
-    public Listing<ActionView> listDrafts(int pageNumber, int pageSize, String name, String category) {
-        return listing("draft is not null", pageNumber, pageSize, name, category, this::draftView);
+    public EntityListing.Page<ActionView> listDrafts(Paging paging, String name, String category) {
+        return listing("draft is not null", paging, name, category, this::draftView);
     }
 
-    private Listing<ActionView> listing(String filter, int pageNumber, int pageSize, String name, String category,
-                                        java.util.function.Function<DataAction, ActionView> view) {
+    private EntityListing.Page<ActionView> listing(String filter, Paging paging, String name, String category,
+                                                   java.util.function.Function<DataAction, ActionView> view) {
         StringBuilder where = new StringBuilder(filter);
         Map<String, Object> params = new HashMap<>();
         if (name != null && !name.isBlank()) {
@@ -76,10 +79,8 @@ public class ActionService {
             params.put("category", category);
         }
         var query = DataAction.<DataAction>find(where.toString(), Sort.by("name"), params)
-                .page(Page.of(pageNumber - 1, pageSize));
-        long total = query.count();
-        return new Listing<>(query.list().stream().map(view).toList(), pageSize, pageNumber,
-                total, (int) Math.ceil(total / (double) pageSize));
+                .page(Page.of(paging.pageNumber() - 1, paging.pageSize()));
+        return new EntityListing.Page<>(query.list().stream().map(view).toList(), query.count());
     }
 
     public ActionView get(String id, Integer version) {
@@ -89,7 +90,7 @@ public class ActionService {
     public ActionView getDraft(String id) {
         DataAction action = find(id);
         if (action.draft == null) {
-            throw ApiException.notFound("action " + id + " has no draft");
+            throw new NotFound("action " + id + " has no draft");
         }
         return draftView(action);
     }
@@ -98,10 +99,10 @@ public class ActionService {
     public ActionView update(String id, UpdateAction body) {
         DataAction action = find(id);
         if (action.latestVersion == null) {
-            throw ApiException.notFound("action " + id + " is not published; change its draft");
+            throw new NotFound("action " + id + " is not published; change its draft");
         }
         if (body == null || body.version() == null || !body.version().equals(action.latestVersion)) {
-            throw ApiException.invalidField("version", "version must be the latest published version, "
+            throw InvalidInput.field("version", "version must be the latest published version, "
                     + action.latestVersion);
         }
         if (body.name() != null) {
@@ -121,11 +122,11 @@ public class ActionService {
     public ActionView updateDraft(String id, UpdateDraft body) {
         DataAction action = find(id);
         if (body == null) {
-            throw ApiException.badRequest("a body is required", java.util.List.of());
+            throw new InvalidInput("a body is required", java.util.List.of());
         }
         ObjectNode current = action.draft != null ? draftNode(action) : latestAsDraft(action);
         if (action.draft != null && body.version() != null && body.version() != action.draftVersion) {
-            throw ApiException.conflict("the draft is at version " + action.draftVersion + ", not " + body.version());
+            throw new Conflict("the draft is at version " + action.draftVersion + ", not " + body.version());
         }
         ObjectNode config = body.config() != null ? body.config() : (ObjectNode) current.get("config");
         ObjectNode contract = body.contract() != null ? body.contract() : (ObjectNode) current.get("contract");
@@ -147,7 +148,7 @@ public class ActionService {
     public void deleteDraft(String id) {
         DataAction action = find(id);
         if (action.draft == null) {
-            throw ApiException.notFound("action " + id + " has no draft");
+            throw new NotFound("action " + id + " has no draft");
         }
         if (action.latestVersion == null) {
             action.delete();
@@ -161,10 +162,10 @@ public class ActionService {
     public ActionView publishDraft(String id, Integer draftVersion) {
         DataAction action = find(id);
         if (action.draft == null) {
-            throw ApiException.notFound("action " + id + " has no draft to publish");
+            throw new NotFound("action " + id + " has no draft to publish");
         }
         if (draftVersion != null && draftVersion != action.draftVersion) {
-            throw ApiException.conflict("the draft is at version " + action.draftVersion + ", not " + draftVersion);
+            throw new Conflict("the draft is at version " + action.draftVersion + ", not " + draftVersion);
         }
         return view(publish(action, draftVersion));
     }
@@ -187,7 +188,7 @@ public class ActionService {
     public Resolved resolveDraft(String id) {
         DataAction action = find(id);
         if (action.draft == null) {
-            throw ApiException.notFound("action " + id + " has no draft");
+            throw new NotFound("action " + id + " has no draft");
         }
         ObjectNode d = draftNode(action);
         return new Resolved(action.id, null, action.integrationId, new ActionDefinition(action.name,
@@ -200,7 +201,7 @@ public class ActionService {
 
     private DataAction newAction(ActionInput input) {
         if (input == null) {
-            throw ApiException.badRequest("a body is required", java.util.List.of());
+            throw new InvalidInput("a body is required", java.util.List.of());
         }
         String name = requireName(input.name());
         integrations.find(input.integrationId());
@@ -238,12 +239,12 @@ public class ActionService {
 
     DataActionVersion version(DataAction action, Integer version) {
         if (action.latestVersion == null) {
-            throw ApiException.notFound("action " + action.id + " has no published version");
+            throw new NotFound("action " + action.id + " has no published version");
         }
         int wanted = version == null ? action.latestVersion : version;
         DataActionVersion v = DataActionVersion.findById(new DataActionVersion.Key(action.id, wanted));
         if (v == null) {
-            throw ApiException.notFound("action " + action.id + " has no version " + wanted);
+            throw new NotFound("action " + action.id + " has no version " + wanted);
         }
         return v;
     }
@@ -256,14 +257,14 @@ public class ActionService {
     public DataAction find(String id) {
         DataAction action = id == null ? null : DataAction.findById(id);
         if (action == null) {
-            throw ApiException.notFound("action " + id + " not found");
+            throw new NotFound("action " + id + " not found");
         }
         return action;
     }
 
     private static String requireName(String name) {
         if (name == null || name.isBlank() || name.length() > 256) {
-            throw ApiException.invalidField("name", "name is required (at most 256 characters)");
+            throw InvalidInput.field("name", "name is required (at most 256 characters)");
         }
         return name.trim();
     }

@@ -8,7 +8,7 @@ import dev.rapport.action.engine.Execution;
 import dev.rapport.action.execution.ExecutionService.Origin;
 import dev.rapport.contract.GenesysError;
 import dev.rapport.contract.Roles;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -100,7 +100,7 @@ public class ExecutionResource {
     public List<ExecutionLog.Entry> interactionExecutions(@QueryParam("interactionId") String interactionId,
                                                           @QueryParam("limit") @DefaultValue("50") int limit) {
         if (interactionId == null || interactionId.isBlank()) {
-            throw ApiException.invalidField("interactionId", "interactionId is required");
+            throw InvalidInput.field("interactionId", "interactionId is required");
         }
         return log.forInteraction(interactionId, Math.max(1, Math.min(limit, 500)));
     }

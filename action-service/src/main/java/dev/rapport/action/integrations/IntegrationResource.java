@@ -3,14 +3,13 @@ package dev.rapport.action.integrations;
 import dev.rapport.action.integrations.IntegrationViews.CreateIntegration;
 import dev.rapport.action.integrations.IntegrationViews.CredentialInfo;
 import dev.rapport.action.integrations.IntegrationViews.IntegrationView;
-import dev.rapport.action.integrations.IntegrationViews.Listing;
 import dev.rapport.action.integrations.IntegrationViews.SetCredentials;
 import dev.rapport.contract.Roles;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.platform.web.EntityListing;
+import dev.rapport.platform.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -18,7 +17,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 /** Genesys's {@code /api/v2/integrations} for the two data action integration types. */
 @Path("/api/v2/integrations")
@@ -33,15 +34,10 @@ public class IntegrationResource {
     }
 
     @GET
-    public Listing<IntegrationView> list(@QueryParam("pageNumber") @DefaultValue("1") int pageNumber,
-                                         @QueryParam("pageSize") @DefaultValue("25") int pageSize) {
-        if (pageNumber < 1) {
-            throw ApiException.invalidField("pageNumber", "pageNumber starts at 1");
-        }
-        if (pageSize < 1 || pageSize > 500) {
-            throw ApiException.invalidField("pageSize", "pageSize must be between 1 and 500");
-        }
-        return integrations.list(pageNumber, pageSize);
+    public EntityListing<IntegrationView> list(@QueryParam("pageNumber") Integer pageNumber,
+                                               @QueryParam("pageSize") Integer pageSize, @Context UriInfo uri) {
+        Paging paging = Paging.of(pageNumber, pageSize);
+        return EntityListing.of(integrations.list(paging), paging, uri);
     }
 
     @POST

@@ -5,11 +5,14 @@ import dev.rapport.action.engine.IntegrationContext;
 import dev.rapport.action.integrations.IntegrationViews.CreateIntegration;
 import dev.rapport.action.integrations.IntegrationViews.CredentialInfo;
 import dev.rapport.action.integrations.IntegrationViews.IntegrationView;
-import dev.rapport.action.integrations.IntegrationViews.Listing;
 import dev.rapport.action.integrations.IntegrationViews.SetCredentials;
 import dev.rapport.action.integrations.IntegrationViews.TypeRef;
 import dev.rapport.contract.EventJson;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.Conflict;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException.NotFound;
+import dev.rapport.platform.web.EntityListing;
+import dev.rapport.platform.web.Paging;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,14 +40,14 @@ public class IntegrationService {
     @Transactional
     public IntegrationView create(CreateIntegration body) {
         if (body == null || body.integrationType() == null || body.integrationType().id() == null) {
-            throw ApiException.invalidField("integrationType.id", "integrationType.id is required");
+            throw InvalidInput.field("integrationType.id", "integrationType.id is required");
         }
         if (!TYPES.contains(body.integrationType().id())) {
-            throw ApiException.invalidField("integrationType.id", "integration type '" + body.integrationType().id()
+            throw InvalidInput.field("integrationType.id", "integration type '" + body.integrationType().id()
                     + "' is not supported; use one of " + TYPES);
         }
         if (body.name() == null || body.name().isBlank() || body.name().length() > 256) {
-            throw ApiException.invalidField("name", "name is required (at most 256 characters)");
+            throw InvalidInput.field("name", "name is required (at most 256 characters)");
         }
         Integration integration = new Integration();
         integration.id = UUID.randomUUID().toString();
@@ -56,11 +59,10 @@ public class IntegrationService {
         return view(integration);
     }
 
-    public Listing<IntegrationView> list(int pageNumber, int pageSize) {
-        var query = Integration.<Integration>findAll(Sort.by("name")).page(Page.of(pageNumber - 1, pageSize));
-        long total = query.count();
-        return new Listing<>(query.list().stream().map(IntegrationService::view).toList(), pageSize, pageNumber, total,
-                (int) Math.ceil(total / (double) pageSize));
+    public EntityListing.Page<IntegrationView> list(Paging paging) {
+        var query = Integration.<Integration>findAll(Sort.by("name"))
+                .page(Page.of(paging.pageNumber() - 1, paging.pageSize()));
+        return new EntityListing.Page<>(query.list().stream().map(IntegrationService::view).toList(), query.count());
     }
 
     public IntegrationView get(String id) {
@@ -74,7 +76,7 @@ public class IntegrationService {
                 .createQuery("select count(a) from DataAction a where a.integrationId = ?1", Long.class)
                 .setParameter(1, id).getSingleResult();
         if (actions > 0) {
-            throw ApiException.conflict("integration " + id + " still has " + actions + " actions; delete them first");
+            throw new Conflict("integration " + id + " still has " + actions + " actions; delete them first");
         }
         integration.delete();
     }
@@ -83,11 +85,11 @@ public class IntegrationService {
     public CredentialInfo setCredentials(String id, SetCredentials body) {
         Integration integration = find(id);
         if (body == null || body.type() == null || !CREDENTIAL_TYPES.contains(body.type())) {
-            throw ApiException.invalidField("type", "credential type must be one of " + CREDENTIAL_TYPES);
+            throw InvalidInput.field("type", "credential type must be one of " + CREDENTIAL_TYPES);
         }
         Map<String, String> fields = body.credentialFields() == null ? Map.of() : body.credentialFields();
         if (body.type().equals("basicAuth") && (!fields.containsKey("userName") || !fields.containsKey("password"))) {
-            throw ApiException.invalidField("credentialFields", "basicAuth needs userName and password");
+            throw InvalidInput.field("credentialFields", "basicAuth needs userName and password");
         }
         integration.credentialType = body.type();
         integration.credentialFields = new ArrayList<>(fields.keySet());
@@ -116,7 +118,7 @@ public class IntegrationService {
     public Integration find(String id) {
         Integration integration = id == null ? null : Integration.findById(id);
         if (integration == null) {
-            throw ApiException.notFound("integration " + id + " not found");
+            throw new NotFound("integration " + id + " not found");
         }
         return integration;
     }

@@ -32,7 +32,4 @@ public final class IntegrationViews {
                     : credentialFields.keySet()) + "]";
         }
     }
-
-    public record Listing<T>(List<T> entities, int pageSize, int pageNumber, long total, int pageCount) {
-    }
 }

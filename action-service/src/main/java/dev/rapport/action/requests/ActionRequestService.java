@@ -1,12 +1,12 @@
 package dev.rapport.action.requests;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.action.actions.ActionService;
 import dev.rapport.action.actions.ActionService.Resolved;
+import dev.rapport.action.actions.ActionService;
 import dev.rapport.action.engine.ActionDefinition;
 import dev.rapport.action.engine.Execution;
-import dev.rapport.action.execution.ExecutionService;
 import dev.rapport.action.execution.ExecutionService.Origin;
+import dev.rapport.action.execution.ExecutionService;
 import dev.rapport.action.lookup.DataTableLookup;
 import dev.rapport.contract.ActionRequest;
 import dev.rapport.contract.ActionResult;
@@ -16,8 +16,9 @@ import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InvalidEventException;
 import dev.rapport.contract.Topics;
+import dev.rapport.contract.failure.DomainException.NotFound;
 import dev.rapport.platform.outbox.Outbox;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.platform.web.DomainErrors;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -117,8 +118,9 @@ public class ActionRequestService {
             Resolved resolved;
             try {
                 resolved = actions.resolve(request.actionId(), request.version());
-            } catch (ApiException e) {
-                return ActionResults.failure(request, e.getMessage(), e.code(), e.status(), 0);
+            } catch (NotFound e) {
+                // No such action (or version): the requester learns it from a failed result, as Genesys answers it.
+                return ActionResults.failure(request, e.getMessage(), DomainErrors.code(e), DomainErrors.status(e), 0);
             }
             execution = executions.execute(withTimeout(resolved, request), inputs, true, origin);
             return ActionResults.of(request, execution).secured(resolved.definition().secure());

@@ -2,10 +2,10 @@ package dev.rapport.datatable.exporting;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rapport.contract.Roles;
+import dev.rapport.contract.failure.DomainException.NotFound;
 import dev.rapport.datatable.tables.DataTable;
 import dev.rapport.datatable.tables.DataTableService;
 import dev.rapport.datatable.web.Caller;
-import dev.rapport.platform.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -86,7 +86,7 @@ public class ExportJobResource {
     private static ExportJob find(String tableId, String jobId) {
         ExportJob job = ExportJob.findById(jobId);
         if (job == null || !job.tableId.equals(tableId)) {
-            throw ApiException.notFound("Export job " + jobId + " not found for data table " + tableId);
+            throw new NotFound("Export job " + jobId + " not found for data table " + tableId);
         }
         return job;
     }

@@ -1,9 +1,12 @@
 package dev.rapport.datatable.importing;
 
+import dev.rapport.contract.failure.DomainException.Conflict;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException.NotFound;
+import dev.rapport.contract.failure.DomainException.TooLarge;
 import dev.rapport.datatable.DataTableConfig;
 import dev.rapport.datatable.tables.DataTableService;
-import dev.rapport.datatable.web.Paging;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.platform.web.Paging;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -66,7 +69,7 @@ public class ImportJobService {
         try {
             mode = body == null || body.importMode() == null ? ImportMode.Append : ImportMode.valueOf(body.importMode());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("importMode", "importMode is Append or ReplaceAll");
+            throw InvalidInput.field("importMode", "importMode is Append or ReplaceAll");
         }
         ImportJob job = new ImportJob();
         job.id = UUID.randomUUID().toString();
@@ -84,7 +87,7 @@ public class ImportJobService {
     public ImportJob get(String tableId, String jobId) {
         ImportJob job = ImportJob.findById(jobId);
         if (job == null || !job.tableId.equals(tableId)) {
-            throw ApiException.notFound("Import job " + jobId + " not found for data table " + tableId);
+            throw new NotFound("Import job " + jobId + " not found for data table " + tableId);
         }
         return job;
     }
@@ -115,7 +118,7 @@ public class ImportJobService {
             ImportJob job = get(tableId, jobId);
             // Only one upload per job: the first one moves it out of WaitingForUpload.
             if (job.status != ImportStatus.WaitingForUpload) {
-                throw ApiException.conflict("Import job " + jobId + " is " + job.status + "; it takes one upload");
+                throw new Conflict("Import job " + jobId + " is " + job.status + "; it takes one upload");
             }
             job.status = ImportStatus.Processing;
             job.workerId = liveness.workerId();
@@ -137,7 +140,7 @@ public class ImportJobService {
                 job.dateCompleted = Instant.now();
             });
             if (tooLarge) {
-                throw new ApiException(413, "payload.too.large", message, List.of());
+                throw new TooLarge(message);
             }
             throw new UncheckedIOException(e);
         }

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contract.Roles;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import dev.rapport.datatable.DataTableConfig;
 import dev.rapport.datatable.web.Caller;
-import dev.rapport.datatable.web.EntityListing;
-import dev.rapport.datatable.web.Paging;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.platform.web.EntityListing;
+import dev.rapport.platform.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -126,23 +126,23 @@ public class RowResource {
         try {
             bytes = body == null ? new byte[0] : body.readNBytes(max + 1);
         } catch (IOException e) {
-            throw ApiException.invalidField("body", "The row could not be read: " + e.getMessage());
+            throw InvalidInput.field("body", "The row could not be read: " + e.getMessage());
         }
         if (bytes.length > max) {
-            throw ApiException.invalidField("body", "The body is larger than " + max + " bytes; a row has at most "
+            throw InvalidInput.field("body", "The body is larger than " + max + " bytes; a row has at most "
                     + config.limits().maxRowBytes() + " (rapport.datatable.limits.max-row-bytes)");
         }
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-            throw ApiException.invalidField("body", "A row is a JSON object of field names and values");
+            throw InvalidInput.field("body", "A row is a JSON object of field names and values");
         }
         try {
             return json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(bytes);
         } catch (JsonProcessingException e) {
             String field = e.getProcessor() instanceof JsonParser p && e.getOriginalMessage().startsWith("Duplicate")
                     ? currentName(p) : "body";
-            throw ApiException.invalidField(field, "The row is not valid JSON: " + e.getOriginalMessage());
+            throw InvalidInput.field(field, "The row is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ApiException.invalidField("body", "The row could not be read: " + e.getMessage());
+            throw InvalidInput.field("body", "The row could not be read: " + e.getMessage());
         }
     }
 

@@ -1,17 +1,23 @@
 package dev.rapport.datatable.rows;
 
+import dev.rapport.contract.failure.DomainException.LimitExceeded;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
+import dev.rapport.contract.failure.DomainException.Conflict;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException.NotFound;
+import dev.rapport.contract.failure.DomainException.VersionMismatch;
+import dev.rapport.contract.failure.DomainException;
 import dev.rapport.datatable.DataTableChanges;
 import dev.rapport.datatable.DataTableConfig;
 import dev.rapport.datatable.tables.DataTable;
 import dev.rapport.datatable.tables.DataTableService;
 import dev.rapport.datatable.tables.TableSchema;
 import dev.rapport.datatable.tables.TableSchemas;
-import dev.rapport.datatable.web.Paging;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.platform.web.IfMatch;
+import dev.rapport.platform.web.Paging;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -78,14 +84,14 @@ public class RowService {
                         + "WHERE t.id = ?2")
                 .setParameter(1, key).setParameter(2, tableId).getResultList();
         if (found.isEmpty()) {
-            throw ApiException.notFound("Data table " + tableId + " not found");
+            throw new NotFound("Data table " + tableId + " not found");
         }
         Object[] r = found.get(0);
         if (r[1] == null) {
-            throw ApiException.notFound("Row " + key + " not found in data table " + tableId);
+            throw new NotFound("Row " + key + " not found in data table " + tableId);
         }
         TableSchema schema = schemas.of(tableId, ((Number) r[0]).longValue())
-                .orElseThrow(() -> ApiException.notFound("Data table " + tableId + " not found"));
+                .orElseThrow(() -> new NotFound("Data table " + tableId + " not found"));
         try {
             Map<String, Object> values = json.readValue((String) r[1], VALUES);
             return new RowView(schema.present(key, values), ((Number) r[2]).longValue());
@@ -101,13 +107,12 @@ public class RowService {
         RowValidator.ValidRow valid = validator.validate(schema, body, null);
         DataTableRow.RowId id = new DataTableRow.RowId(tableId, valid.key());
         if (DataTableRow.findById(id) != null) {
-            throw ApiException.conflict("Row " + valid.key() + " exists already in table " + table.name
+            throw new Conflict("Row " + valid.key() + " exists already in table " + table.name
                     + "; PUT replaces it");
         }
         if (table.rowCount >= config.limits().maxRowsPerTable()) {
-            throw new ApiException(400, "limit.exceeded", "Table " + table.name + " has "
-                    + config.limits().maxRowsPerTable() + " rows, the limit (rapport.datatable.limits.max-rows-per-table)",
-                    List.of());
+            throw new LimitExceeded("Table " + table.name + " has "
+                    + config.limits().maxRowsPerTable() + " rows, the limit (rapport.datatable.limits.max-rows-per-table)");
         }
         DataTableRow row = new DataTableRow();
         row.id = id;
@@ -165,14 +170,14 @@ public class RowService {
                 tableId, key);
         long total = query.count();
         if (total == 0) {
-            throw ApiException.notFound("Row " + key + " has no history in table " + tableId);
+            throw new NotFound("Row " + key + " has no history in table " + tableId);
         }
         return new HistoryPage(query.page(paging.pageNumber() - 1, paging.pageSize()).list(), total);
     }
 
     private DataTableRow lockedRow(DataTable table, String key) {
         validator.checkKey(key, "rowId").ifPresent(p -> {
-            throw ApiException.badRequest(p.message(), List.of(p));
+            throw new InvalidInput(p.message(), List.of(p));
         });
         DataTableRow row = DataTableRow.findById(new DataTableRow.RowId(table.id, key), LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
@@ -181,22 +186,12 @@ public class RowService {
         return row;
     }
 
-    /** {@code If-Match}: {@code "<version>"}, {@code W/"<version>"} or {@code *}; absent means no check. */
+    /** {@code If-Match}: the row's version as its ETag (see {@link IfMatch}); absent means no check. */
     private static void requireMatch(String ifMatch, DataTableRow row) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return;
+        if (!IfMatch.of(ifMatch).matches(row.version)) {
+            throw new VersionMismatch("Row " + row.id.key() + " is at version " + row.version
+                    + ", not " + ifMatch + ": it changed since you read it; read it again and retry");
         }
-        for (String tag : ifMatch.split(",")) {
-            String t = tag.trim();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.replace("\"", "").equals(Long.toString(row.version))) {
-                return;
-            }
-        }
-        throw ApiException.preconditionFailed("Row " + row.id.key() + " is at version " + row.version
-                + ", not " + ifMatch + ": it changed since you read it; read it again and retry");
     }
 
     private static long lastVersion(String tableId, String key) {
@@ -224,7 +219,7 @@ public class RowService {
         change.persist();
     }
 
-    private static ApiException rowNotFound(DataTable table, String key) {
-        return ApiException.notFound("Row " + key + " not found in data table " + table.name);
+    private static DomainException rowNotFound(DataTable table, String key) {
+        return new NotFound("Row " + key + " not found in data table " + table.name);
     }
 }

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contract.GenesysError.Detail;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException;
 import dev.rapport.datatable.DataTableConfig;
 import dev.rapport.datatable.tables.Column;
 import dev.rapport.datatable.tables.TableSchema;
-import dev.rapport.platform.web.ApiException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -58,10 +59,10 @@ public final class RowValidator {
     /** @param pathKey the key from the URL, which wins over one in the body; null when creating */
     public ValidRow validate(TableSchema schema, JsonNode body, String pathKey) {
         if (body == null || !body.isObject()) {
-            throw ApiException.invalidField("body", "A row is a JSON object of field names and values");
+            throw InvalidInput.field("body", "A row is a JSON object of field names and values");
         }
         if (body.size() > schema.columns().size() + 2) {
-            throw ApiException.invalidField("body", "The row has " + body.size() + " members; the table has "
+            throw InvalidInput.field("body", "The row has " + body.size() + " members; the table has "
                     + schema.columns().size() + " fields and the key");
         }
         List<Detail> problems = new ArrayList<>();
@@ -181,10 +182,10 @@ public final class RowValidator {
         return values;
     }
 
-    private static ApiException refusal(List<Detail> problems) {
+    private static DomainException refusal(List<Detail> problems) {
         String message = problems.size() == 1 ? problems.get(0).message()
                 : "The row has " + problems.size() + " problems, the first: " + problems.get(0).message();
-        return ApiException.badRequest(message, problems.subList(0, Math.min(problems.size(), MAX_DETAILS)));
+        return new InvalidInput(message, problems.subList(0, Math.min(problems.size(), MAX_DETAILS)));
     }
 
     private static int serializedSize(Map<String, Object> row) {

@@ -1,11 +1,11 @@
 package dev.rapport.datatable.tables;
 
 import dev.rapport.contract.Roles;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import dev.rapport.datatable.DataTableConfig;
 import dev.rapport.datatable.web.Caller;
-import dev.rapport.datatable.web.EntityListing;
-import dev.rapport.datatable.web.Paging;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.platform.web.EntityListing;
+import dev.rapport.platform.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -91,7 +91,7 @@ public class DataTableResource {
             return false;
         }
         if (!expand.equals("schema")) {
-            throw ApiException.invalidField("expand", "expand takes only the value schema");
+            throw InvalidInput.field("expand", "expand takes only the value schema");
         }
         return true;
     }

@@ -1,10 +1,13 @@
 package dev.rapport.datatable.tables;
 
 import dev.rapport.contract.GenesysError.Detail;
+import dev.rapport.contract.failure.DomainException.Conflict;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException.LimitExceeded;
+import dev.rapport.contract.failure.DomainException.NotFound;
 import dev.rapport.datatable.DataTableChanges;
 import dev.rapport.datatable.DataTableConfig;
-import dev.rapport.datatable.web.Paging;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.platform.web.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -42,7 +45,7 @@ public class DataTableService {
         String column = switch (sortBy == null || sortBy.isBlank() ? "id" : sortBy) {
             case "id" -> "id";
             case "name" -> "name";
-            default -> throw ApiException.invalidField("sortBy", "sortBy is id or name");
+            default -> throw InvalidInput.field("sortBy", "sortBy is id or name");
         };
         Sort sort = Sort.by(column, descending ? Sort.Direction.Descending : Sort.Direction.Ascending);
         PanacheQuery<DataTable> query = name == null || name.isBlank()
@@ -68,7 +71,7 @@ public class DataTableService {
     public DataTable get(String id) {
         DataTable table = DataTable.findById(id);
         if (table == null) {
-            throw ApiException.notFound("Data table " + id + " not found");
+            throw new NotFound("Data table " + id + " not found");
         }
         return table;
     }
@@ -78,7 +81,7 @@ public class DataTableService {
     public DataTable lock(String id, LockModeType mode) {
         DataTable table = DataTable.findById(id, mode);
         if (table == null) {
-            throw ApiException.notFound("Data table " + id + " not found");
+            throw new NotFound("Data table " + id + " not found");
         }
         return table;
     }
@@ -90,8 +93,8 @@ public class DataTableService {
         // Serialises creations so that two at once cannot both take the last place under the limit.
         em.createNativeQuery("SELECT pg_advisory_xact_lock(4242)").getSingleResult();
         if (DataTable.count() >= config.limits().maxTables()) {
-            throw new ApiException(400, "limit.exceeded", "There are already " + config.limits().maxTables()
-                    + " data tables, the limit (rapport.datatable.limits.max-tables)", List.of());
+            throw new LimitExceeded("There are already " + config.limits().maxTables()
+                    + " data tables, the limit (rapport.datatable.limits.max-tables)");
         }
         requireUniqueName(name, null);
         DataTable table = new DataTable();
@@ -145,7 +148,7 @@ public class DataTableService {
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest(problems.get(0).message(), problems);
+            throw new InvalidInput(problems.get(0).message(), problems);
         }
         if (!name.equalsIgnoreCase(table.name)) {
             requireUniqueName(name, table.id);
@@ -181,14 +184,14 @@ public class DataTableService {
 
     private String validName(DataTableBody body) {
         if (body == null) {
-            throw ApiException.invalidField("body", "A data table is required");
+            throw InvalidInput.field("body", "A data table is required");
         }
         String name = body.name();
         if (name == null || name.isBlank()) {
-            throw ApiException.invalidField("name", "The table needs a name");
+            throw InvalidInput.field("name", "The table needs a name");
         }
         if (name.length() > config.limits().maxNameLength()) {
-            throw ApiException.invalidField("name", "A table name has at most " + config.limits().maxNameLength()
+            throw InvalidInput.field("name", "A table name has at most " + config.limits().maxNameLength()
                     + " characters");
         }
         return name.trim();
@@ -199,7 +202,7 @@ public class DataTableService {
                 ? DataTable.count("lower(name) = ?1", name.toLowerCase(Locale.ROOT))
                 : DataTable.count("lower(name) = ?1 and id <> ?2", name.toLowerCase(Locale.ROOT), exceptId);
         if (same > 0) {
-            throw new ApiException(409, "conflict", "A data table named '" + name + "' exists already",
+            throw new Conflict("A data table named '" + name + "' exists already",
                     List.of(new Detail("duplicate.value", "name", "A data table named '" + name + "' exists already")));
         }
     }

@@ -2,7 +2,8 @@ package dev.rapport.datatable.tables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.contract.GenesysError.Detail;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -31,10 +32,10 @@ public final class SchemaReader {
     public TableSchema read(JsonNode doc) {
         List<Detail> problems = new ArrayList<>();
         if (doc == null || doc.isNull() || doc.isMissingNode()) {
-            throw ApiException.invalidField("schema", "The table needs a schema");
+            throw InvalidInput.field("schema", "The table needs a schema");
         }
         if (!doc.isObject()) {
-            throw ApiException.invalidField("schema", "The schema must be a JSON object");
+            throw InvalidInput.field("schema", "The schema must be a JSON object");
         }
         if (doc.has("type") && !"object".equals(doc.get("type").asText())) {
             problems.add(problem("schema.type", "must be \"object\""));
@@ -166,9 +167,9 @@ public final class SchemaReader {
         return new Detail("invalid.value", field, field + " " + message);
     }
 
-    private static ApiException refuse(List<Detail> problems) {
+    private static DomainException refuse(List<Detail> problems) {
         String message = problems.size() == 1 ? "Invalid schema: " + problems.get(0).message()
                 : "Invalid schema: " + problems.size() + " problems, the first: " + problems.get(0).message();
-        return ApiException.badRequest(message, problems);
+        return new InvalidInput(message, problems);
     }
 }

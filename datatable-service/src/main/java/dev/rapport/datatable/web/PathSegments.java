@@ -1,6 +1,6 @@
 package dev.rapport.datatable.web;
 
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.NotFound;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -23,13 +23,13 @@ public class PathSegments {
         for (String segment : raw.split("/", -1)) {
             String s = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
             if (s.equals(".") || s.equals("..")) {
-                throw ApiException.notFound("Nothing is found at a path with a '" + s + "' segment; a row key is "
+                throw new NotFound("Nothing is found at a path with a '" + s + "' segment; a row key is "
                         + "never '.' or '..'");
             }
         }
         // "/rows/" with an empty key would be the listing: a lookup of an empty key finds nothing instead.
         if (raw.endsWith("/rows/")) {
-            throw ApiException.notFound("A row key is never empty");
+            throw new NotFound("A row key is never empty");
         }
     }
 }

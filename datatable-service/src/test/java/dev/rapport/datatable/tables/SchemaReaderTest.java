@@ -1,10 +1,10 @@
 package dev.rapport.datatable.tables;
 
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rapport.platform.web.ApiException;
 import org.junit.jupiter.api.Test;
 
 /** Reading Genesys schema documents, without a server. */
@@ -30,7 +30,7 @@ class SchemaReaderTest {
         assertThatThrownBy(() -> read("""
                 {"properties": {"key": {"title": ""}, "a": {"type": "string", "displayOrder": 1},
                  "b": {"type": "string", "displayOrder": 1}, "c": {"type": "list"}}}"""))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details())
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.details())
                         .extracting(d -> d.fieldName()).containsExactlyInAnyOrder("schema.properties.key.title",
                                 "schema.properties.b.displayOrder", "schema.properties.c.type"));
     }

@@ -8,9 +8,9 @@ import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InvalidEventException;
 import dev.rapport.contract.Topics;
+import dev.rapport.contract.failure.DomainException.Conflict;
 import dev.rapport.gateway.ingest.EventProducer;
 import dev.rapport.gateway.ingest.InputBounds;
-import dev.rapport.platform.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +58,7 @@ public class AgentCommandService {
         AgentCommand command = EventSchemas.AGENT_COMMAND.parse(data.toString(), AgentCommand.class);
         // Only the agent the interaction is connected to may act on it; a supervisor watches (docs/security.md).
         if (sessions.require(viewer.asAgent(), interactionId).head().ended()) {
-            throw ApiException.conflict("Interaction " + interactionId + " has ended");
+            throw new Conflict("Interaction " + interactionId + " has ended");
         }
         CloudEvent event = new CloudEvent(command.id(), EventTypes.AGENT_COMMAND, SOURCE, interactionId,
                 command.issuedAt(), EventSchemas.AGENT_COMMAND.write(command));

@@ -4,7 +4,7 @@ import dev.rapport.contract.Roles;
 import dev.rapport.gateway.sessions.HeldSession;
 import dev.rapport.gateway.sessions.SessionBoard;
 import dev.rapport.gateway.sessions.SessionHead;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.NotFound;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +47,7 @@ public class AgentSessions {
     /** The session of an interaction the viewer may touch: 404 when unknown, 403 when someone else's. */
     public HeldSession require(Viewer viewer, String interactionId) {
         HeldSession state = board.get(interactionId)
-                .orElseThrow(() -> ApiException.notFound("No session for interaction " + interactionId));
+                .orElseThrow(() -> new NotFound("No session for interaction " + interactionId));
         if (!viewer.sees(state.head())) {
             throw new ForbiddenException("Interaction " + interactionId + " is not assigned to you");
         }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.rapport.contract.GenesysError;
-import dev.rapport.contract.InvalidEventException;
+import dev.rapport.contract.failure.DomainException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every failure of a Rapport API, mapped once to Genesys's error body ({@code message, code, status, details}). */
+/**
+ * Every failure of a Rapport API, mapped once to Genesys's error body ({@code message, code, status, details}): domain
+ * exceptions by their kind, the framework's own (unreadable JSON, authentication, roles) by theirs.
+ */
 public class ApiExceptionMappers {
     private final CorrelationId correlationId;
 
@@ -24,15 +27,13 @@ public class ApiExceptionMappers {
         this.correlationId = correlationId;
     }
 
+    /** Every domain failure, the contract's InvalidEventException among them, by its kind ({@link DomainErrors}). */
     @ServerExceptionMapper
-    public Response api(ApiException e) {
-        return respond(e.status(), e.code(), e.getMessage(), e.details());
-    }
-
-    @ServerExceptionMapper
-    public Response invalidEvent(InvalidEventException e) {
-        return respond(400, "bad.request", e.getMessage(), e.violations().stream()
-                .map(v -> new GenesysError.Detail("invalid.value", v.field(), v.message())).toList());
+    public Response domain(DomainException e) {
+        if (e.kind() == DomainException.Kind.UNAVAILABLE) {
+            Log.warnf(e, "Unavailable (contextId %s): %s", correlationId.get(), e.getMessage());
+        }
+        return respond(DomainErrors.status(e), DomainErrors.code(e), e.getMessage(), e.details());
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,6 @@
 package dev.rapport.script.designer;
 
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import dev.rapport.script.engine.ScriptEngineException;
 import dev.rapport.script.engine.Values;
 import dev.rapport.script.expressions.Expression;
@@ -43,11 +43,11 @@ public class ExpressionTrial {
 
     public Result evaluate(Request request) {
         if (request == null || request.expression() == null) {
-            throw ApiException.invalidField("expression", "expression is required");
+            throw InvalidInput.field("expression", "expression is required");
         }
         Map<String, Sample> samples = request.variables() == null ? Map.of() : request.variables();
         if (samples.size() > MAX_VARIABLES) {
-            throw ApiException.invalidField("variables", "at most " + MAX_VARIABLES + " variables");
+            throw InvalidInput.field("variables", "at most " + MAX_VARIABLES + " variables");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         samples.forEach((name, sample) -> values.put(name, valueOf(name, sample)));
@@ -68,7 +68,7 @@ public class ExpressionTrial {
             case "string" -> VariableType.STRING;
             case "number" -> VariableType.NUMBER;
             case "boolean" -> VariableType.BOOLEAN;
-            default -> throw ApiException.invalidField("variables." + name + ".type",
+            default -> throw InvalidInput.field("variables." + name + ".type",
                     "type of '" + name + "' must be string, number or boolean");
         };
         checkSize(name, type, sample.value());
@@ -76,7 +76,7 @@ public class ExpressionTrial {
         try {
             return Values.coerce(new Variable(name, null, type, kind, false, false, null, null), sample.value());
         } catch (ScriptEngineException | NullPointerException e) {
-            throw ApiException.invalidField("variables." + name + ".value",
+            throw InvalidInput.field("variables." + name + ".value",
                     e instanceof ScriptEngineException ? e.getMessage() : "a list of '" + name + "' holds an empty item");
         }
     }
@@ -86,20 +86,20 @@ public class ExpressionTrial {
         ExpressionBudget budget = ExpressionBudget.DEFAULT;
         List<?> items = value instanceof List<?> l ? l : List.of(value == null ? "" : value);
         if (items.size() > budget.maxListItems()) {
-            throw ApiException.invalidField("variables." + name + ".value",
+            throw InvalidInput.field("variables." + name + ".value",
                     "a sample list holds at most " + budget.maxListItems() + " items");
         }
         for (Object item : items) {
             if (item instanceof String s && s.length() > budget.maxStringLength()) {
-                throw ApiException.invalidField("variables." + name + ".value",
+                throw InvalidInput.field("variables." + name + ".value",
                         "a sample text is at most " + budget.maxStringLength() + " characters");
             }
             if (type == VariableType.NUMBER && item instanceof String s && s.length() > MathJsValues.MAX_NUMBER_TEXT) {
-                throw ApiException.invalidField("variables." + name + ".value",
+                throw InvalidInput.field("variables." + name + ".value",
                         "a number is at most " + MathJsValues.MAX_NUMBER_TEXT + " characters");
             }
             if (item instanceof String s && MathJsValues.withoutLoneSurrogates(s) != s) {
-                throw ApiException.invalidField("variables." + name + ".value", "a sample text holds a lone surrogate");
+                throw InvalidInput.field("variables." + name + ".value", "a sample text holds a lone surrogate");
             }
         }
     }

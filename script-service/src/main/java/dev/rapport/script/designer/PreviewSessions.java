@@ -1,12 +1,14 @@
 package dev.rapport.script.designer;
 
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.Conflict;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException.NotFound;
 import dev.rapport.script.engine.ActionOutcome;
 import dev.rapport.script.engine.Builtins;
 import dev.rapport.script.engine.CompiledScript;
-import dev.rapport.script.engine.ScriptDriver;
 import dev.rapport.script.engine.RenderedPage;
 import dev.rapport.script.engine.RunResult;
+import dev.rapport.script.engine.ScriptDriver;
 import dev.rapport.script.engine.ScriptEngine;
 import dev.rapport.script.engine.ScriptEngineException;
 import dev.rapport.script.engine.SessionModel;
@@ -71,7 +73,7 @@ public class PreviewSessions {
         if (start.interactionId() != null && !start.interactionId().isBlank()) {
             RecentInteractions.Summary interaction = interactions.one(start.interactionId());
             if (interaction == null) {
-                throw ApiException.notFound("Interaction " + start.interactionId() + " not found");
+                throw new NotFound("Interaction " + start.interactionId() + " not found");
             }
             // an interaction of another script (or version) may carry inputs this one lacks: take only ours
             interaction.inputs().forEach((name, value) -> {
@@ -99,18 +101,18 @@ public class PreviewSessions {
             carryOut(model, driver.load(model), alerts, runs, authorization);
             return state(scriptId, start.version(), model, inputs, alerts, runs);
         } catch (ScriptEngineException | IllegalArgumentException e) {
-            throw ApiException.invalidField("inputs", e.getMessage());
+            throw InvalidInput.field("inputs", e.getMessage());
         }
     }
 
     public State command(String scriptId, CommandRequest request, String authorization) {
         if (request == null || request.state() == null || request.command() == null) {
-            throw ApiException.invalidField("command", "state and command are required: start a preview first");
+            throw InvalidInput.field("command", "state and command are required: start a preview first");
         }
         CompiledScript script = compile(scriptId, request.version());
         SessionModel.SessionSnapshot saved = request.state();
         if (saved.values() == null) {
-            throw ApiException.invalidField("state", "state.values is required");
+            throw InvalidInput.field("state", "state.values is required");
         }
         // No run waits between commands (each is completed at once), so none is taken from the caller.
         var snapshot = new SessionModel.SessionSnapshot(script.version().scriptId(), script.version().version(),
@@ -121,20 +123,20 @@ public class PreviewSessions {
         try {
             SessionModel model = engine.restore(script, snapshot);
             if (script.version().definition().page(model.currentPageId()).isEmpty()) {
-                throw ApiException.conflict("The page this preview showed is gone from the script: start the preview again");
+                throw new Conflict("The page this preview showed is gone from the script: start the preview again");
             }
             ScriptDriver.Command engineCommand = switch (command.type() == null ? "" : command.type()) {
                 case "click" -> new ScriptDriver.Command.Click(requireField("command.component", command.component()));
                 case "setVariable" -> new ScriptDriver.Command.SetVariable(
                         requireField("command.variable", command.variable()), command.value());
                 case "changePage" -> new ScriptDriver.Command.ChangePage(requireField("command.page", command.page()));
-                default -> throw ApiException.invalidField("command.type",
+                default -> throw InvalidInput.field("command.type",
                         "command.type must be click, setVariable or changePage");
             };
             carryOut(model, driver.command(model, engineCommand), alerts, runs, authorization);
             return state(scriptId, request.version(), model, null, alerts, runs);
         } catch (ScriptEngineException | IllegalArgumentException e) {
-            throw ApiException.invalidField("command", e.getMessage());
+            throw InvalidInput.field("command", e.getMessage());
         }
     }
 
@@ -150,7 +152,7 @@ public class PreviewSessions {
         while (!pending.isEmpty()) {
             ScriptDriver.Effect effect = pending.remove(0);
             if (effect instanceof ScriptDriver.Effect.Refused refused) {
-                throw ApiException.invalidField("command", refused.reason());
+                throw InvalidInput.field("command", refused.reason());
             } else if (effect instanceof ScriptDriver.Effect.Alert alert) {
                 alerts.add(alert.message());
             } else if (effect instanceof ScriptDriver.Effect.Run run) {
@@ -192,13 +194,13 @@ public class PreviewSessions {
         try {
             return new CompiledScript(scripts.versionOf(scriptId, version));
         } catch (ScriptEngineException | IllegalArgumentException e) {
-            throw ApiException.conflict("The script cannot be previewed: " + e.getMessage());
+            throw new Conflict("The script cannot be previewed: " + e.getMessage());
         }
     }
 
     private static String requireField(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalidField(field, field + " is required");
+            throw InvalidInput.field(field, field + " is required");
         }
         return value;
     }

@@ -1,6 +1,8 @@
 package dev.rapport.script.flows;
 
 import dev.rapport.contract.Roles;
+import dev.rapport.platform.web.EntityListing;
+import dev.rapport.platform.web.Paging;
 import dev.rapport.script.scripts.DraftRevisions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -12,14 +14,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** /api/v2/flows/inbound: admins write, supervisors read. */
@@ -37,9 +40,10 @@ public class FlowResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public Map<String, Object> list() {
-        List<FlowService.Flow> all = flows.list();
-        return Map.of("entities", all, "total", all.size());
+    public EntityListing<FlowService.Flow> list(@QueryParam("pageNumber") Integer pageNumber,
+                                                @QueryParam("pageSize") Integer pageSize, @Context UriInfo uri) {
+        Paging paging = Paging.of(pageNumber, pageSize);
+        return EntityListing.of(flows.list(paging), paging, uri);
     }
 
     @POST

@@ -2,7 +2,11 @@ package dev.rapport.script.flows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.Conflict;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException.NotFound;
+import dev.rapport.platform.web.EntityListing;
+import dev.rapport.platform.web.Paging;
 import dev.rapport.script.expressions.Template;
 import dev.rapport.script.scripts.DraftRevisions;
 import dev.rapport.script.scripts.ScriptEntity;
@@ -11,10 +15,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,16 +38,18 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
                             String publishedBy) {
     }
 
-    public List<Flow> list() {
-        return FlowEntity.<FlowEntity>listAll().stream().sorted(Comparator.comparing(e -> e.name.toLowerCase()))
-                .map(this::view).toList();
+    /** A page of the flows, by name regardless of case. */
+    public EntityListing.Page<Flow> list(Paging paging) {
+        var query = FlowEntity.<FlowEntity>find("order by lower(name), id")
+                .page(paging.pageNumber() - 1, paging.pageSize());
+        return new EntityListing.Page<>(query.list().stream().map(this::view).toList(), query.count());
     }
 
     @Transactional
     public Flow create(FlowDefinition definition) {
         requireName(definition);
         if (FlowEntity.count("lower(name) = ?1", definition.name().toLowerCase()) > 0) {
-            throw ApiException.conflict("An inbound flow named '" + definition.name() + "' exists already");
+            throw new Conflict("An inbound flow named '" + definition.name() + "' exists already");
         }
         FlowEntity e = new FlowEntity();
         e.id = UUID.randomUUID();
@@ -75,7 +79,7 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
         requireName(definition);
         FlowEntity e = FlowEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (e == null) {
-            throw ApiException.notFound("Inbound flow " + id + " not found");
+            throw new NotFound("Inbound flow " + id + " not found");
         }
         DraftRevisions.requireMatch(ifMatch, e.draftRevision, "The inbound flow '" + e.name + "'");
         apply(e, definition);
@@ -96,7 +100,7 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
         FlowDefinition definition = read(e.draft);
         List<String> problems = validate(definition);
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest("The flow cannot be published: " + String.join("; ", problems),
+            throw new InvalidInput("The flow cannot be published: " + String.join("; ", problems),
                     problems.stream().map(p -> new dev.rapport.contract.GenesysError.Detail("invalid.value",
                             p.substring(0, Math.max(0, p.indexOf(':'))), p)).toList());
         }
@@ -117,7 +121,7 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
     public FlowDefinition published(UUID id, int version) {
         FlowVersionEntity v = FlowVersionEntity.findById(new FlowVersionEntity.Key(id, version));
         if (v == null) {
-            throw ApiException.notFound("Inbound flow " + id + " has no version " + version);
+            throw new NotFound("Inbound flow " + id + " has no version " + version);
         }
         return read(v.definition);
     }
@@ -251,7 +255,7 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
     private FlowEntity find(UUID id) {
         FlowEntity e = FlowEntity.findById(id);
         if (e == null) {
-            throw ApiException.notFound("Inbound flow " + id + " not found");
+            throw new NotFound("Inbound flow " + id + " not found");
         }
         return e;
     }
@@ -266,7 +270,7 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
 
     private static void requireName(FlowDefinition definition) {
         if (definition == null || blank(definition.name())) {
-            throw ApiException.invalidField("name", "The flow needs a name");
+            throw InvalidInput.field("name", "The flow needs a name");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.rapport.script.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import dev.rapport.script.model.ScriptDefinition;
 import dev.rapport.script.scripts.ScriptFormat;
 import dev.rapport.script.scripts.ScriptService;
@@ -23,7 +23,7 @@ public class ScriptImporter {
 
     public ScriptViews.ImportResult importScript(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiException.invalidField("/", "a Genesys .script export or a Rapport script is required");
+            throw InvalidInput.field("/", "a Genesys .script export or a Rapport script is required");
         }
         if (GenesysScriptConverter.looksLikeGenesys(body)) {
             GenesysScriptConverter converter = new GenesysScriptConverter();

@@ -3,7 +3,8 @@ package dev.rapport.script.interactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.contract.EventJson;
 import dev.rapport.contract.Roles;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException.NotFound;
 import dev.rapport.script.sessions.Timeline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -33,7 +34,7 @@ public class InteractionResource {
     public Map<String, List<RecentInteractions.Summary>> list(@QueryParam("scriptId") String scriptId,
                                                               @QueryParam("limit") @DefaultValue("20") int limit) {
         if (limit < 1 || limit > 100) {
-            throw ApiException.invalidField("limit", "limit must be between 1 and 100");
+            throw InvalidInput.field("limit", "limit must be between 1 and 100");
         }
         return Map.of("entities", recent.latest(scriptId == null || scriptId.isBlank() ? null : scriptId, limit));
     }
@@ -63,7 +64,7 @@ public class InteractionResource {
     private static Interaction find(String interactionId) {
         Interaction interaction = Interaction.findById(interactionId);
         if (interaction == null) {
-            throw ApiException.notFound("Interaction " + interactionId + " not found");
+            throw new NotFound("Interaction " + interactionId + " not found");
         }
         return interaction;
     }

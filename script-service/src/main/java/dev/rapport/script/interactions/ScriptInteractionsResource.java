@@ -1,7 +1,7 @@
 package dev.rapport.script.interactions;
 
 import dev.rapport.contract.Roles;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ public class ScriptInteractionsResource {
     public Map<String, List<RecentInteractions.Summary>> interactions(@PathParam("id") String id,
                                                                   @QueryParam("limit") @DefaultValue("20") int limit) {
         if (limit < 1 || limit > 100) {
-            throw ApiException.invalidField("limit", "limit must be between 1 and 100");
+            throw InvalidInput.field("limit", "limit must be between 1 and 100");
         }
         return Map.of("entities", recent.latest(id, limit));
     }

@@ -1,8 +1,8 @@
 package dev.rapport.script.scripts;
 
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.VersionMismatch;
+import dev.rapport.platform.web.IfMatch;
 import jakarta.ws.rs.core.EntityTag;
-import java.util.List;
 
 /**
  * Optimistic concurrency of drafts (scripts and inbound flows): the draft's revision is its {@code ETag}, and a save
@@ -16,30 +16,20 @@ public final class DraftRevisions {
     }
 
     public static EntityTag tag(long revision) {
-        return new EntityTag(Long.toString(revision));
+        return IfMatch.tag(revision);
     }
 
     /**
-     * @param ifMatch {@code "<revision>"}, {@code W/"<revision>"}, a bare number, a comma-separated list of those, or
-     *                {@code *}; null or blank means no check
+     * @param ifMatch the request's {@code If-Match} (see {@link IfMatch}); null or blank means no check
      * @param what    the draft's owner for the message, e.g. "The script 'Sales'"
      */
     public static void requireMatch(String ifMatch, long current, String what) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        IfMatch wanted = IfMatch.of(ifMatch);
+        if (wanted.matches(current)) {
             return;
         }
-        for (String tag : ifMatch.split(",")) {
-            String t = tag.trim();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.replace("\"", "").trim().equals(Long.toString(current))) {
-                return;
-            }
-        }
-        String since = ifMatch.trim().replace("W/", "").replace("\"", "");
-        throw new ApiException(412, CHANGED, what + " was changed by someone else since revision " + since
+        throw new VersionMismatch(CHANGED, what + " was changed by someone else since revision " + wanted.versions()
                 + " (it is now at revision " + current + "): load it again, or save with If-Match: \"" + current
-                + "\" to overwrite their changes", List.of());
+                + "\" to overwrite their changes");
     }
 }

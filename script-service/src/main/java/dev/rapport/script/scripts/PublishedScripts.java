@@ -1,6 +1,7 @@
 package dev.rapport.script.scripts;
 
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.Conflict;
+import dev.rapport.contract.failure.DomainException.NotFound;
 import dev.rapport.script.engine.CompiledScript;
 import dev.rapport.script.model.ScriptVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,7 @@ public class PublishedScripts {
         }
         ScriptEntity script = find(scriptId);
         if (script.currentVersion == null) {
-            throw ApiException.conflict("Script " + scriptId + " has no published version");
+            throw new Conflict("Script " + scriptId + " has no published version");
         }
         Current now = new Current(script.id.toString(), script.name, script.currentVersion);
         if (current.size() >= MAX_CACHED) {
@@ -59,7 +60,7 @@ public class PublishedScripts {
             ScriptEntity script = find(scriptId);
             ScriptVersionEntity v = ScriptVersionEntity.findById(new ScriptVersionEntity.Key(script.id, version));
             if (v == null) {
-                throw ApiException.notFound("Script " + scriptId + " has no version " + version);
+                throw new NotFound("Script " + scriptId + " has no version " + version);
             }
             return new CompiledScript(new ScriptVersion(scriptId, version, ScriptFormat.read(v.definition)));
         });
@@ -73,7 +74,7 @@ public class PublishedScripts {
             script = null;
         }
         if (script == null) {
-            throw ApiException.notFound("Script " + scriptId + " not found");
+            throw new NotFound("Script " + scriptId + " not found");
         }
         return script;
     }

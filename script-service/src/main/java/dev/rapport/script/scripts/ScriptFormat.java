@@ -9,7 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.rapport.contract.GenesysError;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import dev.rapport.script.model.ScriptDefinition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,10 +30,10 @@ public final class ScriptFormat {
         return MAPPER;
     }
 
-    /** @throws ApiException 400 with one detail per violation, each naming the field as a JSON Pointer */
+    /** @throws InvalidInput with one detail per violation, each naming the field as a JSON Pointer */
     public static ScriptDefinition read(JsonNode json) {
         if (json == null || !json.isObject()) {
-            throw ApiException.invalidField("/", "a script object is required");
+            throw InvalidInput.field("/", "a script object is required");
         }
         List<GenesysError.Detail> details = SCHEMA_VALIDATOR.validate(json).stream()
                 .map(e -> {
@@ -44,13 +44,13 @@ public final class ScriptFormat {
                     return new GenesysError.Detail("invalid.value", at.isEmpty() ? "/" : at, e.getMessage());
                 }).toList();
         if (!details.isEmpty()) {
-            throw ApiException.badRequest("The script does not match Rapport's script format: "
+            throw new InvalidInput("The script does not match Rapport's script format: "
                     + details.get(0).fieldName() + ": " + details.get(0).message(), details);
         }
         try {
             return MAPPER.treeToValue(json, ScriptDefinition.class);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalidField("/", e.getOriginalMessage());
+            throw InvalidInput.field("/", e.getOriginalMessage());
         }
     }
 

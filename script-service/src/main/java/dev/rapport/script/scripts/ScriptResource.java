@@ -2,7 +2,9 @@ package dev.rapport.script.scripts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.contract.Roles;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.platform.web.EntityListing;
+import dev.rapport.platform.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 
@@ -37,16 +40,11 @@ public class ScriptResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public ScriptViews.ScriptListing list(@QueryParam("pageSize") @DefaultValue("25") int pageSize,
-                                          @QueryParam("pageNumber") @DefaultValue("1") int pageNumber,
-                                          @QueryParam("name") String name) {
-        if (pageSize < 1 || pageSize > 500) {
-            throw ApiException.invalidField("pageSize", "pageSize must be between 1 and 500");
-        }
-        if (pageNumber < 1) {
-            throw ApiException.invalidField("pageNumber", "pageNumber starts at 1");
-        }
-        return scripts.list(pageSize, pageNumber, name);
+    public EntityListing<ScriptViews.Script> list(@QueryParam("pageSize") Integer pageSize,
+                                                  @QueryParam("pageNumber") Integer pageNumber,
+                                                  @QueryParam("name") String name, @Context UriInfo uri) {
+        Paging paging = Paging.of(pageNumber, pageSize);
+        return EntityListing.of(scripts.list(paging, name), paging, uri);
     }
 
     @POST
@@ -132,7 +130,7 @@ public class ScriptResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public ScriptViews.Diff diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") @DefaultValue("draft") String to) {
         if (from == null) {
-            throw ApiException.invalidField("from", "from is required: a version number or 'draft'");
+            throw InvalidInput.field("from", "from is required: a version number or 'draft'");
         }
         return scripts.diff(id, from, to);
     }

@@ -1,7 +1,11 @@
 package dev.rapport.script.scripts;
 
 import dev.rapport.contract.GenesysError;
-import dev.rapport.platform.web.ApiException;
+import dev.rapport.contract.failure.DomainException.Conflict;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.contract.failure.DomainException.NotFound;
+import dev.rapport.platform.web.EntityListing;
+import dev.rapport.platform.web.Paging;
 import dev.rapport.script.engine.Builtins;
 import dev.rapport.script.engine.ScriptEngine;
 import dev.rapport.script.engine.ScriptEngineException;
@@ -33,12 +37,13 @@ public class ScriptService {
         this.users = users;
     }
 
-    public ScriptViews.ScriptListing list(int pageSize, int pageNumber, String name) {
+    public EntityListing.Page<Script> list(Paging paging, String name) {
         var query = name == null || name.isBlank()
                 ? ScriptEntity.<ScriptEntity>findAll(Sort.by("name"))
                 : ScriptEntity.<ScriptEntity>find("lower(name) like ?1", Sort.by("name"), "%" + name.toLowerCase() + "%");
-        List<Script> entities = query.page(Page.of(pageNumber - 1, pageSize)).list().stream().map(s -> view(s, false)).toList();
-        return new ScriptViews.ScriptListing(entities, pageSize, pageNumber, query.count());
+        List<Script> entities = query.page(Page.of(paging.pageNumber() - 1, paging.pageSize())).list().stream()
+                .map(s -> view(s, false)).toList();
+        return new EntityListing.Page<>(entities, query.count());
     }
 
     @Transactional
@@ -82,7 +87,7 @@ public class ScriptService {
         ScriptEntity script = find(id);
         List<String> users = this.users.of(script.id.toString());
         if (!users.isEmpty()) {
-            throw ApiException.conflict("The script '" + script.name + "' is shown by the published inbound flow(s) "
+            throw new Conflict("The script '" + script.name + "' is shown by the published inbound flow(s) "
                     + String.join(", ", users) + ": change those flows first");
         }
         script.delete();
@@ -105,7 +110,7 @@ public class ScriptService {
         List<Problem> problems = new java.util.ArrayList<>(ScriptValidator.validate(draft));
         problems.addAll(dataActions.check(draft, authorization));
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest("The script cannot be published: " + problems.size() + " problem(s), first: "
+            throw new InvalidInput("The script cannot be published: " + problems.size() + " problem(s), first: "
                     + problems.get(0).where() + ": " + problems.get(0).message(),
                     problems.stream().map(p -> new GenesysError.Detail(p.code(), p.where(), p.message())).toList());
         }
@@ -175,7 +180,7 @@ public class ScriptService {
             return new ScriptViews.Preview(s.id.toString(), number == null ? "draft" : number.toString(),
                     session.currentPageId(), session.values(), session.errors(), engine.renderAll(session));
         } catch (ScriptEngineException | IllegalArgumentException e) {
-            throw ApiException.invalidField("inputs", e.getMessage());
+            throw InvalidInput.field("inputs", e.getMessage());
         }
     }
 
@@ -186,7 +191,7 @@ public class ScriptService {
         try {
             return ScriptFormat.read(findVersion(s, Integer.parseInt(which)).definition);
         } catch (NumberFormatException e) {
-            throw ApiException.invalidField(field, "'" + which + "' is neither a version number nor 'draft'");
+            throw InvalidInput.field(field, "'" + which + "' is neither a version number nor 'draft'");
         }
     }
 
@@ -200,7 +205,7 @@ public class ScriptService {
     private static void requireUniqueName(String name, UUID self) {
         ScriptEntity other = ScriptEntity.find("lower(name) = ?1", name.toLowerCase()).firstResult();
         if (other != null && !other.id.equals(self)) {
-            throw ApiException.conflict("A script named '" + name + "' already exists");
+            throw new Conflict("A script named '" + name + "' already exists");
         }
     }
 
@@ -216,7 +221,7 @@ public class ScriptService {
             // not a UUID: not found either
         }
         if (s == null) {
-            throw ApiException.notFound("Script " + id + " not found");
+            throw new NotFound("Script " + id + " not found");
         }
         return s;
     }
@@ -224,7 +229,7 @@ public class ScriptService {
     private static ScriptVersionEntity findVersion(ScriptEntity s, int number) {
         ScriptVersionEntity v = ScriptVersionEntity.findById(new ScriptVersionEntity.Key(s.id, number));
         if (v == null) {
-            throw ApiException.notFound("Script " + s.id + " has no published version " + number);
+            throw new NotFound("Script " + s.id + " has no published version " + number);
         }
         return v;
     }

@@ -19,9 +19,6 @@ public final class ScriptViews {
                         Instant modifiedDate, ScriptDefinition draft, long draftRevision, String selfUri) {
     }
 
-    public record ScriptListing(List<Script> entities, int pageSize, int pageNumber, long total) {
-    }
-
     public record Version(String scriptId, int version, boolean current, Instant publishedDate, String publishedBy) {
     }
 

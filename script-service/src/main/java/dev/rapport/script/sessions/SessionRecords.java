@@ -140,12 +140,6 @@ class SessionRecords {
         }
     }
 
-    /** The reason a record is dead-lettered, for the {@code dead-letter-reason} header. */
-    static String reason(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 1_000 ? message.substring(0, 1_000) + "…" : message;
-    }
-
     /** The record as it came, with the reason and where it came from in headers (as SmallRye's dead-letter queue). */
     static ProducerRecord<String, String> deadLetter(ConsumerRecord<String, String> record, String reason) {
         ProducerRecord<String, String> out = new ProducerRecord<>(Topics.deadLetterOf(record.topic()), null,

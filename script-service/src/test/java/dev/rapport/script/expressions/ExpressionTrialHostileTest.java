@@ -1,10 +1,10 @@
 package dev.rapport.script.expressions;
 
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rapport.platform.web.ApiException;
 import dev.rapport.script.designer.ExpressionTrial;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +50,10 @@ class ExpressionTrialHostileTest {
                 new ExpressionTrial.Sample("string", "x".repeat(100_001)),
                 new ExpressionTrial.Sample("number", java.util.Collections.nCopies(10_001, 1)),
                 new ExpressionTrial.Sample("string", "a\uD800"))) {
-            ApiException e = catchThrowableOfType(() -> trial.evaluate(
-                    new ExpressionTrial.Request("{{X}}", Map.of("X", sample))), ApiException.class);
+            InvalidInput e = catchThrowableOfType(() -> trial.evaluate(
+                    new ExpressionTrial.Request("{{X}}", Map.of("X", sample))), InvalidInput.class);
 
-            assertThat(e.status()).isEqualTo(400);
+            assertThat(e).as("refused as invalid input (a 400)").isNotNull();
             assertThat(e.details()).extracting(d -> d.fieldName()).containsExactly("variables.X.value");
             assertThat(e.getMessage()).hasSizeLessThan(200);
         }

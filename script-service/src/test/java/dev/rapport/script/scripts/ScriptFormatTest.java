@@ -1,9 +1,9 @@
 package dev.rapport.script.scripts;
 
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.platform.web.ApiException;
 import dev.rapport.script.WorkshopScript;
 import dev.rapport.script.model.ScriptDefinition;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class ScriptFormatTest {
         ScriptDefinition read;
         try {
             read = ScriptFormat.read(ScriptFormat.tree(workshop));
-        } catch (ApiException e) {
+        } catch (InvalidInput e) {
             throw new AssertionError(e.getMessage() + " " + e.details(), e);
         }
         assertThat(read).isEqualTo(workshop);
@@ -28,7 +28,7 @@ class ScriptFormatTest {
         ScriptDefinition everything = dev.rapport.script.engine.TestScriptsAccess.everything();
         try {
             assertThat(ScriptFormat.read(ScriptFormat.tree(everything))).isEqualTo(everything);
-        } catch (ApiException e) {
+        } catch (InvalidInput e) {
             throw new AssertionError(e.getMessage() + " " + e.details(), e);
         }
     }
@@ -37,7 +37,7 @@ class ScriptFormatTest {
     void violationsNameTheField() {
         var json = ScriptFormat.tree(WorkshopScript.definition());
         ((com.fasterxml.jackson.databind.node.ObjectNode) json.at("/customActions/0/steps/1")).put("operator", "sortOf");
-        assertThatThrownBy(() -> ScriptFormat.read(json)).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> ScriptFormat.read(json)).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.details()).anySatisfy(d -> assertThat(d.fieldName()).isEqualTo("/customActions/0/steps/1/operator")));
     }
 }
