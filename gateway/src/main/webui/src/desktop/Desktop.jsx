@@ -62,8 +62,10 @@ function Interaction({ interactionId }) {
   const send = async (command) => {
     setCommandError(null);
     try {
+      // The version this page shows: a gateway replica that has not caught up with it yet waits for it.
+      const shown = held && !held.summary ? String(held.version) : undefined;
       await api(`/api/v2/agent/interactions/${encodeURIComponent(interactionId)}/commands`,
-        { method: 'POST', body: command });
+        { method: 'POST', body: command, headers: { 'X-Rapport-Session-Version': shown } });
     } catch (e) {
       setCommandError(e.message);
     }

@@ -141,6 +141,12 @@ class ReplicasIT {
         Tokens tokens = new Tokens();
         List<AgentStreamReader> streams = List.of(new AgentStreamReader(gateway, tokens::alex),
                 new AgentStreamReader(gateway, tokens::alex));
+        // One call before the load: the flow, the lookup, both streams and the Submit work at all.
+        String first = run + "-warm-up";
+        call(tokens, first, true, streams.get(0));
+        for (AgentStreamReader s : streams) {
+            awaitOrExplain(() -> s.latest().containsKey(first), first, streams, "the warm-up call on every stream");
+        }
         ExecutorService calls = Executors.newFixedThreadPool(24);
         List<Future<?>> placed = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -251,38 +257,67 @@ class ReplicasIT {
         event(tokens, Map.of("id", id + "-connected", "type", "connected", "interactionId", id,
                 "agent", Map.of("id", "alex", "name", "Alex Agent")));
         if (submit) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    stream.latest().containsKey(id) && stream.latest().get(id).path("script").has("id"));
+            awaitOrExplain(() -> stream.latest().containsKey(id) && stream.latest().get(id).path("script").has("id"),
+                    id, List.of(stream), "the screen pop on the agent's stream");
             command(tokens, id, Map.of("id", id + "-set", "type", "setVariable", "variable", "CaseStatus",
-                    "value", "Checked under load " + id));
-            command(tokens, id, Map.of("id", id + "-click", "type", "click", "component", "Submit"));
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    stream.latest().get(id).path("variables").path("successresponse").asText()
-                            .equals("Case Updated Successfully"));
+                    "value", "Checked under load " + id), stream.version(id));
+            command(tokens, id, Map.of("id", id + "-click", "type", "click", "component", "Submit"),
+                    stream.version(id));
+            awaitOrExplain(() -> stream.latest().get(id).path("variables").path("successresponse").asText()
+                    .equals("Case Updated Successfully"), id, List.of(stream), "the Submit's success on the stream");
         } else {
             Thread.sleep(1_000);
         }
         event(tokens, Map.of("id", id + "-ended", "type", "ended", "interactionId", id));
     }
 
-    private static void event(Tokens tokens, Map<String, Object> body) throws Exception {
-        send("/api/v2/interactions/events", tokens.ivr(), body);
+    /** Waits up to 2 minutes; else fails with what the streams hold of the call and the call's timeline. */
+    private static void awaitOrExplain(java.util.concurrent.Callable<Boolean> condition, String id,
+                                       List<AgentStreamReader> streams, String what) {
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            StringBuilder seen = new StringBuilder();
+            for (AgentStreamReader s : streams) {
+                seen.append("\n  a stream (").append(s.connections()).append(" connections, ").append(s.latest().size())
+                        .append(" interactions) holds: ").append(s.latest().get(id));
+            }
+            String timeline;
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(gateway.resolve("/api/v2/interactions/" + id
+                        + "/timeline")).header("Authorization", "Bearer " + Tokens.token(
+                        "grant_type=password&username=admin&password=admin")).build(), HttpResponse.BodyHandlers.ofString());
+                timeline = r.statusCode() + " " + r.body();
+            } catch (Exception failed) {
+                timeline = failed.toString();
+            }
+            throw new AssertionError("no " + what + " for " + id + ":" + seen + "\n  its timeline: " + timeline, e);
+        }
     }
 
-    private static void command(Tokens tokens, String id, Map<String, Object> body) throws Exception {
-        send("/api/v2/agent/interactions/" + id + "/commands", tokens.alex(), body);
+    private static void event(Tokens tokens, Map<String, Object> body) throws Exception {
+        send("/api/v2/interactions/events", tokens.ivr(), body, Map.of());
+    }
+
+    /** As the desktop sends it: with the version its stream showed, which the other gateway may not hold yet. */
+    private static void command(Tokens tokens, String id, Map<String, Object> body, long shown) throws Exception {
+        send("/api/v2/agent/interactions/" + id + "/commands", tokens.alex(), body,
+                Map.of("X-Rapport-Session-Version", Long.toString(shown)));
     }
 
     /** Retried while the gateway behind the balancer goes away; the same id is handled once by the consumers. */
-    private static void send(String path, String token, Map<String, Object> body) throws Exception {
+    private static void send(String path, String token, Map<String, Object> body, Map<String, String> headers)
+            throws Exception {
         String json = JSON.writeValueAsString(body);
         Exception last = null;
         for (int attempt = 0; attempt < 40; attempt++) {
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(gateway.resolve(path))
+                HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
                         .timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(json));
+                headers.forEach(request::header);
+                HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() / 100 == 2) {
                     return;
                 }
@@ -315,7 +350,7 @@ class ReplicasIT {
             return alex;
         }
 
-        private static String token(String form) {
+        static String token(String form) {
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(gateway.resolve("/oauth/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")

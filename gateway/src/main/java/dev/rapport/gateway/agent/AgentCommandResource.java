@@ -6,6 +6,7 @@ import dev.rapport.platform.web.CorrelationId;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +23,9 @@ import java.util.concurrent.CompletionStage;
 @Path("/api/v2/agent/interactions/{interactionId}/commands")
 @RolesAllowed(Roles.AGENT)
 public class AgentCommandResource {
+    /** The session version the agent's page showed when the agent acted (optional). */
+    static final String SHOWN_VERSION = "X-Rapport-Session-Version";
+
     private final AgentCommandService commands;
     private final SecurityIdentity identity;
     private final CorrelationId correlationId;
@@ -35,8 +39,10 @@ public class AgentCommandResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> post(@PathParam("interactionId") String interactionId, JsonNode body) {
-        return commands.submit(AgentSessions.Viewer.of(identity), interactionId, body, correlationId.get())
+    public CompletionStage<Response> post(@PathParam("interactionId") String interactionId,
+                                          @HeaderParam(SHOWN_VERSION) Long shownVersion, JsonNode body) {
+        return commands.submit(AgentSessions.Viewer.of(identity), interactionId, body, correlationId.get(),
+                        shownVersion)
                 .thenApply(c -> Response.accepted(Map.of("id", c.id(), "interactionId", c.interactionId(),
                         "type", c.type().wireName(), "status", "accepted")).build());
     }

@@ -12,6 +12,7 @@ import dev.rapport.contract.failure.DomainException.Conflict;
 import dev.rapport.gateway.ingest.EventProducer;
 import dev.rapport.gateway.ingest.InputBounds;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,10 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class AgentCommandService {
     private static final String SOURCE = "/rapport/gateway/agent";
+    /** How long a command waits for the session version the agent was shown (header X-Rapport-Session-Version). */
+    static final Duration SHOWN_VERSION_WAIT = Duration.ofSeconds(5);
+    /** Without that header: how long it waits for the session to exist here at all. */
+    static final Duration UNKNOWN_VERSION_WAIT = Duration.ofSeconds(1);
 
     private final AgentSessions sessions;
     private final EventProducer producer;
@@ -41,7 +46,7 @@ public class AgentCommandService {
      * interactionId, agentId and issuedAt itself, so an agent cannot speak for someone else.
      */
     public CompletionStage<AgentCommand> submit(AgentSessions.Viewer viewer, String interactionId, JsonNode body,
-                                                String correlationId) {
+                                                String correlationId, Long shownVersion) {
         if (body == null || !body.isObject()) {
             throw new InvalidEventException("request body must be a JSON object",
                     List.of(new InvalidEventException.Violation("/", "a JSON object is required")));
@@ -57,11 +62,17 @@ public class AgentCommandService {
         // Validate the shape before looking the interaction up: a malformed command is a 400 whoever sends it.
         AgentCommand command = EventSchemas.AGENT_COMMAND.parse(data.toString(), AgentCommand.class);
         // Only the agent the interaction is connected to may act on it; a supervisor watches (docs/security.md).
-        if (sessions.require(viewer.asAgent(), interactionId).head().ended()) {
-            throw new Conflict("Interaction " + interactionId + " has ended");
-        }
-        CloudEvent event = new CloudEvent(command.id(), EventTypes.AGENT_COMMAND, SOURCE, interactionId,
-                command.issuedAt(), EventSchemas.AGENT_COMMAND.write(command));
-        return producer.send(Topics.AGENT_COMMANDS, event, correlationId).thenApply(ignored -> command);
+        // With several gateways the agent may have been shown a state this one has not read yet: wait for it, briefly.
+        Duration wait = shownVersion == null ? UNKNOWN_VERSION_WAIT : SHOWN_VERSION_WAIT;
+        return sessions.requireAtLeast(viewer.asAgent(), interactionId, shownVersion == null ? 1 : shownVersion, wait)
+                .thenCompose(session -> {
+                    if (session.head().ended()) {
+                        return java.util.concurrent.CompletableFuture.<AgentCommand>failedFuture(
+                                new Conflict("Interaction " + interactionId + " has ended"));
+                    }
+                    CloudEvent event = new CloudEvent(command.id(), EventTypes.AGENT_COMMAND, SOURCE, interactionId,
+                            command.issuedAt(), EventSchemas.AGENT_COMMAND.write(command));
+                    return producer.send(Topics.AGENT_COMMANDS, event, correlationId).thenApply(ignored -> command);
+                });
     }
 }

@@ -54,6 +54,27 @@ public class AgentSessions {
         return state;
     }
 
+    /**
+     * As {@link #require}, once this gateway holds at least the version the viewer was shown (by any replica): a
+     * command is authorised against a state no older than what the agent acted on. Unknown after the wait: 404.
+     */
+    public java.util.concurrent.CompletionStage<HeldSession> requireAtLeast(Viewer viewer, String interactionId,
+                                                                           long shownVersion, java.time.Duration wait) {
+        return board.atLeast(interactionId, Math.max(1, shownVersion), wait).subscribeAsCompletionStage()
+                .thenCompose(state -> {
+                    if (state == null) {
+                        return java.util.concurrent.CompletableFuture.failedFuture(new NotFound(shownVersion > 0
+                                ? "No session version " + shownVersion + " of interaction " + interactionId + " yet"
+                                : "No session for interaction " + interactionId));
+                    }
+                    if (!viewer.sees(state.head())) {
+                        return java.util.concurrent.CompletableFuture.failedFuture(new ForbiddenException(
+                                "Interaction " + interactionId + " is not assigned to you"));
+                    }
+                    return java.util.concurrent.CompletableFuture.completedFuture(state);
+                });
+    }
+
     /** Every session the viewer sees, newest update first: an agent's from the board's index, not a scan. */
     public List<HeldSession> visible(Viewer viewer) {
         List<HeldSession> seen = viewer.supervisor() ? List.copyOf(board.all()) : board.ofAgent(viewer.user());

@@ -130,6 +130,16 @@ public class SessionBoard {
                 Multi.createFrom().deferred(() -> Multi.createFrom().iterable(snapshot.get())));
     }
 
+    /**
+     * The interaction's state once this board holds {@code version} or a later one, waiting at most {@code timeout}
+     * (null then): another gateway replica may have shown the agent a state this one has not read yet.
+     */
+    public io.smallrye.mutiny.Uni<HeldSession> atLeast(String interactionId, long version, Duration timeout) {
+        return follow(h -> interactionId.equals(h.interactionId()) && h.version() >= version,
+                () -> get(interactionId).filter(s -> s.version() >= version).map(List::of).orElse(List.of()))
+                .toUni().ifNoItem().after(timeout).recoverWithNull();
+    }
+
     int size() {
         return latest.size();
     }

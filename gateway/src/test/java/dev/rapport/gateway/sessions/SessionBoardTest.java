@@ -121,6 +121,20 @@ class SessionBoardTest {
         }
     }
 
+    /** A command reaching a gateway that has not read the version the agent was shown yet waits for it. */
+    @Test
+    void aVersionNotYetReadIsWaitedForAndAnAbsentOneGivesUp() {
+        board.offer(state("i", 1, "connected"));
+        var waiting = board.atLeast("i", 2, Duration.ofSeconds(5)).subscribeAsCompletionStage();
+        assertThat(waiting).isNotDone();
+        board.offer(state("i", 2, "connected"));
+        assertThat(waiting.join().version()).isEqualTo(2);
+
+        assertThat(board.atLeast("i", 1, Duration.ofSeconds(5)).await().indefinitely().version())
+                .as("what is held already answers at once").isEqualTo(2);
+        assertThat(board.atLeast("i", 3, Duration.ofMillis(200)).await().indefinitely()).isNull();
+    }
+
     @Test
     void staleVersionsAreIgnored() {
         assertThat(board.offer(state("i", 2, "connected"))).isTrue();

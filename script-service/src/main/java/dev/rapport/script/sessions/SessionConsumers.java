@@ -126,6 +126,15 @@ public class SessionConsumers {
                         @Override
                         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                         }
+
+                        /**
+                         * Lost (this member was frozen or cut off past its session timeout): another member owns them
+                         * already, so their offsets are not ours to commit; what was applied is deduplicated there.
+                         */
+                        @Override
+                        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                            partitions.forEach(uncommitted::remove);
+                        }
                     });
                     long lastCommit = System.nanoTime();
                     while (running) {
