@@ -42,8 +42,11 @@ public class LoopbackDataTables implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/v2/flows/datatables/", this::row);
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // a circuit that opens after a few failed reads and stays open for the test that opens it (which resets it)
         return Map.of("rapport.sessions.lookups.datatable-url", base,
-                "rapport.sessions.lookups.token-url", base + "/oauth/token");
+                "rapport.sessions.lookups.token-url", base + "/oauth/token",
+                "rapport.sessions.lookups.circuit-request-volume", "4",
+                "rapport.sessions.lookups.circuit-delay", "60s");
     }
 
     private void row(HttpExchange exchange) throws IOException {
