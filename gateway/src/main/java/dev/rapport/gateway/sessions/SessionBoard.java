@@ -14,7 +14,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The latest session state of every interaction this gateway has seen, and the live stream of changes. A state
@@ -42,8 +41,11 @@ public class SessionBoard {
     private final java.util.concurrent.atomic.AtomicInteger endedCount = new java.util.concurrent.atomic.AtomicInteger();
 
     @Inject
-    SessionBoard(@ConfigProperty(name = "rapport.gateway.ended-retention", defaultValue = "15m") Duration endedRetention,
-                 @ConfigProperty(name = "rapport.gateway.ended-kept", defaultValue = "5000") int endedKept) {
+    SessionBoard(SessionBoardConfig config) {
+        this(config.endedRetention(), config.endedKept(), Clock.systemUTC());
+    }
+
+    SessionBoard(Duration endedRetention, int endedKept) {
         this(endedRetention, endedKept, Clock.systemUTC());
     }
 
