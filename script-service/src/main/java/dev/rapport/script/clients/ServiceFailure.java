@@ -24,7 +24,17 @@ final class ServiceFailure extends RuntimeException {
     static ServiceFailure ofTransport(String service, Throwable error) {
         Throwable root = root(error);
         String what = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        return new ServiceFailure(service + " did not answer: " + what, root instanceof ConnectException);
+        return new ServiceFailure(service + " did not answer: " + what, refused(error));
+    }
+
+    /** A refused connection: the request reached no service (HttpClient wraps the cause at varying depths). */
+    private static boolean refused(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Throwable root(Throwable t) {
