@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * Streams the records of an uploaded CSV file, one at a time, each checked against the table by the same
  * {@link RowValidator} as the API's rows (types, key, lengths, row size, defaults): a UTF-8 byte order mark is
- * skipped, quoting is RFC 4180 / Excel's ({@code "a ""b"""}, line breaks inside quotes), empty lines are skipped. Memory stays bounded whatever the size of the file.
+ * skipped, quoting is RFC 4180 / Excel's ({@code "a ""b"""}, line breaks inside quotes), empty lines are skipped.
+ * Memory stays bounded whatever the size of the file.
  */
 final class CsvRecords implements AutoCloseable {
     private final CountingStream counted;

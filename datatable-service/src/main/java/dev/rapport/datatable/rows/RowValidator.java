@@ -110,7 +110,7 @@ public final class RowValidator {
     }
 
     /**
-     * A record of text cells (a CSV import's), by field name, under the same rules as a JSON row: a blank cell of a
+     * A record of text cells (a CSV import's), by field, under the same rules as a JSON row: a blank cell of a
      * field that is not a string takes the field's default, any other cell must read as its field's type.
      *
      * @param cells only fields of the table
