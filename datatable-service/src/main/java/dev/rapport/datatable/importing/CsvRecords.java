@@ -24,12 +24,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Streams the records of an uploaded CSV file, one at a time, each checked against the table by the same
- * {@link RowValidator} as the API's rows (key, lengths, row size, defaults): a UTF-8 byte order mark is skipped, quoting is RFC 4180 / Excel's ({@code "a ""b"""}, line breaks inside quotes), empty lines are
- * skipped. Memory stays bounded whatever the size of the file.
+ * {@link RowValidator} as the API's rows (types, key, lengths, row size, defaults): a UTF-8 byte order mark is
+ * skipped, quoting is RFC 4180 / Excel's ({@code "a ""b"""}, line breaks inside quotes), empty lines are skipped.
+ * Memory stays bounded whatever the size of the file.
  */
 final class CsvRecords implements AutoCloseable {
     private final CountingStream counted;
@@ -127,26 +127,17 @@ final class CsvRecords implements AutoCloseable {
             return new ImportFailure(line, shown(key), null, "The record has " + read.count() + " values; the header has "
                     + header.width());
         }
-        Map<String, Object> given = new LinkedHashMap<>();
+        Map<Column, String> texts = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             Column column = header.at(i);
             String text = cells.get(i);
-            if (column == null || text == null) {
-                continue;
+            if (column != null && text != null) {
+                // what the export protected from spreadsheets' formulas is read back as it was
+                texts.put(column, column.type() == ColumnType.STRING ? CsvFormulas.restore(text) : text);
             }
-            if (text.isEmpty() && column.type() != ColumnType.STRING) {
-                continue; // blank: the field's default
-            }
-            String cell = column.type() == ColumnType.STRING ? CsvFormulas.restore(text) : text;
-            Optional<Object> value = column.type().fromText(cell);
-            if (value.isEmpty()) {
-                return new ImportFailure(line, shown(key), column.name(), "Field " + column.name() + " is a "
-                        + column.type().jsonName() + "; '" + abbreviate(text) + "' is not");
-            }
-            given.put(column.name(), value.get());
         }
         String rowKey = key == null ? null : CsvFormulas.restore(key);
-        RowValidator.Checked checked = validator.check(schema, rowKey, "key", given, null);
+        RowValidator.Checked checked = validator.checkText(schema, rowKey, "key", texts);
         if (!checked.valid()) {
             Detail first = checked.problems().get(0);
             return new ImportFailure(line, shown(rowKey), first.fieldName(), first.message());
@@ -156,7 +147,7 @@ final class CsvRecords implements AutoCloseable {
 
     /** A key as a failure shows it: short, so a hostile key does not fill the job. */
     private static String shown(String key) {
-        return key == null || key.isBlank() ? null : abbreviate(key);
+        return key == null || key.isBlank() ? null : RowValidator.shown(key);
     }
 
     @Override
@@ -171,23 +162,6 @@ final class CsvRecords implements AutoCloseable {
             pushback.unread(first);
         }
         return pushback;
-    }
-
-    /** Short, and without what the job's JSON column cannot hold (U+0000, lone surrogates): a failure is stored. */
-    private static String abbreviate(String s) {
-        String shortened = s.length() <= 40 ? s : s.substring(0, 37) + "...";
-        StringBuilder safe = new StringBuilder(shortened.length());
-        for (int i = 0; i < shortened.length(); i++) {
-            char c = shortened.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < shortened.length()
-                    && Character.isLowSurrogate(shortened.charAt(i + 1));
-            if (pair) {
-                safe.append(c).append(shortened.charAt(++i));
-            } else {
-                safe.append(c == '\u0000' || Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return safe.toString();
     }
 
     /** Counts the bytes read, for the job's progress. */

@@ -8,6 +8,7 @@ import dev.rapport.contract.failure.DomainException.InvalidInput;
 import dev.rapport.contract.failure.DomainException;
 import dev.rapport.datatable.DataTableConfig;
 import dev.rapport.datatable.tables.Column;
+import dev.rapport.datatable.tables.ColumnType;
 import dev.rapport.datatable.tables.TableSchema;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,9 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rules every row obeys wherever it enters (the API's JSON bodies, CSV import records): a key that is one path
- * segment, typed values within their length, text PostgreSQL can store, and a whole row small enough to travel as one
- * event. Every problem becomes an error detail naming its field, and a row with any problem is refused whole.
+ * The one set of rules every row obeys wherever it enters (the API's JSON bodies, CSV import records): a key that is
+ * one path segment, values of their field's type within their length, text PostgreSQL can store, a default for every
+ * field not given, and a whole row small enough to travel as one event. Every problem becomes an error detail naming
+ * its field, and a row with any problem is refused whole.
  */
 public final class RowValidator {
     /** Details kept in one answer; the rest are summed up in its message. */
@@ -86,7 +88,7 @@ public final class RowValidator {
             }
             Optional<Column> column = schema.column(name);
             if (column.isEmpty()) {
-                problems.add(problem(name, "The table has no field " + abbreviate(name)));
+                problems.add(problem(name, "The table has no field " + shown(name)));
                 continue;
             }
             if (value.isNull()) {
@@ -94,8 +96,7 @@ public final class RowValidator {
             }
             Optional<Object> typed = column.get().type().fromJson(value);
             if (typed.isEmpty()) {
-                problems.add(problem(name, "Field " + name + " is a " + column.get().type().jsonName()
-                        + "; the value " + abbreviate(value.toString()) + " is not"));
+                problems.add(notOfType(column.get(), "the value " + shown(value.toString())));
             } else {
                 values.put(name, typed.get());
             }
@@ -107,6 +108,31 @@ public final class RowValidator {
             throw refusal(problems);
         }
         return checked.row();
+    }
+
+    /**
+     * A record of text cells (a CSV import's), by field, under the same rules as a JSON row: a blank cell of a
+     * field that is not a string takes the field's default, any other cell must read as its field's type.
+     *
+     * @param cells only fields of the table
+     */
+    public Checked checkText(TableSchema schema, String key, String keyField, Map<Column, String> cells) {
+        List<Detail> problems = new ArrayList<>();
+        Map<String, Object> given = new LinkedHashMap<>();
+        cells.forEach((column, text) -> {
+            if (text == null || (text.isEmpty() && column.type() != ColumnType.STRING)) {
+                return; // blank: the field's default
+            }
+            Optional<Object> typed = column.type().fromText(text);
+            if (typed.isEmpty()) {
+                problems.add(notOfType(column, "'" + shown(text) + "'"));
+            } else {
+                given.put(column.name(), typed.get());
+            }
+        });
+        Checked checked = check(schema, key, keyField, given, null);
+        problems.addAll(checked.problems());
+        return new Checked(checked.row(), problems);
     }
 
     /**
@@ -200,7 +226,28 @@ public final class RowValidator {
         return new Detail("invalid.value", field, message);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    private static Detail notOfType(Column column, String shownValue) {
+        return problem(column.name(), "Field " + column.name() + " is a " + column.type().jsonName() + "; "
+                + shownValue + " is not");
+    }
+
+    /**
+     * A value as a message shows it: short, so a hostile value does not fill the answer or an import job, and without
+     * what a JSON column cannot hold (U+0000, lone surrogates).
+     */
+    public static String shown(String s) {
+        String shortened = s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        StringBuilder safe = new StringBuilder(shortened.length());
+        for (int i = 0; i < shortened.length(); i++) {
+            char c = shortened.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < shortened.length()
+                    && Character.isLowSurrogate(shortened.charAt(i + 1));
+            if (pair) {
+                safe.append(c).append(shortened.charAt(++i));
+            } else {
+                safe.append(c == '\u0000' || Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return safe.toString();
     }
 }

@@ -204,6 +204,30 @@ class CsvImportTest {
         }
     }
 
+    @Test
+    void aKeyRuleRefusesARowPutAndAnImportRecordAlikeAndTheImportNamesTheLine() {
+        String id = tableWithRows();
+        String tooLong = "k".repeat(257);
+        String putMessage = asAdmin().body("{\"myInt\": 1}").put(ROWS + "/{key}", id, tooLong).then().statusCode(400)
+                .extract().path("message");
+        // "..": a path segment of its own, so a key given in the body (the URL cannot carry it)
+        String postMessage = asAdmin().body("{\"key\": \"..\", \"myInt\": 1}").post(ROWS, id).then().statusCode(400)
+                .extract().path("message");
+        assertThat(putMessage).isEqualTo("A key has at most 256 characters; this one has 257");
+        assertThat(postMessage).isEqualTo("A key cannot be '..': it is not a path segment");
+
+        JsonPath job = runImport(id, "Append", false,
+                ("KEY,myInt\nfine,1\n" + tooLong + ",2\n..,3\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(job.getLong("countRecordsFailed")).isEqualTo(2);
+        assertThat(job.getList("failures", Map.class))
+                .extracting(f -> f.get("line"), f -> f.get("field"), f -> f.get("reason"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "key", putMessage),
+                        org.assertj.core.groups.Tuple.tuple(4, "key", postMessage));
+        asAdmin().queryParam("showbrief", true).get(ROWS, id).then().body("entities.key",
+                org.hamcrest.Matchers.contains("fine"));
+    }
+
     /** A sample table with rows of myInt 1. */
     private static String tableWithRows(String... keys) {
         String id = Api.createSampleTable(Api.uniqueName("Import"));

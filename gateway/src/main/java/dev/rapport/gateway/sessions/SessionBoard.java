@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The latest session state of every interaction this gateway has seen, indexed by agent, and the live stream of
@@ -49,8 +48,11 @@ public class SessionBoard {
     }
 
     @Inject
-    SessionBoard(@ConfigProperty(name = "rapport.gateway.ended-retention", defaultValue = "15m") Duration endedRetention,
-                 @ConfigProperty(name = "rapport.gateway.ended-kept", defaultValue = "5000") int endedKept) {
+    SessionBoard(SessionBoardConfig config) {
+        this(config.endedRetention(), config.endedKept(), Clock.systemUTC());
+    }
+
+    SessionBoard(Duration endedRetention, int endedKept) {
         this(endedRetention, endedKept, Clock.systemUTC());
     }
 

@@ -9,9 +9,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -28,8 +28,12 @@ public class SessionFeed {
     private final Counter rejected;
     private final SessionsCatchUp catchUp = new SessionsCatchUp();
 
-    SessionFeed(SessionBoard board, MeterRegistry registry,
-                @ConfigProperty(name = "rapport.events.signing-key") Optional<String> signingKey) {
+    @Inject
+    SessionFeed(SessionBoard board, MeterRegistry registry, EventsConfig events) {
+        this(board, registry, events.signingKey());
+    }
+
+    SessionFeed(SessionBoard board, MeterRegistry registry, Optional<String> signingKey) {
         this.board = board;
         this.signatures = RecordSignatures.of(signingKey).orElseThrow(() -> new IllegalStateException(
                 "Set RAPPORT_EVENTS_SIGNING_KEY (rapport.events.signing-key) to script-service's event signing key: "

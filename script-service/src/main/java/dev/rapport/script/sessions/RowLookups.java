@@ -1,19 +1,11 @@
 package dev.rapport.script.sessions;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contract.DataTableChange;
-import dev.rapport.platform.auth.ClientCredentialsToken;
+import dev.rapport.script.clients.DataTableServiceClient;
+import dev.rapport.script.clients.DataTableServiceClient.RowRead;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The inbound flow's data table lookups, read by script-service itself so a screen pop takes two Kafka hops: a
- * bounded cache of rows kept fresh by {@code datatable-changes}, and on a miss a read from datatable-service's API.
+ * bounded cache of rows kept fresh by {@code datatable-changes}, and on a miss a read from datatable-service's API
+ * through {@link DataTableServiceClient} (token, timeout, retry, circuit breaker).
  * A batch's lookups are read before its transaction, all at once ({@link #prefetch}); a lookup that cannot be done
- * (datatable-service down, slow, refusing) is a {@link Result.Failed} with the reason: the flow takes its failure
+ * (datatable-service down, slow, refusing, its circuit open) is a {@link Result.Failed} with the reason: the flow takes its failure
  * path, the timeline says why, and {@code rapport.flow.lookups} counts it by outcome.
  */
 @ApplicationScoped
@@ -57,22 +49,14 @@ public class RowLookups {
     private static final int MAX_KEY_LENGTH = 256;
 
     private final SessionsConfig.Lookups config;
-    private final ObjectMapper json;
+    private final DataTableServiceClient datatables;
     private final MeterRegistry registry;
-    private final ClientCredentialsToken token;
-    private final HttpClient http;
-    private final Semaphore inFlight;
     private final Map<Key, Cached> cache;
 
-    RowLookups(SessionsConfig config, ObjectMapper json, MeterRegistry registry) {
+    RowLookups(SessionsConfig config, DataTableServiceClient datatables, MeterRegistry registry) {
         this.config = config.lookups();
-        this.json = json;
+        this.datatables = datatables;
         this.registry = registry;
-        this.token = new ClientCredentialsToken(URI.create(this.config.tokenUrl()), this.config.clientId(),
-                this.config.clientSecret().orElse(""));
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(this.config.timeout()).build();
-        this.inFlight = new Semaphore(this.config.concurrency());
         int max = this.config.cacheSize();
         this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
@@ -108,7 +92,7 @@ public class RowLookups {
         missing.forEach(key -> reads.add(fetch(key)));
         try {
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
-                    .get(config.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+                    .get(datatables.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             Log.debugf("Prefetch of %d rows incomplete: %s", missing.size(), e.getMessage());
         }
@@ -127,42 +111,16 @@ public class RowLookups {
     }
 
     private CompletableFuture<Result> fetch(Key key) {
-        if (!inFlight.tryAcquire()) {
-            return CompletableFuture.completedFuture(new Result.Failed("more than " + config.concurrency()
-                    + " lookups in flight at datatable-service"));
-        }
-        String url = config.datatableUrl() + "/api/v2/flows/datatables/" + segment(key.tableId()) + "/rows/"
-                + segment(key.rowKey()) + "?showbrief=false";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(config.timeout())
-                .header("Authorization", "Bearer " + token.get()).header("Accept", "application/json").GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, error) -> {
-                    inFlight.release();
-                    Result result = error != null ? new Result.Failed("datatable-service did not answer: "
-                            + rootMessage(error)) : read(response);
-                    if (!(result instanceof Result.Failed)) {
-                        // a change seen meanwhile is newer than this read: it wins
-                        putIfAbsent(key, result);
-                    } else if (response != null && response.statusCode() == 401) {
-                        token.reset();
-                    }
-                    return result;
-                });
-    }
-
-    private Result read(HttpResponse<String> response) {
-        return switch (response.statusCode()) {
-            case 200 -> {
-                try {
-                    Map<String, Object> row = json.readValue(response.body(), new TypeReference<>() { });
-                    yield new Result.Found(Map.copyOf(withoutNulls(row)));
-                } catch (IOException e) {
-                    yield new Result.Failed("datatable-service sent a row that is not JSON");
-                }
+        return datatables.readRow(key.tableId(), key.rowKey()).thenApply(read -> {
+            Result result = read instanceof RowRead.Row row ? new Result.Found(Map.copyOf(withoutNulls(row.columns())))
+                    : read instanceof RowRead.Unavailable unavailable ? new Result.Failed(unavailable.reason())
+                    : NOT_FOUND;
+            if (!(result instanceof Result.Failed)) {
+                // a change seen meanwhile is newer than this read: it wins
+                putIfAbsent(key, result);
             }
-            case 404 -> NOT_FOUND;
-            default -> new Result.Failed("datatable-service answered HTTP " + response.statusCode());
-        };
+            return result;
+        }).toCompletableFuture();
     }
 
     private Result cached(Key key) {
@@ -218,10 +176,6 @@ public class RowLookups {
                 && rowKey.indexOf('/') < 0 && rowKey.indexOf('\\') < 0 && tableId.indexOf('/') < 0;
     }
 
-    private static String segment(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private static Map<String, Object> withoutNulls(Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>();
         row.forEach((k, v) -> {
@@ -230,13 +184,5 @@ public class RowLookups {
             }
         });
         return out;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

@@ -3,7 +3,6 @@ package dev.rapport.script.sessions;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /** The session core's settings; each has an environment variable (RAPPORT_SESSIONS_...). */
 @ConfigMapping(prefix = "rapport.sessions")
@@ -49,29 +48,11 @@ public interface SessionsConfig {
 
     Lookups lookups();
 
-    /** The inbound flow's data table lookups, read from datatable-service (RAPPORT_SESSIONS_LOOKUPS_...). */
+    /**
+     * The cache of the inbound flow's data table lookups (RAPPORT_SESSIONS_LOOKUPS_...); how datatable-service is
+     * reached (URL, token, timeout, retry, circuit breaker) is {@code clients.DataTableServiceConfig}, same prefix.
+     */
     interface Lookups {
-        @WithDefault("http://127.0.0.1:8081")
-        String datatableUrl();
-
-        /** Where script-service takes its token (client-credentials grant); role 'service' reads rows. */
-        @WithDefault("http://127.0.0.1:8080/oauth/token")
-        String tokenUrl();
-
-        @WithDefault("script-service")
-        String clientId();
-
-        /** No default: set RAPPORT_SESSIONS_LOOKUPS_CLIENT_SECRET (the demo and tests set their own). */
-        Optional<String> clientSecret();
-
-        /** Longest wait for one row; past it the flow takes its failure path. */
-        @WithDefault("2s")
-        Duration timeout();
-
-        /** Reads in flight at once; one more is refused at once (failure path) rather than queued. */
-        @WithDefault("64")
-        int concurrency();
-
         /** Rows kept in memory (least recently used go first). */
         @WithDefault("100000")
         int cacheSize();

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "dacheck"))
 class DataActionCheckTest {
     static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    /** A published action whose first check meets an action-service that is briefly unavailable (503). */
+    static final String FLAKY_ACTION_ID = "9a1c2b3d-0000-4000-8000-00000000f1a7";
+    static final java.util.concurrent.atomic.AtomicInteger FLAKY_CALLS = new java.util.concurrent.atomic.AtomicInteger();
     static final HttpServer ACTION_SERVICE = start();
 
     /** A stand-in for action-service on loopback: only the workshop's action is published. */
@@ -37,6 +40,11 @@ class DataActionCheckTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/api/v2/integrations/actions/", exchange -> {
                 AUTHORIZATIONS.add(exchange.getRequestHeaders().getFirst("Authorization"));
+                if (exchange.getRequestURI().getPath().endsWith("/" + FLAKY_ACTION_ID)) {
+                    exchange.sendResponseHeaders(FLAKY_CALLS.incrementAndGet() == 1 ? 503 : 200, -1);
+                    exchange.close();
+                    return;
+                }
                 boolean published = exchange.getRequestURI().getPath().endsWith("/" + WorkshopScript.DATA_ACTION_ID);
                 exchange.sendResponseHeaders(published ? 200 : 404, -1);
                 exchange.close();
@@ -77,6 +85,18 @@ class DataActionCheckTest {
                 .then().statusCode(400)
                 .body("details.errorCode", hasItem("data.action.unpublished"))
                 .body("details.fieldName", hasItem("/customActions/0/steps/0/dataActionId"));
+    }
+
+    @Test
+    void aCheckThatMeetsA503IsAskedAgainOnce() {
+        String json = ScriptFormat.write(WorkshopScript.definition())
+                .replace(WorkshopScript.DATA_ACTION_ID, FLAKY_ACTION_ID)
+                .replace("\"Architect Workshop\"", "\"Architect Workshop flaky\"");
+        String id = given().header("Authorization", admin).contentType(ContentType.JSON).body(json)
+                .post("/api/v2/scripts").then().statusCode(201).extract().path("id");
+
+        given().header("Authorization", admin).post("/api/v2/scripts/{id}/publish", id).then().statusCode(201);
+        assertThat(FLAKY_CALLS.get()).isEqualTo(2);
     }
 
     private String create(String name) {

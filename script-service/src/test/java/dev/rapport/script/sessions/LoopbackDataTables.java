@@ -23,6 +23,8 @@ public class LoopbackDataTables implements QuarkusTestResourceLifecycleManager {
     static final Map<String, Map<String, Object>> ROWS = new ConcurrentHashMap<>();
     static final AtomicInteger READS = new AtomicInteger();
     static volatile boolean failing;
+    /** Keys whose next N reads answer 503 (a moment of unavailability), the later ones as usual. */
+    static final Map<String, AtomicInteger> UNAVAILABLE_READS = new ConcurrentHashMap<>();
     private HttpServer server;
 
     static void put(String tableId, String key, Map<String, Object> row) {
@@ -42,8 +44,11 @@ public class LoopbackDataTables implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/v2/flows/datatables/", this::row);
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // a circuit that opens after a few failed reads and stays open for the test that opens it (which resets it)
         return Map.of("rapport.sessions.lookups.datatable-url", base,
-                "rapport.sessions.lookups.token-url", base + "/oauth/token");
+                "rapport.sessions.lookups.token-url", base + "/oauth/token",
+                "rapport.sessions.lookups.circuit-request-volume", "4",
+                "rapport.sessions.lookups.circuit-delay", "60s");
     }
 
     private void row(HttpExchange exchange) throws IOException {
@@ -60,6 +65,11 @@ public class LoopbackDataTables implements QuarkusTestResourceLifecycleManager {
         String[] parts = exchange.getRequestURI().getRawPath().split("/");
         String table = URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
         String key = URLDecoder.decode(parts[7], StandardCharsets.UTF_8);
+        AtomicInteger unavailable = UNAVAILABLE_READS.get(key);
+        if (unavailable != null && unavailable.getAndDecrement() > 0) {
+            answer(exchange, 503, "{\"message\":\"unavailable\",\"status\":503}");
+            return;
+        }
         Map<String, Object> row = ROWS.get(table + "/" + key);
         if (row == null) {
             answer(exchange, 404, "{\"message\":\"no row\",\"code\":\"not.found\",\"status\":404}");

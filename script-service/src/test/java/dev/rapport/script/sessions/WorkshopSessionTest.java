@@ -19,14 +19,20 @@ import dev.rapport.contract.Roles;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.script.WorkshopScript;
+import dev.rapport.script.clients.DataTableServiceClient;
 import dev.rapport.script.scripts.ScriptFormat;
 import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TestTokens;
 import dev.rapport.testkit.TopicProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +64,12 @@ class WorkshopSessionTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    CircuitBreakerMaintenance circuits;
+
+    @Inject
+    MeterRegistry registry;
+
     private FakeActionService actions;
     private boolean ready;
     private String scriptId;
@@ -66,6 +78,12 @@ class WorkshopSessionTest {
     // Once per class, but after Quarkus and RestAssured are ready (they are not yet in @BeforeAll).
     @BeforeEach
     void setUp() {
+        // each test starts with datatable-service's circuit closed and no failure counted, whatever ran before
+        try {
+            circuits.reset(DataTableServiceClient.CIRCUIT);
+        } catch (IllegalArgumentException notReadYet) {
+            // no read of datatable-service yet: nothing to reset
+        }
         if (ready) {
             return;
         }
@@ -247,6 +265,66 @@ class WorkshopSessionTest {
         given().header("Authorization", admin).get("/api/v2/interactions/{id}/timeline", interactionId)
                 .then().statusCode(200)
                 .body("entities.find { it.kind == 'flow.lookup.failed' }.summary", containsString("HTTP 503"));
+    }
+
+    @Test
+    void aRowReadThatMeetsAMomentaryUnavailabilityIsReadAgainAndTheCallerIsFound() {
+        LoopbackDataTables.put(TABLE, "5550004444", Map.of("key", "5550004444", "CustomerName", "Ada Retry"));
+        // The batch reads ahead, then looks up in its transaction: only a read tried again gets past two 503s.
+        LoopbackDataTables.UNAVAILABLE_READS.put("5550004444", new java.util.concurrent.atomic.AtomicInteger(2));
+        String interactionId = UUID.randomUUID().toString();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        probe.send(interaction(InteractionEvent.Kind.STARTED, interactionId, "5550004444", null));
+
+        SessionState popped = awaitSession(probe, interactionId, s -> s.script() != null);
+        assertThat(popped.variables()).containsEntry("CustomerName", "Ada Retry");
+        assertThat(LoopbackDataTables.UNAVAILABLE_READS.get("5550004444").get()).isNegative();
+    }
+
+    @Test
+    void aLookupWhileDatatableServicesCircuitIsOpenTakesTheFailurePathWithoutAskingIt() {
+        TopicProbe probe = new TopicProbe(bootstrap);
+        LoopbackDataTables.failing = true;
+        try {
+            // failed reads (503, each tried twice) until the circuit opens: a few interactions at most
+            for (int i = 0; i < 4 && circuitState() != CircuitBreakerState.OPEN; i++) {
+                String failing = UUID.randomUUID().toString();
+                probe.send(interaction(InteractionEvent.Kind.STARTED, failing, "555000200" + i, null));
+                awaitSession(probe, failing, s -> "failed".equals(s.attributes().get("Lookup")));
+            }
+        } finally {
+            LoopbackDataTables.failing = false;
+        }
+        assertThat(circuitState()).isEqualTo(CircuitBreakerState.OPEN);
+        int reads = LoopbackDataTables.READS.get();
+        double failed = failedLookups();
+
+        // datatable-service would answer now (and has the row, not cached yet), but the open circuit fails the lookup
+        LoopbackDataTables.put(TABLE, "5550003333", Map.of("key", "5550003333", "CustomerName", "Sam Open"));
+        String interactionId = UUID.randomUUID().toString();
+        probe.send(interaction(InteractionEvent.Kind.STARTED, interactionId, "5550003333", null));
+        SessionState state = awaitSession(probe, interactionId, s -> "failed".equals(s.attributes().get("Lookup")));
+        assertThat(state.script()).isNull();
+        assertThat(LoopbackDataTables.READS.get()).isEqualTo(reads);
+        assertThat(failedLookups()).isGreaterThan(failed);
+        given().header("Authorization", admin).get("/api/v2/interactions/{id}/timeline", interactionId)
+                .then().statusCode(200)
+                .body("entities.find { it.kind == 'flow.lookup.failed' }.summary", containsString("circuit open"));
+    }
+
+    /** The circuit exists from the first read of datatable-service on; before, it is as good as closed. */
+    private CircuitBreakerState circuitState() {
+        try {
+            return circuits.currentState(DataTableServiceClient.CIRCUIT);
+        } catch (IllegalArgumentException notYet) {
+            return CircuitBreakerState.CLOSED;
+        }
+    }
+
+    private double failedLookups() {
+        Counter counter = registry.find("rapport.flow.lookups").tags("source", "datatable-service", "outcome", "failed")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
