@@ -3,11 +3,13 @@ package dev.rapport.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,15 +18,21 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (io.zonky.test binaries from Maven Central) on a data folder that is kept between runs,
  * with a login role that may create databases, so that the services' defaults (user rapport, password rapport)
- * work and each service creates its own database.
+ * work and each service creates its own database. pg_stat_statements is preloaded (when the binaries have it) so that
+ * the bench can say what each statement costs.
  */
 final class LocalPostgres implements AutoCloseable {
     /** zonky's lock file in the data folder, held while a launcher owns the server. */
     private static final String LAUNCHER_LOCK = "epg-lock";
+    private static final String STATEMENTS = "pg_stat_statements";
+    /** Settings of ours, rewritten at every start and included from postgresql.conf. */
+    private static final String OWN_CONF = "rapport.conf";
 
     private final EmbeddedPostgres server;
     private final String version;
@@ -45,6 +53,7 @@ final class LocalPostgres implements AutoCloseable {
         RapportInfra.checkPortFree(s.host(), s.postgresPort());
 
         var log = ProcessBuilder.Redirect.appendTo(s.logsDir().resolve("postgres.log").toFile());
+        AtomicBoolean statements = new AtomicBoolean();
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(dataDir)
@@ -57,9 +66,17 @@ final class LocalPostgres implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
+                // runs once the binaries are unpacked and before the server starts: only then can the library be looked for
+                .setDataDirectoryCustomizer(dir -> statements.set(writeOwnConf(dir.toPath(), binaries)))
                 .start();
         try {
             String version = ensureRole(server, s.dbUser(), s.dbPassword());
+            if (statements.get()) {
+                enableStatementStatistics(server, s.dbUser());
+            } else {
+                System.out.println("postgres: " + STATEMENTS + " is not in the PostgreSQL binaries; the bench's per-statement"
+                        + " figures are unavailable");
+            }
             return new LocalPostgres(server, version);
         } catch (SQLException | RuntimeException e) {
             server.close();
@@ -88,6 +105,51 @@ final class LocalPostgres implements AutoCloseable {
                 rs.next();
                 return rs.getString(1);
             }
+        }
+    }
+
+    /**
+     * Writes {@value #OWN_CONF} (preloading pg_stat_statements when every unpacked set of binaries has its library:
+     * a missing preload library stops the server from starting) and includes it from postgresql.conf once.
+     */
+    static boolean writeOwnConf(Path dataDir, Path binaries) {
+        try {
+            boolean shipped = statementsLibraryShipped(binaries);
+            Path conf = dataDir.resolve("postgresql.conf");
+            String include = "include_if_exists = '" + OWN_CONF + "'";
+            if (!Files.readString(conf, StandardCharsets.UTF_8).contains(include)) {
+                Files.writeString(conf, "\n# settings of the Rapport launcher, rewritten at every start\n" + include + "\n",
+                        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            }
+            // track = top (the default, stated): statements sent by clients, not those inside functions; cheap
+            Files.writeString(dataDir.resolve(OWN_CONF), shipped
+                    ? "shared_preload_libraries = '" + STATEMENTS + "'\n" + STATEMENTS + ".track = top\n"
+                    : "# " + STATEMENTS + " is not in the binaries: not preloaded\n", StandardCharsets.UTF_8);
+            return shipped;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** zonky unpacks each archive it was given into its own PG-{digest} folder under the working directory. */
+    private static boolean statementsLibraryShipped(Path binaries) throws IOException {
+        try (Stream<Path> dirs = Files.list(binaries)) {
+            List<Path> unpacked = dirs.filter(d -> d.getFileName().toString().startsWith("PG-") && Files.isDirectory(d))
+                    .toList();
+            return !unpacked.isEmpty() && unpacked.stream().allMatch(d ->
+                    Files.exists(d.resolve("lib/postgresql/" + STATEMENTS + ".so"))
+                            || Files.exists(d.resolve("lib/" + STATEMENTS + ".so")));
+        }
+    }
+
+    /**
+     * The view lives in the postgres database and shows every database's statements; pg_read_all_stats lets the
+     * application role (the bench logs in as it) read the text and figures of statements other roles ran.
+     */
+    private static void enableStatementStatistics(EmbeddedPostgres server, String user) throws SQLException {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS " + STATEMENTS);
+            st.execute("GRANT pg_read_all_stats TO \"" + user.replace("\"", "\"\"") + "\"");
         }
     }
 

@@ -96,6 +96,37 @@ public final class BenchResults {
         }
     }
 
+    /**
+     * One statement's part of a database's work over a measurement (pg_stat_statements): {@code callsPerCall} is
+     * its executions per call placed, {@code share} its part of the database's statement time, 0..1.
+     */
+    public record StatementWork(String query, long calls, double callsPerCall, double meanMs, double totalMs,
+                                double share, long rows, long sharedBlksHit, long sharedBlksRead, long walBytes) {
+    }
+
+    /**
+     * One database's (one service's) work over a measurement: {@code statements} executed and {@code commits}
+     * (pg_stat_database.xact_commit) for the {@code calls} placed, of which {@code popped} reached the stream; the
+     * statements with the most time first.
+     */
+    public record DatabaseWork(String stage, double rate, String database, long calls, long popped, long statements,
+                               double statementMs, long commits, long rollbacks, List<StatementWork> top) {
+        @JsonProperty
+        public double statementsPerCall() {
+            return calls > 0 ? (double) statements / calls : Double.NaN;
+        }
+
+        @JsonProperty
+        public double commitsPerCall() {
+            return calls > 0 ? (double) commits / calls : Double.NaN;
+        }
+
+        @JsonProperty
+        public double statementMsPerCall() {
+            return calls > 0 ? statementMs / calls : Double.NaN;
+        }
+    }
+
     /** A target checked against its measurement (and its baseline, where it has one) in this run. */
     public record Target(String verdict, String target, String measured) {
     }
@@ -111,6 +142,8 @@ public final class BenchResults {
     public final List<Memory> memory = new ArrayList<>();
     public final List<CpuPerCall> cpu = new ArrayList<>();
     public final List<HeapTrend> heap = new ArrayList<>();
+    /** PostgreSQL's work per call at the highest screen-pop rate, per database; empty when it could not be read. */
+    public final List<DatabaseWork> statements = new ArrayList<>();
     public StackRss stackRss;
     public final List<Target> targets = new ArrayList<>();
     public String profile;

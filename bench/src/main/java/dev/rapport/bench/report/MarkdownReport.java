@@ -79,6 +79,9 @@ public final class MarkdownReport {
             }
             md.append('\n');
         }
+        if (!r.statements.isEmpty()) {
+            statements(md, r);
+        }
         if (!r.heap.isEmpty() || r.stackRss != null) {
             md.append("Heap used per service over the run (its metrics endpoint, every 5 s); the slope is that of the lower "
                     + "envelope (the minima of 30 s runs), MB per minute:\n\n");
@@ -109,6 +112,29 @@ public final class MarkdownReport {
             r.notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
         return md.toString();
+    }
+
+    /** Per database, then its statements with the most time: what one call costs PostgreSQL. */
+    private static void statements(StringBuilder md, BenchResults r) {
+        md.append("PostgreSQL's work per call placed (pg_stat_statements, pg_stat_database), from just before the first call "
+                + "of the highest rate until the database settled after it; one database per service:\n\n");
+        md.append("| stage | rate/s | database | calls placed (popped) | statements/call | commits/call | statement ms/call |\n"
+                + "|---|---:|---|---:|---:|---:|---:|\n");
+        for (BenchResults.DatabaseWork w : r.statements) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d (%d) | %s | %s | %s |%n", w.stage(), num(w.rate()),
+                    w.database(), w.calls(), w.popped(), num(w.statementsPerCall()), num(w.commitsPerCall()),
+                    num(w.statementMsPerCall())));
+        }
+        md.append("\n| database | statement | calls | calls/call | mean ms | total ms | share |\n"
+                + "|---|---|---:|---:|---:|---:|---:|\n");
+        for (BenchResults.DatabaseWork w : r.statements) {
+            for (BenchResults.StatementWork s : w.top()) {
+                md.append(String.format(Locale.ROOT, "| %s | `%s` | %d | %s | %s | %s | %.0f%% |%n", w.database(),
+                        s.query().replace("|", "\\|").replace("`", "'"), s.calls(), num(s.callsPerCall()),
+                        num(s.meanMs()), num(s.totalMs()), s.share() * 100));
+            }
+        }
+        md.append('\n');
     }
 
     /** Milliseconds and rates: 3 significant digits is what the histogram holds. */

@@ -10,9 +10,12 @@ import dev.rapport.bench.load.Summary;
 import dev.rapport.bench.report.BenchResults;
 import dev.rapport.bench.report.Targets;
 import dev.rapport.bench.system.CpuMeter;
+import dev.rapport.bench.system.PgStatements;
+import dev.rapport.bench.system.StatementStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * (a) the interaction's first session and (b) its first session with a script (the screen pop, after the flow's data
  * table lookup). Baseline at each rate: the raw Kafka round trip at the same rate. Per-hop times from the topics'
  * record timestamps (not in the soak: it would hold every call's times). CPU per call over the steady window (the
- * load after its first fifth), for the stack and for the generator.
+ * load after its first fifth), for the stack and for the generator. At the highest rate, PostgreSQL's statements and
+ * commits per call, per database, from before its first call until its backlog settled.
  */
 public final class ScreenPopStage {
     static final String STAGE = Targets.SCREEN_POP_STAGE;
@@ -61,7 +65,8 @@ public final class ScreenPopStage {
                      new HopProbe.Mark("action-requests", "action-requests", null),
                      new HopProbe.Mark("action-results", "action-results", null),
                      new HopProbe.Mark("sessions with script", "sessions", v -> v.contains("\"script\":{")),
-                     new HopProbe.Mark("sessions first", "sessions", null)))) {
+                     new HopProbe.Mark("sessions first", "sessions", null)));
+             StatementStats statements = StatementStats.open(ctx.options().jdbc(), "rapport", "rapport")) {
             ctx.say("stage 1: screen pop, warm-up " + ctx.options().warmup().toSeconds() + " s");
             calls("warm-up", OpenLoop.Plan.of(10, ctx.options().warmup(), 1000), null, false);
             kafka.run("warm-up", OpenLoop.Plan.of(10, ctx.options().warmup(), 1000), ctx.options().drain());
@@ -74,11 +79,13 @@ public final class ScreenPopStage {
                 if (top && ctx.memory() != null) {
                     ctx.memory().startPeak();
                 }
+                Optional<PgStatements.Snapshot> before = top ? statements.snapshot() : Optional.empty();
                 Summary[] pop = calls("IVR started → SSE", plan, probe, true);
                 if (top && ctx.memory() != null) {
                     ctx.memory().stopPeak();
                 }
                 ctx.settle();
+                List<BenchResults.DatabaseWork> work = top ? statements.since(before, STAGE, pop[1], ctx.results()) : List.of();
                 OpenLoop.Plan basePlan = OpenLoop.Plan.of(rate, ctx.options().baselineDuration(), ctx.options().maxRequests());
                 Summary base = kafka.run("Kafka produce → consume (baseline)", basePlan, ctx.options().drain());
                 ctx.results().add(STAGE, "first session on the agent stream", pop[0]);
@@ -97,6 +104,7 @@ public final class ScreenPopStage {
                 print(base);
                 ctx.results().cpu.stream().filter(c -> c.stage().equals(STAGE) && c.rate() == rate)
                         .forEach(ScreenPopStage::print);
+                work.forEach(ScreenPopStage::print);
             }
         }
     }
@@ -233,6 +241,11 @@ public final class ScreenPopStage {
                         + "machine), late sends %d of %d, max lag %.1f ms%n", "CPU over the steady window (" + c.calls() + " calls)",
                 c.stackMsPerCall(), c.stackCores(), c.generatorMsPerCall(), c.generatorShare() * 100, c.late(), c.sent(),
                 c.maxLagMs());
+    }
+
+    static void print(BenchResults.DatabaseWork w) {
+        System.out.printf(java.util.Locale.ROOT, "  %-52s %.1f statements, %.1f commits, %.2f ms of statements per call%n",
+                "PostgreSQL, database " + w.database(), w.statementsPerCall(), w.commitsPerCall(), w.statementMsPerCall());
     }
 
     static void print(Summary s) {
