@@ -13,8 +13,6 @@ public interface RapportConfig {
 
     Database database();
 
-    Kafka kafka();
-
     Outbox outbox();
 
     Events events();
@@ -25,18 +23,6 @@ public interface RapportConfig {
         /** Create the service's database on the server when it does not exist yet (RAPPORT_DATABASE_CREATE_IF_MISSING). */
         @WithDefault("true")
         boolean createIfMissing();
-    }
-
-    interface Kafka {
-        /** Create missing topics at start with this many partitions (RAPPORT_KAFKA_PARTITIONS). */
-        @WithDefault("12")
-        int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
-
-        @WithDefault("true")
-        boolean createTopics();
     }
 
     interface Outbox {

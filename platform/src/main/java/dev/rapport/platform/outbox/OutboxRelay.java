@@ -1,8 +1,9 @@
 package dev.rapport.platform.outbox;
 
 import dev.rapport.contract.RecordSignatures;
-import dev.rapport.contract.ReliableProducers;
 import dev.rapport.platform.RapportConfig;
+import dev.rapport.platform.kafka.KafkaClientSettings;
+import dev.rapport.platform.kafka.ReliableProducers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,7 +34,7 @@ public class OutboxRelay {
 
     private final DataSource dataSource;
     private final MeterRegistry registry;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final boolean enabled;
     private final Duration stalledAfter;
     private final RelaySettings settings;
@@ -44,20 +45,19 @@ public class OutboxRelay {
 
     @Inject
     OutboxRelay(DataSource dataSource, RapportConfig config, MeterRegistry registry,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-        this(dataSource, registry, bootstrapServers, config.outbox().relayEnabled(),
+                KafkaClientSettings kafka, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this(dataSource, registry, kafka, config.outbox().relayEnabled(),
                 new RelaySettings(applicationName + "-" + UUID.randomUUID().toString().substring(0, 8),
                         config.outbox().shards(), config.outbox().batchSize(), config.outbox().pollInterval(),
                         config.outbox().leaseTtl(), new LinkedHashSet<>(config.outbox().signedTopics())),
                 config.outbox().stalledAfter(), RecordSignatures.of(config.events().signingKey()));
     }
 
-    OutboxRelay(DataSource dataSource, MeterRegistry registry, String bootstrapServers, boolean enabled,
+    OutboxRelay(DataSource dataSource, MeterRegistry registry, KafkaClientSettings kafka, boolean enabled,
                 RelaySettings settings, Duration stalledAfter, Optional<RecordSignatures> signatures) {
         this.dataSource = dataSource;
         this.registry = registry;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.enabled = enabled;
         this.settings = settings;
         this.stalledAfter = stalledAfter;
@@ -77,7 +77,7 @@ public class OutboxRelay {
     }
 
     void start() {
-        producer = ReliableProducers.create(bootstrapServers, settings.owner() + "-outbox-relay", DELIVERY_TIMEOUT_MS);
+        producer = ReliableProducers.create(kafka, settings.owner() + "-outbox-relay", DELIVERY_TIMEOUT_MS);
         RelayMetrics metrics = new RelayMetrics(registry);
         OutboxBatchPublisher publisher = new OutboxBatchPublisher(producer, maxRequestSize(), signatures,
                 settings.signedTopics(), metrics);
