@@ -62,6 +62,21 @@ public interface RapportConfig {
         /** Readiness is DOWN when the relay completed no round for this long (RAPPORT_OUTBOX_STALLED_AFTER). */
         @WithDefault("30s")
         Duration stalledAfter();
+
+        /**
+         * Readiness is DOWN while a row of this instance's shards has waited longer than this to be published
+         * (RAPPORT_OUTBOX_BACKLOG_BOUND): the broker refuses the relay, or it cannot keep up. Longer than lease-ttl,
+         * so rows taken over from a crashed instance do not make the new owner unready.
+         */
+        @WithDefault("60s")
+        Duration backlogBound();
+
+        /**
+         * On shutdown, how long the relay may go on publishing what its shards hold before it gives them back
+         * (RAPPORT_OUTBOX_DRAIN_TIMEOUT); shorter than lease-ttl.
+         */
+        @WithDefault("10s")
+        Duration drainTimeout();
     }
 
     interface Events {

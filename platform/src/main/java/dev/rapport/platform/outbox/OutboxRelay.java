@@ -37,6 +37,7 @@ public class OutboxRelay {
     private final KafkaClientSettings kafka;
     private final boolean enabled;
     private final Duration stalledAfter;
+    private final Duration backlogBound;
     private final RelaySettings settings;
     private final Optional<RecordSignatures> signatures;
     private volatile RelayLoop loop;
@@ -49,18 +50,22 @@ public class OutboxRelay {
         this(dataSource, registry, kafka, config.outbox().relayEnabled(),
                 new RelaySettings(applicationName + "-" + UUID.randomUUID().toString().substring(0, 8),
                         config.outbox().shards(), config.outbox().batchSize(), config.outbox().pollInterval(),
-                        config.outbox().leaseTtl(), new LinkedHashSet<>(config.outbox().signedTopics())),
-                config.outbox().stalledAfter(), RecordSignatures.of(config.events().signingKey()));
+                        config.outbox().leaseTtl(), new LinkedHashSet<>(config.outbox().signedTopics()),
+                        config.outbox().drainTimeout()),
+                config.outbox().stalledAfter(), config.outbox().backlogBound(),
+                RecordSignatures.of(config.events().signingKey()));
     }
 
     OutboxRelay(DataSource dataSource, MeterRegistry registry, KafkaClientSettings kafka, boolean enabled,
-                RelaySettings settings, Duration stalledAfter, Optional<RecordSignatures> signatures) {
+                RelaySettings settings, Duration stalledAfter, Duration backlogBound,
+                Optional<RecordSignatures> signatures) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.kafka = kafka;
         this.enabled = enabled;
         this.settings = settings;
         this.stalledAfter = stalledAfter;
+        this.backlogBound = backlogBound;
         this.signatures = signatures;
     }
 
@@ -93,7 +98,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Ends the loop after its round, gives its leases back so other instances take over at once. */
+    /**
+     * Ends the loop after its round and a last drain of its shards (at most drain-timeout), then gives its leases
+     * back so other instances take over at once.
+     */
     void stop() {
         RelayLoop current = loop;
         if (current == null) {
@@ -101,7 +109,7 @@ public class OutboxRelay {
         }
         current.stop();
         try {
-            thread.join(DELIVERY_TIMEOUT_MS + 5_000L);
+            thread.join(DELIVERY_TIMEOUT_MS + settings.drainTimeout().toMillis() + 5_000L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -118,22 +126,24 @@ public class OutboxRelay {
         }
     }
 
-    /** Whether the relay runs and completed a round recently; what readiness reports. */
+    /** Whether the relay runs, completed a round recently and keeps its backlog young; what readiness reports. */
     public RelayStatus status() {
         if (!enabled) {
-            return new RelayStatus(false, true, Duration.ZERO, 0);
+            return new RelayStatus(false, true, Duration.ZERO, 0, Duration.ZERO);
         }
         RelayLoop current = loop;
         Thread t = thread;
         if (current == null || t == null) {
-            return new RelayStatus(true, false, Duration.ZERO, 0);
+            return new RelayStatus(true, false, Duration.ZERO, 0, Duration.ZERO);
         }
         Duration since = current.sinceLastRound();
-        boolean up = t.isAlive() && since.compareTo(stalledAfter) <= 0;
-        return new RelayStatus(true, up, since, current.owned().size());
+        Duration backlog = current.backlogAge();
+        boolean up = t.isAlive() && since.compareTo(stalledAfter) <= 0 && backlog.compareTo(backlogBound) <= 0;
+        return new RelayStatus(true, up, since, current.owned().size(), backlog);
     }
 
-    public record RelayStatus(boolean enabled, boolean up, Duration sinceLastRound, int shardsOwned) {
+    public record RelayStatus(boolean enabled, boolean up, Duration sinceLastRound, int shardsOwned,
+                              Duration backlogAge) {
     }
 
     private static int maxRequestSize() {

@@ -18,10 +18,18 @@ record TestRelay(OutboxRelay relay, SimpleMeterRegistry registry) implements Aut
     }
 
     static TestRelay start(DataSource dataSource, KafkaClientSettings kafka, String owner, Duration leaseTtl) {
+        return start(dataSource, kafka, owner, leaseTtl, Duration.ofMillis(100), Duration.ofSeconds(60),
+                Optional.of(new RecordSignatures(SIGNING_KEY)));
+    }
+
+    /** With its poll interval, the age of backlog readiness tolerates, and its signing key (or none). */
+    static TestRelay start(DataSource dataSource, KafkaClientSettings kafka, String owner, Duration leaseTtl,
+                           Duration pollInterval, Duration backlogBound, Optional<RecordSignatures> signatures) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         OutboxRelay relay = new OutboxRelay(dataSource, registry, kafka, true,
-                new RelaySettings(owner, SHARDS, 50, Duration.ofMillis(100), leaseTtl, Set.of("sessions")),
-                Duration.ofSeconds(5), Optional.of(new RecordSignatures(SIGNING_KEY)));
+                new RelaySettings(owner, SHARDS, 50, pollInterval, leaseTtl, Set.of("sessions"),
+                        leaseTtl.dividedBy(2)),
+                Duration.ofSeconds(5), backlogBound, signatures);
         relay.start();
         return new TestRelay(relay, registry);
     }
