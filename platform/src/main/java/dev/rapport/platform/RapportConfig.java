@@ -13,8 +13,6 @@ public interface RapportConfig {
 
     Database database();
 
-    Kafka kafka();
-
     Outbox outbox();
 
     Events events();
@@ -25,18 +23,6 @@ public interface RapportConfig {
         /** Create the service's database on the server when it does not exist yet (RAPPORT_DATABASE_CREATE_IF_MISSING). */
         @WithDefault("true")
         boolean createIfMissing();
-    }
-
-    interface Kafka {
-        /** Create missing topics at start with this many partitions (RAPPORT_KAFKA_PARTITIONS). */
-        @WithDefault("12")
-        int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
-
-        @WithDefault("true")
-        boolean createTopics();
     }
 
     interface Outbox {
@@ -76,6 +62,21 @@ public interface RapportConfig {
         /** Readiness is DOWN when the relay completed no round for this long (RAPPORT_OUTBOX_STALLED_AFTER). */
         @WithDefault("30s")
         Duration stalledAfter();
+
+        /**
+         * Readiness is DOWN while a row of this instance's shards has waited longer than this to be published
+         * (RAPPORT_OUTBOX_BACKLOG_BOUND): the broker refuses the relay, or it cannot keep up. Longer than lease-ttl,
+         * so rows taken over from a crashed instance do not make the new owner unready.
+         */
+        @WithDefault("60s")
+        Duration backlogBound();
+
+        /**
+         * On shutdown, how long the relay may go on publishing what its shards hold before it gives them back
+         * (RAPPORT_OUTBOX_DRAIN_TIMEOUT); shorter than lease-ttl.
+         */
+        @WithDefault("10s")
+        Duration drainTimeout();
     }
 
     interface Events {

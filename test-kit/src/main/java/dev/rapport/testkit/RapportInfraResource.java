@@ -12,22 +12,26 @@ public class RapportInfraResource implements QuarkusTestResourceLifecycleManager
     private TestKafka kafka;
     private String databasePrefix = "test";
     private boolean precreate = true;
+    private boolean sasl;
 
     /**
-     * Arguments: {@code database} (a name prefix for the fresh database, or {@code none} for a service without one)
-     * and {@code precreate} ({@code false} names a database that does not exist yet, for the service to create).
+     * Arguments: {@code database} (a name prefix for the fresh database, or {@code none} for a service without one),
+     * {@code precreate} ({@code false} names a database that does not exist yet, for the service to create) and
+     * {@code kafka} ({@code sasl-plain}: a broker that asks for SASL PLAIN, and the service's {@code kafka.*}
+     * credentials for it).
      */
     @Override
     public void init(Map<String, String> initArgs) {
         databasePrefix = initArgs.getOrDefault("database", databasePrefix);
         precreate = Boolean.parseBoolean(initArgs.getOrDefault("precreate", "true"));
+        sasl = "sasl-plain".equals(initArgs.get("kafka"));
     }
 
     @Override
     public Map<String, String> start() {
-        kafka = TestKafka.start();
+        kafka = sasl ? TestKafka.startSaslPlain() : TestKafka.start();
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        kafka.clientSettings().forEach((k, v) -> config.put("kafka." + k, v));
         config.put("mp.jwt.verify.publickey.location", TestTokens.get().publicKeyLocation());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         // Not under "rapport.": services map that prefix strictly. The gateway reads it in its test profile.

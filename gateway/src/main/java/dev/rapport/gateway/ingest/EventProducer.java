@@ -2,7 +2,8 @@ package dev.rapport.gateway.ingest;
 
 import dev.rapport.contract.CloudEvent;
 import dev.rapport.contract.KafkaCloudEvents;
-import dev.rapport.contract.ReliableProducers;
+import dev.rapport.platform.kafka.KafkaClientSettings;
+import dev.rapport.platform.kafka.ReliableProducers;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,9 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EventProducer {
     private final KafkaProducer<String, String> producer;
 
-    EventProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                  @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-        this.producer = ReliableProducers.create(bootstrapServers, applicationName + "-events", 15_000);
+    EventProducer(KafkaClientSettings kafka, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.producer = ReliableProducers.create(kafka, applicationName + "-events", 15_000);
     }
 
     public CompletionStage<Void> send(String topic, CloudEvent event, String correlationId) {

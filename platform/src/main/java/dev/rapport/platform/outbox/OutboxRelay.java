@@ -1,8 +1,9 @@
 package dev.rapport.platform.outbox;
 
 import dev.rapport.contract.RecordSignatures;
-import dev.rapport.contract.ReliableProducers;
 import dev.rapport.platform.RapportConfig;
+import dev.rapport.platform.kafka.KafkaClientSettings;
+import dev.rapport.platform.kafka.ReliableProducers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,9 +34,10 @@ public class OutboxRelay {
 
     private final DataSource dataSource;
     private final MeterRegistry registry;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final boolean enabled;
     private final Duration stalledAfter;
+    private final Duration backlogBound;
     private final RelaySettings settings;
     private final Optional<RecordSignatures> signatures;
     private volatile RelayLoop loop;
@@ -44,23 +46,26 @@ public class OutboxRelay {
 
     @Inject
     OutboxRelay(DataSource dataSource, RapportConfig config, MeterRegistry registry,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-        this(dataSource, registry, bootstrapServers, config.outbox().relayEnabled(),
+                KafkaClientSettings kafka, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this(dataSource, registry, kafka, config.outbox().relayEnabled(),
                 new RelaySettings(applicationName + "-" + UUID.randomUUID().toString().substring(0, 8),
                         config.outbox().shards(), config.outbox().batchSize(), config.outbox().pollInterval(),
-                        config.outbox().leaseTtl(), new LinkedHashSet<>(config.outbox().signedTopics())),
-                config.outbox().stalledAfter(), RecordSignatures.of(config.events().signingKey()));
+                        config.outbox().leaseTtl(), new LinkedHashSet<>(config.outbox().signedTopics()),
+                        config.outbox().drainTimeout()),
+                config.outbox().stalledAfter(), config.outbox().backlogBound(),
+                RecordSignatures.of(config.events().signingKey()));
     }
 
-    OutboxRelay(DataSource dataSource, MeterRegistry registry, String bootstrapServers, boolean enabled,
-                RelaySettings settings, Duration stalledAfter, Optional<RecordSignatures> signatures) {
+    OutboxRelay(DataSource dataSource, MeterRegistry registry, KafkaClientSettings kafka, boolean enabled,
+                RelaySettings settings, Duration stalledAfter, Duration backlogBound,
+                Optional<RecordSignatures> signatures) {
         this.dataSource = dataSource;
         this.registry = registry;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.enabled = enabled;
         this.settings = settings;
         this.stalledAfter = stalledAfter;
+        this.backlogBound = backlogBound;
         this.signatures = signatures;
     }
 
@@ -77,7 +82,7 @@ public class OutboxRelay {
     }
 
     void start() {
-        producer = ReliableProducers.create(bootstrapServers, settings.owner() + "-outbox-relay", DELIVERY_TIMEOUT_MS);
+        producer = ReliableProducers.create(kafka, settings.owner() + "-outbox-relay", DELIVERY_TIMEOUT_MS);
         RelayMetrics metrics = new RelayMetrics(registry);
         OutboxBatchPublisher publisher = new OutboxBatchPublisher(producer, maxRequestSize(), signatures,
                 settings.signedTopics(), metrics);
@@ -93,7 +98,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Ends the loop after its round, gives its leases back so other instances take over at once. */
+    /**
+     * Ends the loop after its round and a last drain of its shards (at most drain-timeout), then gives its leases
+     * back so other instances take over at once.
+     */
     void stop() {
         RelayLoop current = loop;
         if (current == null) {
@@ -101,7 +109,7 @@ public class OutboxRelay {
         }
         current.stop();
         try {
-            thread.join(DELIVERY_TIMEOUT_MS + 5_000L);
+            thread.join(DELIVERY_TIMEOUT_MS + settings.drainTimeout().toMillis() + 5_000L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -118,22 +126,24 @@ public class OutboxRelay {
         }
     }
 
-    /** Whether the relay runs and completed a round recently; what readiness reports. */
+    /** Whether the relay runs, completed a round recently and keeps its backlog young; what readiness reports. */
     public RelayStatus status() {
         if (!enabled) {
-            return new RelayStatus(false, true, Duration.ZERO, 0);
+            return new RelayStatus(false, true, Duration.ZERO, 0, Duration.ZERO);
         }
         RelayLoop current = loop;
         Thread t = thread;
         if (current == null || t == null) {
-            return new RelayStatus(true, false, Duration.ZERO, 0);
+            return new RelayStatus(true, false, Duration.ZERO, 0, Duration.ZERO);
         }
         Duration since = current.sinceLastRound();
-        boolean up = t.isAlive() && since.compareTo(stalledAfter) <= 0;
-        return new RelayStatus(true, up, since, current.owned().size());
+        Duration backlog = current.backlogAge();
+        boolean up = t.isAlive() && since.compareTo(stalledAfter) <= 0 && backlog.compareTo(backlogBound) <= 0;
+        return new RelayStatus(true, up, since, current.owned().size(), backlog);
     }
 
-    public record RelayStatus(boolean enabled, boolean up, Duration sinceLastRound, int shardsOwned) {
+    public record RelayStatus(boolean enabled, boolean up, Duration sinceLastRound, int shardsOwned,
+                              Duration backlogAge) {
     }
 
     private static int maxRequestSize() {

@@ -6,8 +6,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Down when the outbox relay is enabled but its thread ended (an Error such as OutOfMemoryError) or has completed no
- * round within {@code rapport.outbox.stalled-after}: an instance whose events stay in its outbox is not ready.
+ * Down when the outbox relay is enabled but its thread ended (an Error such as OutOfMemoryError), has completed no
+ * round within {@code rapport.outbox.stalled-after}, or left a row of its shards unpublished for longer than
+ * {@code rapport.outbox.backlog-bound}: an instance whose events stay in its outbox is not ready.
  */
 @Readiness
 @ApplicationScoped
@@ -26,6 +27,7 @@ public class OutboxRelayReadiness implements HealthCheck {
                 .withData("enabled", status.enabled())
                 .withData("lastRoundMillisAgo", status.sinceLastRound().toMillis())
                 .withData("shardsOwned", status.shardsOwned())
+                .withData("backlogMillis", status.backlogAge().toMillis())
                 .build();
     }
 }

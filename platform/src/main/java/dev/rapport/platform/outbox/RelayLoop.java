@@ -25,6 +25,8 @@ final class RelayLoop implements Runnable {
     private volatile boolean running = true;
     private volatile long lastRoundNanos = System.nanoTime();
     private volatile Set<Integer> owned = Set.of();
+    /** Creation time of the oldest row left unpublished by the last round, null when it left none. */
+    private volatile Instant backlogSince;
 
     RelayLoop(DataSource dataSource, OutboxBatchPublisher publisher, RelaySettings settings, RelayMetrics metrics) {
         this.dataSource = dataSource;
@@ -46,11 +48,20 @@ final class RelayLoop implements Runnable {
         return Duration.ofNanos(System.nanoTime() - lastRoundNanos);
     }
 
+    /** How long the oldest row the last round left in this instance's shards has waited; zero when none is left. */
+    Duration backlogAge() {
+        Instant since = backlogSince;
+        return since == null ? Duration.ZERO : Duration.between(since, Instant.now()).abs();
+    }
+
     Set<Integer> owned() {
         return owned;
     }
 
-    /** Asks the loop to end after its current round, then gives its leases back so others take over at once. */
+    /**
+     * Asks the loop to end: it finishes its round, publishes what its shards still hold (for at most
+     * {@code drainTimeout}), and ends; then {@link #releaseLeases} lets the other instances take over at once.
+     */
     void stop() {
         running = false;
         wake();
@@ -77,6 +88,7 @@ final class RelayLoop implements Runnable {
                     while (running) {
                         backoffMillis = round(c, backoffMillis);
                     }
+                    drain(c);
                 } catch (SQLException | RuntimeException e) {
                     if (!running) {
                         return;
@@ -100,6 +112,7 @@ final class RelayLoop implements Runnable {
         metrics.lagMillis(result.oldest() == null ? 0
                 : Math.max(0, Duration.between(result.oldest(), Instant.now()).toMillis()));
         lastRoundNanos = System.nanoTime();
+        backlogSince = result.kept() > 0 || result.read() >= settings.batchSize() ? result.oldest() : null;
         if (result.kept() > 0) {
             // the broker is not taking records now: do not spin on the rows it refused
             pause(backoffMillis);
@@ -109,6 +122,30 @@ final class RelayLoop implements Runnable {
             pause(settings.pollInterval().toMillis());
         }
         return 100;
+    }
+
+    /**
+     * On stop: rows committed just before it (the last requests of a rolling restart) go out now rather than after
+     * this instance's leases expire. Stops early when the broker refuses rows; those wait for the next owner.
+     */
+    private void drain(Connection c) throws SQLException {
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        int published = 0;
+        while (System.nanoTime() < deadline) {
+            OutboxBatchPublisher.Result result = publisher.publish(c, owned, settings.batchSize());
+            published += result.published() + result.deadLettered();
+            if (result.kept() > 0) {
+                Log.warnf("Outbox relay %s stops with %d rows the broker did not take; the next owner of their "
+                        + "shards publishes them", settings.owner(), result.kept());
+                break;
+            }
+            if (result.read() < settings.batchSize()) {
+                break;
+            }
+        }
+        if (published > 0) {
+            Log.infof("Outbox relay %s published %d rows before stopping", settings.owner(), published);
+        }
     }
 
     /** Waits up to {@code millis}, less when woken. */

@@ -10,11 +10,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flywaydb.core.Flyway;
@@ -22,12 +20,19 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /** A real broker and a fresh database with the platform's schema, and what the outbox tests do with them. */
 final class OutboxFixture implements AutoCloseable {
-    final TestKafka kafka = TestKafka.start();
-    final TopicProbe probe = new TopicProbe(kafka.bootstrapServers());
+    final TestKafka kafka;
+    final TopicProbe probe;
     final PGSimpleDataSource dataSource = new PGSimpleDataSource();
     final String jdbcUrl;
 
     OutboxFixture() {
+        this(TestKafka.start());
+    }
+
+    /** On this broker (its client settings, SASL included, reach it; the probe speaks plaintext only). */
+    OutboxFixture(TestKafka kafka) {
+        this.kafka = kafka;
+        this.probe = new TopicProbe(kafka.bootstrapServers());
         TestPostgres pg = TestPostgres.get();
         jdbcUrl = pg.newDatabase("outbox");
         dataSource.setUrl(jdbcUrl);
@@ -47,8 +52,7 @@ final class OutboxFixture implements AutoCloseable {
     /** A fresh topic and its dead-letter topic, so each test reads only what it wrote. */
     String newTopic(int partitions) {
         String topic = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        Map<String, Object> props = new java.util.HashMap<>(kafka.clientSettings());
         try (Admin admin = Admin.create(props)) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1),
                     new NewTopic(topic + "-dlq", 1, (short) 1))).all().get();

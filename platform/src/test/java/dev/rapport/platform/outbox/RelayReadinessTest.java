@@ -3,6 +3,7 @@ package dev.rapport.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.platform.kafka.KafkaClientSettings;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,7 +43,7 @@ class RelayReadinessTest {
         // the relay's connection attempt meets a VirtualMachineError (the kind of OutOfMemoryError; surefire ends the
         // test JVM on a real one), as a round would when memory runs out
         var dying = new DyingDataSource(fixture.dataSource());
-        try (var relay = TestRelay.start(dying, fixture.bootstrapServers(), "relay-dying", Duration.ofSeconds(20))) {
+        try (var relay = TestRelay.start(dying, KafkaClientSettings.bootstrap(fixture.bootstrapServers()), "relay-dying", Duration.ofSeconds(20))) {
             var readiness = new OutboxRelayReadiness(relay.relay());
             // the Error ends the relay's thread uncaught, as it should: that is not this test's failure
             await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10))

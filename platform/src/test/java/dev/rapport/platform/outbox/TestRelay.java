@@ -1,6 +1,7 @@
 package dev.rapport.platform.outbox;
 
 import dev.rapport.contract.RecordSignatures;
+import dev.rapport.platform.kafka.KafkaClientSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,14 +14,22 @@ record TestRelay(OutboxRelay relay, SimpleMeterRegistry registry) implements Aut
     static final String SIGNING_KEY = "a-test-key-of-at-least-32-characters!!";
 
     static TestRelay start(OutboxFixture f, String owner, Duration leaseTtl) {
-        return start(f.dataSource(), f.bootstrapServers(), owner, leaseTtl);
+        return start(f.dataSource(), KafkaClientSettings.bootstrap(f.bootstrapServers()), owner, leaseTtl);
     }
 
-    static TestRelay start(DataSource dataSource, String bootstrapServers, String owner, Duration leaseTtl) {
+    static TestRelay start(DataSource dataSource, KafkaClientSettings kafka, String owner, Duration leaseTtl) {
+        return start(dataSource, kafka, owner, leaseTtl, Duration.ofMillis(100), Duration.ofSeconds(60),
+                Optional.of(new RecordSignatures(SIGNING_KEY)));
+    }
+
+    /** With its poll interval, the age of backlog readiness tolerates, and its signing key (or none). */
+    static TestRelay start(DataSource dataSource, KafkaClientSettings kafka, String owner, Duration leaseTtl,
+                           Duration pollInterval, Duration backlogBound, Optional<RecordSignatures> signatures) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        OutboxRelay relay = new OutboxRelay(dataSource, registry, bootstrapServers, true,
-                new RelaySettings(owner, SHARDS, 50, Duration.ofMillis(100), leaseTtl, Set.of("sessions")),
-                Duration.ofSeconds(5), Optional.of(new RecordSignatures(SIGNING_KEY)));
+        OutboxRelay relay = new OutboxRelay(dataSource, registry, kafka, true,
+                new RelaySettings(owner, SHARDS, 50, pollInterval, leaseTtl, Set.of("sessions"),
+                        leaseTtl.dividedBy(2)),
+                Duration.ofSeconds(5), backlogBound, signatures);
         relay.start();
         return new TestRelay(relay, registry);
     }

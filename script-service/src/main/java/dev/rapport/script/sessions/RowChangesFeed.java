@@ -4,10 +4,10 @@ import dev.rapport.contract.DataTableChange;
 import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.Topics;
+import dev.rapport.platform.kafka.KafkaClientSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,12 +32,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class RowChangesFeed {
     private final RowLookups rows;
     private final SessionsConfig config;
-    private final Map<String, Object> kafka;
+    private final KafkaClientSettings kafka;
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    RowChangesFeed(RowLookups rows, SessionsConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    RowChangesFeed(RowLookups rows, SessionsConfig config, KafkaClientSettings kafka) {
         this.rows = rows;
         this.config = config;
         this.kafka = kafka;
@@ -63,12 +63,14 @@ public class RowChangesFeed {
 
     private void run() {
         while (running) {
-            Map<String, Object> props = new HashMap<>(kafka);
+            Map<String, Object> own = new HashMap<>();
+            own.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            own.put(ConsumerConfig.CLIENT_ID_CONFIG, "script-service-row-changes");
+            own.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            own.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            Map<String, Object> props = kafka.consumer(own);
+            // no group: every instance reads every partition, and commits nothing
             props.keySet().removeIf(k -> k.startsWith("group."));
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "script-service-row-changes");
-            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props)) {
                 consumer = c;
                 List<TopicPartition> partitions = c.partitionsFor(Topics.DATATABLE_CHANGES).stream()

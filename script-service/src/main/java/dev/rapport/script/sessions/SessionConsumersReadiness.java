@@ -5,18 +5,33 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Down when a session consumer thread has ended: an instance that no longer applies its partitions is not ready. */
+/**
+ * Down when a session consumer thread has ended, or when this instance's consumers are more than
+ * {@code rapport.sessions.ready-max-lag} records behind: an instance that does not keep up with its partitions is
+ * not ready.
+ */
 @Readiness
 @ApplicationScoped
 public class SessionConsumersReadiness implements HealthCheck {
     private final SessionConsumers consumers;
+    private final SessionsConfig config;
 
-    SessionConsumersReadiness(SessionConsumers consumers) {
+    SessionConsumersReadiness(SessionConsumers consumers, SessionsConfig config) {
         this.consumers = consumers;
+        this.config = config;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("session-consumers").status(consumers.healthy()).build();
+        long lag = consumers.lag();
+        return HealthCheckResponse.named("session-consumers")
+                .status(ready(consumers.healthy(), lag, config.readyMaxLag()))
+                .withData("lag", lag)
+                .withData("readyMaxLag", config.readyMaxLag())
+                .build();
+    }
+
+    static boolean ready(boolean threadsAlive, long lag, long maxLag) {
+        return threadsAlive && lag <= maxLag;
     }
 }

@@ -42,6 +42,13 @@ public interface SessionsConfig {
     @WithDefault("30s")
     Duration tombstoneCheck();
 
+    /**
+     * Readiness is down while this instance's consumers have more records than this not yet polled
+     * (RAPPORT_SESSIONS_READY_MAX_LAG): an instance that cannot keep up takes no more HTTP traffic.
+     */
+    @WithDefault("10000")
+    long readyMaxLag();
+
     /** Run the consumers (tests of the HTTP API alone may turn them off). */
     @WithDefault("true")
     boolean enabled();
