@@ -1,6 +1,7 @@
 package dev.rapport.script.sessions;
 
 import dev.rapport.contract.Topics;
+import dev.rapport.contract.failure.KafkaFailures;
 import dev.rapport.platform.kafka.KafkaClientSettings;
 import dev.rapport.platform.kafka.ReliableProducers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +28,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * the partitions of the session's input topics and applying each poll as one batch ({@link SessionBatch}), then
  * committing the offsets. The threads work in parallel; within a partition records are applied in offset order.
  * A batch that fails is applied again one record at a time, and a record that fails alone goes to its topic's
- * dead-letter topic with the reason: nothing blocks a partition, nothing is lost.
+ * dead-letter topic with the reason: nothing blocks a partition, nothing is lost. Unless the failure is the system's
+ * (the database, the broker: {@link KafkaFailures} decides): then the poll stays uncommitted and comes again.
  */
 @ApplicationScoped
 public class SessionConsumers {
@@ -105,7 +107,7 @@ public class SessionConsumers {
                 deliveries.add(records.read(record));
                 sources.add(record);
             } catch (RuntimeException e) {
-                deadLetter(record, e);
+                deadLetterOrRetry(record, e);
             }
         }
         if (deliveries.isEmpty()) {
@@ -126,7 +128,7 @@ public class SessionConsumers {
                 try {
                     batch.apply(List.of(deliveries.get(i)));
                 } catch (RuntimeException e) {
-                    deadLetter(sources.get(i), e);
+                    deadLetterOrRetry(sources.get(i), e);
                 }
             }
         }
@@ -134,8 +136,15 @@ public class SessionConsumers {
         registry.summary("rapport.sessions.batch.size").record(deliveries.size());
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, RuntimeException e) {
-        String reason = SessionRecords.reason(e);
+    /**
+     * A record at fault goes to the dead-letter topic; a failing system is thrown on, so the worker restarts and the
+     * uncommitted poll comes again (what was applied of it is deduplicated then).
+     */
+    private void deadLetterOrRetry(ConsumerRecord<String, String> record, RuntimeException e) {
+        if (!(KafkaFailures.judge(e) instanceof KafkaFailures.DeadLetter dead)) {
+            throw e;
+        }
+        String reason = dead.reason();
         Log.warnf("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
         registry.counter("rapport.sessions.dead-lettered", "topic", record.topic()).increment();
         try {
