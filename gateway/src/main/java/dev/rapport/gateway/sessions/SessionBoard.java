@@ -139,7 +139,7 @@ public class SessionBoard {
     public io.smallrye.mutiny.Uni<HeldSession> atLeast(String interactionId, long version, Duration timeout) {
         return follow(h -> interactionId.equals(h.interactionId()) && h.version() >= version,
                 () -> get(interactionId).filter(s -> s.version() >= version).map(List::of).orElse(List.of()))
-                .toUni().ifNoItem().after(timeout).recoverWithNull();
+                .toUni().ifNoItem().after(timeout).recoverWithItem(() -> null);
     }
 
     int size() {
