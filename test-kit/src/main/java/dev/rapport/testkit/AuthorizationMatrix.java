@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -124,7 +125,7 @@ public final class AuthorizationMatrix {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
                 Map.Entry<String, JsonNode> method = methods.next();
-                String name = method.getKey().toUpperCase();
+                String name = method.getKey().toUpperCase(Locale.ROOT);
                 if (!METHODS.contains(name)) {
                     continue; // "parameters", "summary" and other path-level members
                 }
@@ -231,7 +232,7 @@ public final class AuthorizationMatrix {
                         roles.add(role.strip());
                     }
                 }
-                String id = cells[0].strip().toUpperCase() + "\t" + cells[1].strip();
+                String id = cells[0].strip().toUpperCase(Locale.ROOT) + "\t" + cells[1].strip();
                 if (table.put(id, roles) != null) {
                     throw new IllegalArgumentException(resource + " line " + n + ": " + id.replace('\t', ' ')
                             + " is listed twice");

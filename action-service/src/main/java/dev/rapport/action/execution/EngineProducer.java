@@ -1,7 +1,7 @@
 package dev.rapport.action.execution;
 
 import dev.rapport.action.ActionsConfig;
-import dev.rapport.action.engine.ActionRunner;
+import dev.rapport.action.engine.DataActionRunner;
 import dev.rapport.action.engine.ContractValidator;
 import dev.rapport.action.engine.DestinationPolicy;
 import dev.rapport.action.engine.OutboundHttp;
@@ -35,11 +35,12 @@ public class EngineProducer {
 
     @Produces
     @ApplicationScoped
-    ActionRunner actionRunner(ActionsConfig config, TemplateRenderer templates, ContractValidator contracts, Vertx vertx) {
+    DataActionRunner actionRunner(ActionsConfig config, TemplateRenderer templates, ContractValidator contracts,
+            Vertx vertx) {
         URI internal = URI.create(config.internalBaseUrl());
         DestinationPolicy policy = new DestinationPolicy(config.allowedDestinations().orElse(List.of()));
         OutboundHttp http = new OutboundHttp(vertx, policy, config.maxResponseBytes(), config.connectTimeout());
-        return new ActionRunner(templates, contracts, http, RequestRouter.toInternalBase(internal),
+        return new DataActionRunner(templates, contracts, http, RequestRouter.toInternalBase(internal),
                 serviceToken(config, internal), config.defaultTimeoutSeconds());
     }
 

@@ -2,7 +2,7 @@ package dev.rapport.action.execution;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.action.actions.ActionService.Resolved;
-import dev.rapport.action.engine.ActionRunner;
+import dev.rapport.action.engine.DataActionRunner;
 import dev.rapport.action.engine.CallDepth;
 import dev.rapport.action.engine.Execution;
 import dev.rapport.action.engine.IntegrationContext;
@@ -22,13 +22,13 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ExecutionService {
-    private final ActionRunner runner;
+    private final DataActionRunner runner;
     private final ActionGuards guards;
     private final IntegrationService integrations;
     private final ExecutionLog log;
     private final MeterRegistry metrics;
 
-    ExecutionService(ActionRunner runner, ActionGuards guards, IntegrationService integrations, ExecutionLog log,
+    ExecutionService(DataActionRunner runner, ActionGuards guards, IntegrationService integrations, ExecutionLog log,
                      MeterRegistry metrics) {
         this.runner = runner;
         this.guards = guards;

@@ -3,7 +3,7 @@ package dev.rapport.action.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.action.engine.ActionDefinition;
-import dev.rapport.action.engine.ActionRunner;
+import dev.rapport.action.engine.DataActionRunner;
 import dev.rapport.action.engine.ContractValidator;
 import dev.rapport.action.engine.DestinationPolicy;
 import dev.rapport.action.engine.Execution;
@@ -47,7 +47,8 @@ public final class ExecutionOverheadBenchmark {
             Callable<Boolean> rawCall = () -> raw.send(HttpRequest.newBuilder(uri).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
 
-            ActionRunner runner = new ActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT), new ContractValidator(),
+            DataActionRunner runner = new DataActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT),
+                    new ContractValidator(),
                     new OutboundHttp(new DestinationPolicy(List.of("127.0.0.1:" + server.base().getPort())), 1 << 20,
                             Duration.ofSeconds(2)), RequestRouter.toInternalBase(server.base()), () -> "bench-token", 20);
             ActionDefinition action = action();

@@ -24,11 +24,11 @@ class EngineSafetyTest {
         server.close();
     }
 
-    ActionRunner runner(List<String> allowed, int maxResponseBytes) {
+    DataActionRunner runner(List<String> allowed, int maxResponseBytes) {
         URI internal = URI.create("http://rapport-internal.invalid:8080");
         List<String> entries = allowed.stream().map(a -> a.equals("127.0.0.1") ? a + ":" + server.base().getPort() : a)
                 .toList();
-        return new ActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT), new ContractValidator(),
+        return new DataActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT), new ContractValidator(),
                 new OutboundHttp(new DestinationPolicy(entries), maxResponseBytes, Duration.ofSeconds(2)),
                 RequestRouter.toInternalBase(internal), () -> "", 20);
     }
@@ -49,7 +49,7 @@ class EngineSafetyTest {
         return new ActionDefinition("t", config, contract, false);
     }
 
-    Execution run(ActionRunner runner, ActionDefinition action, String input) throws Exception {
+    Execution run(DataActionRunner runner, ActionDefinition action, String input) throws Exception {
         return runner.run(action, new IntegrationContext(IntegrationContext.CUSTOM_REST, null, Map.of()),
                 (ObjectNode) JSON.readTree(input), false);
     }
@@ -123,7 +123,7 @@ class EngineSafetyTest {
 
     @Test
     void loopsTemplateSizeAndOutputAreCapped() throws Exception {
-        ActionRunner runner = runner(List.of("127.0.0.1"), 1 << 20);
+        DataActionRunner runner = runner(List.of("127.0.0.1"), 1 << 20);
         Execution loops = run(runner, action(server.base() + "/x", "#foreach($i in [1..100000])$i#end", "{}", null),
                 "{\"name\":\"a\"}");
         assertThat(loops.error().code()).isEqualTo("action.template.refused");

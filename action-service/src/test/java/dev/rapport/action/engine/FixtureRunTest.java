@@ -72,7 +72,7 @@ class FixtureRunTest {
         server.answer(r -> LoopbackServer.Answer.json(200, body));
         int before = server.received().size();
 
-        ActionRunner runner = runner(server.base(), "internal-token-for-tests");
+        DataActionRunner runner = runner(server.base(), "internal-token-for-tests");
         String type = export.path("integrationType").asText();
         Execution execution = runner.run(action, new IntegrationContext(type, null, java.util.Map.of()), input, false);
 
@@ -119,7 +119,7 @@ class FixtureRunTest {
             "{\"successresponse\":\"Case Updated Successfully\"}");
 
     /** The production router, except that any absolute URL is sent to the loopback server (path and query kept). */
-    static ActionRunner runner(URI loopback, String token) {
+    static DataActionRunner runner(URI loopback, String token) {
         RequestRouter real = RequestRouter.toInternalBase(loopback);
         RequestRouter testDns = (url, type) -> {
             try {
@@ -133,7 +133,7 @@ class FixtureRunTest {
             }
         };
         DestinationPolicy policy = new DestinationPolicy(List.of("127.0.0.1:" + loopback.getPort()));
-        return new ActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT), new ContractValidator(),
+        return new DataActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT), new ContractValidator(),
                 new OutboundHttp(policy, 1024 * 1024, Duration.ofSeconds(2)), testDns, () -> token, 20);
     }
 }

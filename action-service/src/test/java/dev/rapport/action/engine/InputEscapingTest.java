@@ -66,7 +66,7 @@ class InputEscapingTest {
                 {"input":{"inputSchema":{"type":"object"}},"output":{"successSchema":{"type":"object"}}}""");
         ActionDefinition action = new ActionDefinition("p", config, contract, false);
         IntegrationContext integration = new IntegrationContext(IntegrationContext.PURECLOUD, null, Map.of());
-        ActionRunner runner = FixtureRunTest.runner(server.base(), "t");
+        DataActionRunner runner = FixtureRunTest.runner(server.base(), "t");
         assertThat(runner.run(action, integration, JSON.createObjectNode().put("priority", 5), false).error()).isNull();
         assertThat(runner.run(action, integration, JSON.createObjectNode().put("priority", "7"), false).error()).isNull();
         Execution injected = runner.run(action, integration,

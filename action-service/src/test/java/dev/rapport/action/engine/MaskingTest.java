@@ -58,7 +58,8 @@ class MaskingTest {
         String echoed = String.join(" | ", encodings());
         server.answer(r -> LoopbackServer.Answer.json(500, JSON.createObjectNode()
                 .put("auth", r.header("Authorization")).put("echo", echoed).toString()));
-        ActionRunner runner = new ActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT), new ContractValidator(),
+        DataActionRunner runner = new DataActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT),
+                new ContractValidator(),
                 new OutboundHttp(new DestinationPolicy(List.of("127.0.0.1:" + server.base().getPort())), 1 << 20,
                         Duration.ofSeconds(2)), RequestRouter.toInternalBase(server.base()), () -> "", 20);
         ObjectNode config = (ObjectNode) JSON.readTree("""

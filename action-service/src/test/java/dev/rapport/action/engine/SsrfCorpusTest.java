@@ -88,8 +88,8 @@ class SsrfCorpusTest {
                 .isInstanceOf(DestinationPolicy.DestinationRefusedException.class);
     }
 
-    ActionRunner runner(List<String> allowed, DestinationPolicy.Resolver resolver) {
-        return new ActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT), new ContractValidator(),
+    DataActionRunner runner(List<String> allowed, DestinationPolicy.Resolver resolver) {
+        return new DataActionRunner(new TemplateRenderer(TemplateLimits.DEFAULT), new ContractValidator(),
                 new OutboundHttp(new DestinationPolicy(allowed, resolver), 1 << 20, Duration.ofSeconds(2)),
                 RequestRouter.toInternalBase(server.base()), () -> "service-token-secret", 20);
     }
@@ -105,7 +105,7 @@ class SsrfCorpusTest {
         return new ActionDefinition("t", config, contract, false);
     }
 
-    static Execution run(ActionRunner runner, ActionDefinition action, IntegrationContext integration) {
+    static Execution run(DataActionRunner runner, ActionDefinition action, IntegrationContext integration) {
         return runner.run(action, integration, JSON.createObjectNode(), false);
     }
 
@@ -128,7 +128,7 @@ class SsrfCorpusTest {
                 ? new LoopbackServer.Answer(307, "text/plain", "", Map.of("Location", "/x"), 0)
                 : new LoopbackServer.Answer(302, "text/plain", "", Map.of("Location", other.base() + "/landing"), 0));
         other.answer(r -> LoopbackServer.Answer.json(200, "{}"));
-        ActionRunner runner = runner(List.of("127.0.0.1:" + server.base().getPort(),
+        DataActionRunner runner = runner(List.of("127.0.0.1:" + server.base().getPort(),
                 "127.0.0.1:" + other.base().getPort()), DestinationPolicy.Resolver.SYSTEM);
         Execution e = run(runner, action(server.base() + "/same",
                 Map.of("X-Api-Key", "${credentials.apiKey}", "Cookie", "session=abc", "Accept", "application/json")),
@@ -149,7 +149,8 @@ class SsrfCorpusTest {
     @Test
     void theServiceTokenDoesNotFollowARedirectAwayFromRapportsApi() throws Exception {
         server.answer(r -> new LoopbackServer.Answer(302, "text/plain", "", Map.of("Location", other.base() + "/y"), 0));
-        ActionRunner runner = runner(List.of("127.0.0.1:" + other.base().getPort()), DestinationPolicy.Resolver.SYSTEM);
+        DataActionRunner runner = runner(List.of("127.0.0.1:" + other.base().getPort()),
+                DestinationPolicy.Resolver.SYSTEM);
         Execution e = run(runner, action("/api/v2/x", Map.of()),
                 new IntegrationContext(IntegrationContext.PURECLOUD, null, Map.of()));
         assertThat(e.error()).isNull();

@@ -45,8 +45,8 @@ class TemplateBudgetTest {
             "#foreach($i in [1..1000])#foreach($j in [1..1000])$i#end#end",
             "#set($x = \"$input.name$input.name\")#foreach($i in [1..1000])#set($x = \"$x$x$x$x$x$x$x$x\")#end");
 
-    ActionRunner runner() {
-        return new ActionRunner(new TemplateRenderer(new TemplateLimits(64 * 1024, 1 << 20, 1000, BUDGET)),
+    DataActionRunner runner() {
+        return new DataActionRunner(new TemplateRenderer(new TemplateLimits(64 * 1024, 1 << 20, 1000, BUDGET)),
                 new ContractValidator(), new OutboundHttp(new DestinationPolicy(
                         List.of("127.0.0.1:" + server.base().getPort())), 1 << 20, Duration.ofSeconds(2)),
                 RequestRouter.toInternalBase(server.base()), () -> "", 20);
@@ -64,7 +64,7 @@ class TemplateBudgetTest {
 
     @Test
     void everyBombIsRefusedWithinItsBudgetWhileANormalActionRuns() throws Exception {
-        ActionRunner runner = runner();
+        DataActionRunner runner = runner();
         IntegrationContext integration = new IntegrationContext(IntegrationContext.CUSTOM_REST, null, Map.of());
         ObjectNode input = JSON.createObjectNode().put("name", "aaaa");
         ActionDefinition normal = action(server.base() + "/ok", "hello $input.name");

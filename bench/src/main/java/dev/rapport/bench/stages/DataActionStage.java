@@ -34,7 +34,7 @@ public final class DataActionStage {
     public void run() throws Exception {
         double rate = ctx.options().dataActionRate();
         OpenLoop.Plan plan = OpenLoop.Plan.of(rate, Duration.ofSeconds(5), ctx.options().maxRequests());
-        try (LoopbackServer echo = new LoopbackServer(ctx.options().echoPort())) {
+        try (EchoServer echo = new EchoServer(ctx.options().echoPort())) {
             String actionId = action(echo.port());
             ctx.say("stage 4: data action " + actionId + ", " + plan.count() + " executions per path at " + rate + "/s");
             String execute = "/api/v2/integrations/actions/" + actionId + "/execute";

@@ -42,7 +42,7 @@ public final class DataTableBench {
         TestPostgres pg = TestPostgres.get();
         String dbUrl = pg.newDatabase("bench");
         try (TestKafka kafka = TestKafka.start();
-             ServiceProcess service = ServiceProcess.start(jar, Map.of(
+             DataTableServiceProcess service = DataTableServiceProcess.start(jar, Map.of(
                      "QUARKUS_DATASOURCE_JDBC_URL", dbUrl, "QUARKUS_DATASOURCE_USERNAME", pg.user(),
                      "DB_PASSWORD", pg.password().isEmpty() ? "unused" : pg.password(),
                      "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),

@@ -20,7 +20,7 @@ public class SessionsReadiness implements HealthCheck {
     private final KafkaClientService clients;
     private final SessionsCatchUp catchUp;
 
-    SessionsReadiness(KafkaClientService clients, SessionFeed feed) {
+    SessionsReadiness(KafkaClientService clients, SessionsConsumer feed) {
         this.clients = clients;
         this.catchUp = feed.catchUp();
     }

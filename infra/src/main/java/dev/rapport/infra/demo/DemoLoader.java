@@ -20,7 +20,7 @@ public final class DemoLoader {
     public static final String SCRIPT = "Architect Workshop";
     public static final String FLOW = "Workshop Inbound";
 
-    private final RapportApi api;
+    private final DemoApiClient api;
     private final Path folder;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -28,7 +28,7 @@ public final class DemoLoader {
     }
 
     public DemoLoader(URI gateway, Path folder) {
-        this.api = new RapportApi(gateway);
+        this.api = new DemoApiClient(gateway);
         this.folder = folder;
     }
 
@@ -51,14 +51,14 @@ public final class DemoLoader {
     }
 
     private String table() throws Exception {
-        JsonNode found = api.get("/api/v2/flows/datatables?name=" + RapportApi.enc(TABLE)).path("entities");
+        JsonNode found = api.get("/api/v2/flows/datatables?name=" + DemoApiClient.enc(TABLE)).path("entities");
         String tableId = found.size() > 0 ? found.get(0).path("id").asText()
                 : api.post("/api/v2/flows/datatables", read("health-client-services.table.json")).path("id").asText();
         for (JsonNode row : json.readTree(read("health-client-services.rows.json"))) {
             String key = row.path("key").asText();
             try {
                 api.post("/api/v2/flows/datatables/" + tableId + "/rows", row);
-            } catch (RapportApi.ApiError e) {
+            } catch (DemoApiClient.ApiError e) {
                 if (e.status != 409) {
                     throw e;
                 }
@@ -81,7 +81,7 @@ public final class DemoLoader {
             integrationId = api.post("/api/v2/integrations", Map.of("name", INTEGRATION,
                     "integrationType", Map.of("id", "purecloud-data-actions"))).path("id").asText();
         }
-        JsonNode actions = api.get("/api/v2/integrations/actions?pageSize=100&name=" + RapportApi.enc(ACTION))
+        JsonNode actions = api.get("/api/v2/integrations/actions?pageSize=100&name=" + DemoApiClient.enc(ACTION))
                 .path("entities");
         for (JsonNode a : actions) {
             if (ACTION.equals(a.path("name").asText())) {
@@ -89,11 +89,11 @@ public final class DemoLoader {
             }
         }
         return api.post("/api/v2/integrations/actions/import?publish=true&integrationId=" + integrationId
-                + "&name=" + RapportApi.enc(ACTION), read("workshop-data-action.json")).path("id").asText();
+                + "&name=" + DemoApiClient.enc(ACTION), read("workshop-data-action.json")).path("id").asText();
     }
 
     private String script(String actionId) throws Exception {
-        for (JsonNode s : api.get("/api/v2/scripts?pageSize=100&name=" + RapportApi.enc(SCRIPT)).path("entities")) {
+        for (JsonNode s : api.get("/api/v2/scripts?pageSize=100&name=" + DemoApiClient.enc(SCRIPT)).path("entities")) {
             if (SCRIPT.equals(s.path("name").asText())) {
                 return s.path("id").asText();
             }

@@ -100,7 +100,7 @@ public final class ScriptEngine {
 
     /** Runs a custom action by name. */
     public RunResult run(SessionModel session, String action) {
-        return ActionRunner.start(session, runIds.get(), action).run();
+        return CustomActionRunner.start(session, runIds.get(), action).run();
     }
 
     public RunResult resume(SessionModel session, String runId, ActionOutcome outcome) {
@@ -108,7 +108,7 @@ public final class ScriptEngine {
         if (position == null) {
             throw new ScriptEngineException("no run '" + runId + "' is waiting");
         }
-        return new ActionRunner(session, runId, position.action(), position.frames()).resume(outcome);
+        return new CustomActionRunner(session, runId, position.action(), position.frames()).resume(outcome);
     }
 
     public RenderedPage render(SessionModel session, String pageId) {

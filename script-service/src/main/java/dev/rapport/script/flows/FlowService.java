@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,7 +49,7 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
     @Transactional
     public Flow create(FlowDefinition definition) {
         requireName(definition);
-        if (FlowEntity.count("lower(name) = ?1", definition.name().toLowerCase()) > 0) {
+        if (FlowEntity.count("lower(name) = ?1", definition.name().toLowerCase(Locale.ROOT)) > 0) {
             throw new Conflict("An inbound flow named '" + definition.name() + "' exists already");
         }
         FlowEntity e = new FlowEntity();

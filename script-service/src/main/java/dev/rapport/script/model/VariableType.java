@@ -1,12 +1,13 @@
 package dev.rapport.script.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 public enum VariableType {
     STRING, NUMBER, BOOLEAN;
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

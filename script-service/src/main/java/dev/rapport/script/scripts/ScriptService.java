@@ -22,6 +22,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,7 +41,7 @@ public class ScriptService {
     public EntityListing.Page<Script> list(Paging paging, String name) {
         var query = name == null || name.isBlank()
                 ? ScriptEntity.<ScriptEntity>findAll(Sort.by("name"))
-                : ScriptEntity.<ScriptEntity>find("lower(name) like ?1", Sort.by("name"), "%" + name.toLowerCase() + "%");
+                : ScriptEntity.<ScriptEntity>find("lower(name) like ?1", Sort.by("name"), "%" + name.toLowerCase(Locale.ROOT) + "%");
         List<Script> entities = query.page(Page.of(paging.pageNumber() - 1, paging.pageSize())).list().stream()
                 .map(s -> view(s, false)).toList();
         return new EntityListing.Page<>(entities, query.count());
@@ -203,7 +204,7 @@ public class ScriptService {
     }
 
     private static void requireUniqueName(String name, UUID self) {
-        ScriptEntity other = ScriptEntity.find("lower(name) = ?1", name.toLowerCase()).firstResult();
+        ScriptEntity other = ScriptEntity.find("lower(name) = ?1", name.toLowerCase(Locale.ROOT)).firstResult();
         if (other != null && !other.id.equals(self)) {
             throw new Conflict("A script named '" + name + "' already exists");
         }

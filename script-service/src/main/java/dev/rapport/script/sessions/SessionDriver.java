@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -198,7 +199,7 @@ final class SessionDriver {
             } else {
                 chosen = FlowRunner.Branch.NOT_FOUND;
             }
-            out.timeline(s.id, "flow.lookup." + chosen.name().toLowerCase(), "Lookup " + chosen, null);
+            out.timeline(s.id, "flow.lookup." + chosen.name().toLowerCase(Locale.ROOT), "Lookup " + chosen, null);
             finished = runner.resume(path, chosen);
         }
     }

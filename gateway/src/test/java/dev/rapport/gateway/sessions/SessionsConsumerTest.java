@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
  * Records produced straight to 'sessions' on a real broker, as anyone on the host could, and read back as the gateway
  * does: only the one signed with script-service's key reaches the board.
  */
-class SessionFeedTest {
+class SessionsConsumerTest {
     private static final String KEY = "the-events-signing-key-of-this-test-32+";
 
     @Test
     void aForgedRecordIsIgnoredAndASignedOneApplied() {
         SessionBoard board = new SessionBoard(Duration.ofMinutes(15), 5_000);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        SessionFeed feed = new SessionFeed(board, registry, Optional.of(KEY));
+        SessionsConsumer feed = new SessionsConsumer(board, registry, Optional.of(KEY));
         String forgedId = "forged-" + UUID.randomUUID();
         String signedId = "signed-" + UUID.randomUUID();
         try (TestKafka kafka = TestKafka.start()) {
@@ -56,8 +56,8 @@ class SessionFeedTest {
 
     @Test
     void withoutASigningKeyTheGatewayDoesNotStart() {
-        assertThatThrownBy(() -> new SessionFeed(new SessionBoard(Duration.ofMinutes(1), 5_000), new SimpleMeterRegistry(),
-                Optional.empty())).hasMessageContaining("RAPPORT_EVENTS_SIGNING_KEY");
+        assertThatThrownBy(() -> new SessionsConsumer(new SessionBoard(Duration.ofMinutes(1), 5_000),
+                new SimpleMeterRegistry(), Optional.empty())).hasMessageContaining("RAPPORT_EVENTS_SIGNING_KEY");
     }
 
     private static ProducerRecord<String, String> record(String interactionId) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * Runs custom actions step by step over an explicit stack of frames (never the Java stack), so a run can stop at an
  * Execute Data Action step and continue later from its {@link RunPosition}.
  */
-final class ActionRunner {
+final class CustomActionRunner {
     static final int MAX_STEPS_PER_CALL = 10_000;
     static final int MAX_FRAMES = 64;
 
@@ -28,7 +28,7 @@ final class ActionRunner {
     private final List<Effect> effects = new ArrayList<>();
     private final StepEffects stepEffects;
 
-    ActionRunner(SessionModel session, String runId, String action, List<Frame> frames) {
+    CustomActionRunner(SessionModel session, String runId, String action, List<Frame> frames) {
         this.session = session;
         this.runId = runId;
         this.action = action;
@@ -36,9 +36,9 @@ final class ActionRunner {
         this.stepEffects = new StepEffects(session, effects);
     }
 
-    static ActionRunner start(SessionModel session, String runId, String action) {
+    static CustomActionRunner start(SessionModel session, String runId, String action) {
         requireAction(session, action);
-        return new ActionRunner(session, runId, action, List.of(new Frame(action, List.of(), 0)));
+        return new CustomActionRunner(session, runId, action, List.of(new Frame(action, List.of(), 0)));
     }
 
     /** Continues a suspended run with its data action's outcome. */

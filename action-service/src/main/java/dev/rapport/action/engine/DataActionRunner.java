@@ -23,9 +23,9 @@ import java.util.function.Supplier;
  * translationMap → successTemplate → validate the result (→ flatten). Every step is recorded with its intermediate
  * result; the first failing step ends the run. Credentials and the internal token never appear in the steps.
  */
-public class ActionRunner {
+public class DataActionRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ActionRunner.class);
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DataActionRunner.class);
 
     private final TemplateRenderer templates;
     private final ContractValidator contracts;
@@ -35,7 +35,7 @@ public class ActionRunner {
     private final Supplier<String> internalToken;
     private final int defaultTimeoutSeconds;
 
-    public ActionRunner(TemplateRenderer templates, ContractValidator contracts, OutboundHttp http,
+    public DataActionRunner(TemplateRenderer templates, ContractValidator contracts, OutboundHttp http,
                         RequestRouter router, Supplier<String> internalToken, int defaultTimeoutSeconds) {
         this.templates = templates;
         this.contracts = contracts;

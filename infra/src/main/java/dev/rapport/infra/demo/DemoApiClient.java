@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A small client of Rapport's public API through the gateway, signed in with the password grant. */
-final class RapportApi {
+final class DemoApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI gateway;
     private String token;
 
-    RapportApi(URI gateway) {
+    DemoApiClient(URI gateway) {
         this.gateway = gateway;
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** The endpoint of stage 4: GET /echo/{key} answers {"value": key}; the bench calls it raw and through a data action. */
-final class LoopbackServer implements AutoCloseable {
+final class EchoServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "bench-echo");
@@ -18,7 +18,7 @@ final class LoopbackServer implements AutoCloseable {
         return t;
     });
 
-    LoopbackServer(int port) throws IOException {
+    EchoServer(int port) throws IOException {
         // Without TCP_NODELAY the JDK server's separate writes of headers and body meet the client's delayed ACK:
         // about 40 ms per keep-alive exchange, which would measure the server, not the call. Read once, at first use.
         System.setProperty("sun.net.httpserver.nodelay", "true");

@@ -15,25 +15,25 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Feeds the 'sessions' topic into the {@link SessionBoard}. Anyone who reaches the broker can produce to the topic,
+ * Consumes the 'sessions' topic into the {@link SessionBoard}. Anyone who reaches the broker can produce to the topic,
  * so only records signed by script-service's outbox relay ({@link RecordSignatures}, key
  * {@code rapport.events.signing-key}) are applied; the others are dropped and counted
  * ({@code rapport_sessions_rejected_total}).
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup // without its key the gateway does not start, rather than dropping every session
-public class SessionFeed {
+public class SessionsConsumer {
     private final SessionBoard board;
     private final RecordSignatures signatures;
     private final Counter rejected;
     private final SessionsCatchUp catchUp = new SessionsCatchUp();
 
     @Inject
-    SessionFeed(SessionBoard board, MeterRegistry registry, EventsConfig events) {
+    SessionsConsumer(SessionBoard board, MeterRegistry registry, EventsConfig events) {
         this(board, registry, events.signingKey());
     }
 
-    SessionFeed(SessionBoard board, MeterRegistry registry, Optional<String> signingKey) {
+    SessionsConsumer(SessionBoard board, MeterRegistry registry, Optional<String> signingKey) {
         this.board = board;
         this.signatures = RecordSignatures.of(signingKey).orElseThrow(() -> new IllegalStateException(
                 "Set RAPPORT_EVENTS_SIGNING_KEY (rapport.events.signing-key) to script-service's event signing key: "

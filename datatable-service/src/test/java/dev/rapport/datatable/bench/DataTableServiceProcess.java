@@ -13,25 +13,26 @@ import java.util.List;
 import java.util.Map;
 
 /** The packaged datatable-service run as its own process, as in production, with its memory watched. */
-final class ServiceProcess implements AutoCloseable {
+final class DataTableServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private DataTableServiceProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
     }
 
-    static ServiceProcess start(Path jar, Map<String, String> env, String heap) throws IOException, InterruptedException {
+    static DataTableServiceProcess start(Path jar, Map<String, String> env, String heap)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("datatable-bench-service", ".log");
         ProcessBuilder pb = new ProcessBuilder(List.of("java", "-Xmx" + heap, "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.log.console.json.enabled=false", "-jar", jar.toString()));
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        ServiceProcess service = new ServiceProcess(pb.start(), port, log);
+        DataTableServiceProcess service = new DataTableServiceProcess(pb.start(), port, log);
         service.awaitReady(Duration.ofSeconds(120));
         return service;
     }
