@@ -1,45 +1,104 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, hasRole } from '../api.js';
-import { sessions, sessionList, notices, dismiss, loadList, offer, streamStatus } from './sessions.js';
+import {
+  sessions, sessionLists, notices, dismiss, loadList, offer, streamStatus, offers, open, declineOffer, focusRequest,
+} from './sessions.js';
 import { ScriptPage } from './Script.jsx';
+import './desktop.css';
 
 function when(iso) {
   return iso ? new Date(iso).toLocaleTimeString() : '';
 }
 
+function InteractionRow({ s, selected }) {
+  return (
+    <li>
+      <a href={`#/interactions/${encodeURIComponent(s.interactionId)}`} class={`item ${s.state}`}
+        aria-current={s.interactionId === selected ? 'true' : undefined} data-interaction={s.interactionId}>
+        <span class="ani">{s.ani || 'unknown caller'}</span>
+        <span class={`badge ${s.state}`}>{s.state}</span>
+        <span class="meta">{s.script ? s.script.name : ''} {when(s.updatedAt)}</span>
+      </a>
+    </li>
+  );
+}
+
+// Active interactions stay in the order they arrived (a row does not move while the agent aims at it); ended ones
+// drop to a short Recent list below.
 function InteractionList({ selected }) {
-  const list = sessionList.value;
+  const { active, recent } = sessionLists.value;
   return (
     <nav class="interactions" aria-label="Interactions">
       <h2>Interactions <span class={`status ${streamStatus.value}`}>{streamStatus.value}</span></h2>
-      {list.length === 0 && <p class="muted">No interactions yet.</p>}
-      <ul>
-        {list.map((s) => (
-          <li key={s.interactionId}>
-            <a href={`#/interactions/${encodeURIComponent(s.interactionId)}`} class={`item ${s.state}`}
-              aria-current={s.interactionId === selected ? 'true' : undefined} data-interaction={s.interactionId}>
-              <span class="ani">{s.ani || 'unknown caller'}</span>
-              <span class={`badge ${s.state}`}>{s.state}</span>
-              <span class="meta">{s.script ? s.script.name : ''} {when(s.updatedAt)}</span>
-            </a>
-          </li>
-        ))}
+      {active.length === 0 && <p class="muted">{recent.length ? 'No active interactions.' : 'No interactions yet.'}</p>}
+      <ul class="active" aria-label="Active interactions">
+        {active.map((s) => <InteractionRow key={s.interactionId} s={s} selected={selected} />)}
       </ul>
+      {recent.length > 0 && (
+        <>
+          <h3 class="recent-title" id="recent-title">Recent</h3>
+          <ul class="recent" aria-labelledby="recent-title">
+            {recent.map((s) => <InteractionRow key={s.interactionId} s={s} selected={selected} />)}
+          </ul>
+        </>
+      )}
     </nav>
   );
 }
 
+// Interactions answered while the agent works on another: offered, never opened over the caller being served. The
+// region is always there so a screen reader announces what is added to it; nothing here takes the focus.
+function Offers() {
+  return (
+    <div class="pop-offers" role="status" aria-live="polite">
+      {offers.value.map((id) => {
+        const s = sessions.value[id] || {};
+        const who = s.ani || 'unknown caller';
+        return (
+          <div key={id} class="pop-offer" data-offer={id}>
+            <span>New interaction connected to you: {who}{s.script ? ` (${s.script.name})` : ''}.</span>
+            <button type="button" onClick={() => open(id)}>Switch to {who}</button>
+            <button type="button" class="link" aria-label={`Not now: ${who}`} onClick={() => declineOffer(id)}>×</button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+const LEVELS = {
+  success: { icon: '✓', label: 'Success' },
+  warning: { icon: '⚠', label: 'Warning' },
+  error: { icon: '✕', label: 'Error' },
+  info: { icon: 'ℹ', label: 'Info' },
+};
+
+function Notice({ n }) {
+  const level = LEVELS[n.level] ? n.level : 'info';
+  const { icon, label } = LEVELS[level];
+  return (
+    <div class={`notice ${level}`} role={level === 'error' ? 'alert' : undefined} data-level={level}>
+      <span class="notice-text">
+        <span class="notice-icon" aria-hidden="true">{icon}</span>
+        <strong class="notice-level">{label}:</strong> {n.message}
+      </span>
+      <button type="button" class="link" aria-label={`Dismiss ${n.message}`} onClick={() => dismiss(n.key)}>×</button>
+    </div>
+  );
+}
+
+// Alerts by level: the words and the icon say the level as well as the colour; errors are alerts (announced at once),
+// the others polite status messages.
 function Notices({ interactionId }) {
   const mine = notices.value.filter((n) => n.interactionId === interactionId);
+  const errors = mine.filter((n) => n.level === 'error');
   return (
-    <div class="notices" role="status" aria-live="polite">
-      {mine.map((n) => (
-        <div key={n.key} class={`notice ${n.level || 'info'}`}>
-          <span>{n.message}</span>
-          <button type="button" class="link" aria-label={`Dismiss ${n.message}`} onClick={() => dismiss(n.key)}>×</button>
-        </div>
-      ))}
-    </div>
+    <>
+      <div class="notices" role="status" aria-live="polite">
+        {mine.filter((n) => n.level !== 'error').map((n) => <Notice key={n.key} n={n} />)}
+      </div>
+      {errors.length > 0 && <div class="notices">{errors.map((n) => <Notice key={n.key} n={n} />)}</div>}
+    </>
   );
 }
 
@@ -47,6 +106,16 @@ function Interaction({ interactionId }) {
   const [error, setError] = useState(null);
   const [commandError, setCommandError] = useState(null);
   const held = sessions.value[interactionId];
+  const heading = useRef(null);
+  const loaded = !!held && !held.summary;
+
+  // A screen pop (or "Switch to") puts the focus on the script's heading, once it is drawn.
+  useEffect(() => {
+    if (loaded && focusRequest.value === interactionId && heading.current) {
+      heading.current.focus();
+      focusRequest.value = null;
+    }
+  }, [loaded, focusRequest.value]);
 
   // The stream only carries what this user may see; anything else is fetched, so a 403 or 404 is shown.
   useEffect(() => {
@@ -74,7 +143,7 @@ function Interaction({ interactionId }) {
   if (error) {
     const text = error.status === 403 ? 'This interaction is not assigned to you (403).'
       : error.status === 404 ? 'No such interaction (404).' : `Could not open the interaction: ${error.message}`;
-    return <section class="detail"><p class="error" role="alert">{text}</p></section>;
+    return <section class="detail"><Offers /><p class="error" role="alert">{text}</p></section>;
   }
   if (!held || held.summary) {
     return <section class="detail"><p class="muted" aria-busy="true">Loading…</p></section>;
@@ -82,17 +151,22 @@ function Interaction({ interactionId }) {
   const attributes = Object.entries(held.attributes || {});
   return (
     <section class="detail" aria-labelledby="detail-title">
+      <Offers />
       <header class="detail-head">
-        <h2 id="detail-title">{held.ani || 'Unknown caller'} <span class={`badge ${held.state}`}>{held.state}</span></h2>
+        <h2 id="detail-title" tabIndex={-1} ref={heading}>{held.ani || 'Unknown caller'} <span class={`badge ${held.state}`}>{held.state}</span></h2>
         <p class="meta">
           {held.dnis ? `Called ${held.dnis}. ` : ''}{held.queue ? `Queue ${held.queue.name || held.queue.id}. ` : ''}
           {held.agent ? `Agent ${held.agent.name || held.agent.id}. ` : ''}
           {held.script ? `Script ${held.script.name} v${held.script.version}.` : ''}
         </p>
         {attributes.length > 0 && (
-          <dl class="attributes">
-            {attributes.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
-          </dl>
+          <div class="participant-data">
+            <h3 id="participant-data-title">Participant data</h3>
+            <p class="meta">What the caller gave before reaching you (IVR and queue).</p>
+            <dl class="attributes" aria-labelledby="participant-data-title">
+              {attributes.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
+            </dl>
+          </div>
         )}
       </header>
       <Notices interactionId={interactionId} />
@@ -116,7 +190,7 @@ export function Desktop({ selected }) {
     <main class="desktop">
       <InteractionList selected={selected} />
       {selected ? <Interaction key={selected} interactionId={selected} />
-        : <section class="detail"><p class="muted">Choose an interaction.</p></section>}
+        : <section class="detail"><Offers /><p class="muted">Choose an interaction.</p></section>}
     </main>
   );
 }

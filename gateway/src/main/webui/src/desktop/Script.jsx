@@ -1,6 +1,7 @@
 // Draws a page rendered by script-service. Every text goes in as a text node (Preact escapes it); nothing is ever
 // set as HTML. URLs are used only when they are http(s), and web pages are sandboxed frames (see safeFrameUrl).
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { runOutcome } from '../shared/runOutcome.js';
 
 const ARRANGE = { start: 'flex-start', center: 'center', end: 'flex-end' };
 
@@ -106,15 +107,34 @@ function WebPage({ c }) {
   );
 }
 
+// While its action runs the button is aria-disabled, not disabled: a disabled button drops the keyboard focus to the
+// page body, and the agent who pressed Enter on Submit would have to find their place again.
 function ScriptButton({ c, actions, onCommand }) {
+  const button = useRef(null);
+  const clicked = useRef(false);
   const mine = actions.filter((a) => a.component === c.id);
-  const running = mine.some((a) => a.status === 'running');
-  const failed = mine.filter((a) => a.status === 'failed').pop();
+  const running = mine.some((a) => runOutcome(a) === 'running');
+  const failed = mine.filter((a) => runOutcome(a) === 'failed').pop();
+
+  useEffect(() => {
+    // The page may be redrawn around the button when the run ends: give the focus back if nobody else has it.
+    if (!running && clicked.current) {
+      clicked.current = false;
+      const active = document.activeElement;
+      if ((!active || active === document.body) && button.current) button.current.focus();
+    }
+  }, [running]);
+
+  const click = () => {
+    if (running) return;
+    clicked.current = true;
+    onCommand({ type: 'click', component: c.id });
+  };
   return (
     <span class="button-wrap" style={styleOf(c)}>
-      <button type="button" class={running ? 'running' : failed ? 'failed' : ''} disabled={c.enabled === false || running}
-        aria-busy={running ? 'true' : 'false'} data-component={c.id}
-        onClick={() => onCommand({ type: 'click', component: c.id })}>
+      <button type="button" ref={button} class={running ? 'running' : failed ? 'failed' : ''}
+        disabled={c.enabled === false} aria-disabled={running ? 'true' : undefined}
+        aria-busy={running ? 'true' : 'false'} data-component={c.id} onClick={click}>
         {c.text || c.id}{running ? ' …' : ''}
       </button>
       {failed && <span class="error" role="alert">Failed: {failed.error || failed.customAction || 'action failed'}</span>}

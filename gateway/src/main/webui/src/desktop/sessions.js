@@ -1,14 +1,58 @@
 // The agent's sessions, kept live from the SSE stream. A state only replaces one with a lower version.
 import { signal, computed } from '@preact/signals';
-import { api, token, signOut } from '../api.js';
+import { api, token, signOut, me } from '../api.js';
+import { arrange, popAction } from './lifecycle.js';
 
 export const sessions = signal({}); // interactionId -> latest SessionState (or summary until the stream sends it)
 export const notices = signal([]); // [{key, interactionId, id, message, level}]
 export const streamStatus = signal('connecting');
 
-export const sessionList = computed(() =>
-  Object.values(sessions.value).sort((a, b) => String(b.updatedAt || '').localeCompare(String(a.updatedAt || ''))),
-);
+export const arrivals = signal({}); // interactionId -> when it was first seen (ms; its first state's updatedAt)
+export const offers = signal([]); // interactionIds answered while another interaction was open: "Switch to" notices
+export const focusRequest = signal(null); // the interactionId whose heading takes the focus once it is drawn
+const popped = new Set(); // screen pops happen once per interaction and page, so closing one does not reopen it
+
+// { active, recent }: active ones in arrival order, ended ones (the last 10) below.
+export const sessionLists = computed(() => arrange(sessions.value, arrivals.value));
+
+function keep(state) {
+  if (!(state.interactionId in arrivals.value)) {
+    const at = Date.parse(state.updatedAt);
+    arrivals.value = { ...arrivals.value, [state.interactionId]: Number.isNaN(at) ? Date.now() : at };
+  }
+  sessions.value = { ...sessions.value, [state.interactionId]: state };
+}
+
+// The interaction the page shows: its id, null on the bare list, or '' elsewhere (the admin pages: busy too).
+function openInteraction() {
+  const route = location.hash.slice(1) || '/';
+  const match = /^\/interactions\/([^/]+)/.exec(route);
+  if (match) return decodeURIComponent(match[1]);
+  return route === '/' ? null : '';
+}
+
+export function open(interactionId) {
+  offers.value = offers.value.filter((id) => id !== interactionId);
+  focusRequest.value = interactionId;
+  location.hash = `#/interactions/${encodeURIComponent(interactionId)}`;
+}
+
+export function declineOffer(interactionId) {
+  offers.value = offers.value.filter((id) => id !== interactionId);
+}
+
+// Screen pop on answer: the agent's connected session with a script opens by itself when nothing else is open, else
+// it is offered in a notice (the agent is not pulled away from the caller they are talking to).
+function screenPop(state) {
+  const action = popAction(state, me.value && me.value.id, openInteraction(), sessions.value, popped);
+  if (action === 'none') return;
+  popped.add(state.interactionId);
+  if (action === 'open') {
+    open(state.interactionId);
+  } else {
+    offers.value = [...offers.value.filter((id) => id !== state.interactionId), state.interactionId];
+  }
+}
 
 export function offer(state) {
   const held = sessions.value[state.interactionId];
@@ -18,7 +62,11 @@ export function offer(state) {
   if (held && held.version === state.version && !held.summary) {
     return;
   }
-  sessions.value = { ...sessions.value, [state.interactionId]: state };
+  keep(state);
+  if (state.state !== 'connected') {
+    declineOffer(state.interactionId);
+  }
+  screenPop(state);
   const fresh = (state.alerts || []).filter(
     (a) => !notices.value.some((n) => n.interactionId === state.interactionId && n.id === a.id),
   );
@@ -39,7 +87,7 @@ export async function loadList() {
   for (const summary of list.entities) {
     const held = sessions.value[summary.interactionId];
     if (!held || (held.summary && held.version < summary.version)) {
-      sessions.value = { ...sessions.value, [summary.interactionId]: { ...summary, summary: true } };
+      keep({ ...summary, summary: true });
     } else if (held.version < summary.version) {
       // A full state we hold went stale (missed while offline): fetch the whole one, not just the summary.
       api(`/api/v2/agent/interactions/${encodeURIComponent(summary.interactionId)}/session`)

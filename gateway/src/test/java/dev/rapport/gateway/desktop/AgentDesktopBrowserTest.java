@@ -113,7 +113,7 @@ class AgentDesktopBrowserTest {
                     new SessionState.Alert("a-1", "Case Updated Successfully", "info", Instant.now())), List.of(
                     new SessionState.ActionRun("run-1", "Update Case", "submit", "succeeded", null, Instant.now())),
                     mapUrl, kbUrl)));
-            assertThat(page.locator(".notice")).hasText("Case Updated Successfully×");
+            assertThat(page.locator(".notice.info")).hasText("ℹInfo: Case Updated Successfully×");
             assertThat(page.locator("button[data-component='submit']")).isEnabled();
             assertThat(page.locator("[data-variable='CaseStatus']")).hasValue("Resolved");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT).setFullPage(true));

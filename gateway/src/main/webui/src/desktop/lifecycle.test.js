@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { arrange, answeredBy, popAction } from './lifecycle.js';
+
+const s = (id, state, updatedAt, extra = {}) => ({ interactionId: id, state, updatedAt, version: 1, ...extra });
+
+test('active interactions keep the order they arrived in, whatever is updated later', () => {
+  const sessions = { a: s('a', 'connected', '2026-01-01T10:05:00Z'), b: s('b', 'alerting', '2026-01-01T10:01:00Z'),
+    c: s('c', 'connected', '2026-01-01T10:09:00Z') };
+  const { active } = arrange(sessions, { b: 1, a: 2, c: 3 });
+  assert.deepEqual(active.map((x) => x.interactionId), ['b', 'a', 'c']);
+});
+
+test('ended interactions go to Recent, last ended first, ten at most', () => {
+  const sessions = {};
+  for (let i = 0; i < 12; i++) {
+    sessions[`e${i}`] = s(`e${i}`, 'ended', `2026-01-01T10:${String(i).padStart(2, '0')}:00Z`);
+  }
+  sessions.live = s('live', 'connected', '2026-01-01T09:00:00Z');
+  const { active, recent } = arrange(sessions, {});
+  assert.deepEqual(active.map((x) => x.interactionId), ['live']);
+  assert.equal(recent.length, 10);
+  assert.equal(recent[0].interactionId, 'e11');
+  assert.equal(recent[9].interactionId, 'e2');
+});
+
+const mine = (id, extra = {}) => s(id, 'connected', 'x', { agent: { id: 'alex' }, script: { id: 's', name: 'S' }, ...extra });
+
+test('only a connected session of this agent with a script pops', () => {
+  assert.equal(answeredBy(mine('a'), 'alex'), true);
+  assert.equal(answeredBy(mine('a'), 'blake'), false);
+  assert.equal(answeredBy(mine('a', { state: 'alerting' }), 'alex'), false);
+  assert.equal(answeredBy(mine('a', { script: null }), 'alex'), false);
+  assert.equal(answeredBy(mine('a', { summary: true }), 'alex'), false);
+});
+
+test('a pop opens when nothing is open, is offered when another interaction is open, and happens once', () => {
+  const open = { b: mine('b') };
+  assert.equal(popAction(mine('a'), 'alex', null, {}, new Set()), 'open');
+  assert.equal(popAction(mine('a'), 'alex', 'b', open, new Set()), 'offer');
+  assert.equal(popAction(mine('a'), 'alex', 'b', { b: s('b', 'ended', 'x') }, new Set()), 'open');
+  assert.equal(popAction(mine('a'), 'alex', null, {}, new Set(['a'])), 'none');
+  assert.equal(popAction(mine('a'), 'alex', 'a', {}, new Set()), 'none');
+});
