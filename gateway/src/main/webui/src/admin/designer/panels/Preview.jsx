@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api.js';
 import { ScriptPage } from '../../../desktop/Script.jsx';
+import { runOutcome } from '../../../shared/runOutcome.js';
 import './panels.css';
 
 function when(iso) {
@@ -184,8 +185,8 @@ export function PreviewPanel({ scriptId, script, saved }) {
           {runs.length === 0 ? <p class="muted">No custom action has run yet.</p> : (
             <ul class="preview-log" aria-label="Custom action runs">
               {runs.map((r, i) => (
-                <li key={`${r.runId}-${i}`} class={r.status}>
-                  <strong>{r.action}</strong>: {r.status}{r.error ? ` (${r.error})` : ''}
+                <li key={`${r.runId}-${i}`} class={runOutcome(r)}>
+                  <strong>{r.action}</strong>: {runOutcome(r)}{r.error ? ` (${r.error})` : ''}
                   {(r.dataActions || []).map((d, j) => (
                     <div key={j}>
                       Data action {d.dataActionId}: {d.success ? 'succeeded' : `failed: ${d.error}`} in {d.durationMs} ms
