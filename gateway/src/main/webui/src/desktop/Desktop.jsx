@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, hasRole } from '../api.js';
+import { uuid } from '../shared/uuid.js';
 import {
   sessions, sessionLists, notices, dismiss, loadList, offer, streamStatus, offers, open, declineOffer, focusRequest,
 } from './sessions.js';
@@ -131,10 +132,20 @@ function Interaction({ interactionId }) {
   const send = async (command) => {
     setCommandError(null);
     try {
-      // The version this page shows: a gateway replica that has not caught up with it yet waits for it.
+      // The version this page shows: a gateway replica that has not caught up with it yet waits for it, and
+      // answers 503 if it still has not; then the command is sent again (the same id: it is applied once).
       const shown = held && !held.summary ? String(held.version) : undefined;
-      await api(`/api/v2/agent/interactions/${encodeURIComponent(interactionId)}/commands`,
-        { method: 'POST', body: command, headers: { 'X-Rapport-Session-Version': shown } });
+      const body = command.id ? command : { ...command, id: uuid() };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await api(`/api/v2/agent/interactions/${encodeURIComponent(interactionId)}/commands`,
+            { method: 'POST', body, headers: { 'X-Rapport-Session-Version': shown } });
+          break;
+        } catch (e) {
+          if (e.status !== 503 || attempt === 3) throw e;
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        }
+      }
     } catch (e) {
       setCommandError(e.message);
     }

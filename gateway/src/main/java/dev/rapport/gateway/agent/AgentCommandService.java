@@ -64,7 +64,7 @@ public class AgentCommandService {
         // Only the agent the interaction is connected to may act on it; a supervisor watches (docs/security.md).
         // With several gateways the agent may have been shown a state this one has not read yet: wait for it, briefly.
         Duration wait = shownVersion == null ? UNKNOWN_VERSION_WAIT : SHOWN_VERSION_WAIT;
-        return sessions.requireAtLeast(viewer.asAgent(), interactionId, shownVersion == null ? 1 : shownVersion, wait)
+        return sessions.requireAtLeast(viewer.asAgent(), interactionId, shownVersion, wait)
                 .thenCompose(session -> {
                     if (session.head().ended()) {
                         return java.util.concurrent.CompletableFuture.<AgentCommand>failedFuture(

@@ -5,6 +5,7 @@ import dev.rapport.gateway.sessions.HeldSession;
 import dev.rapport.gateway.sessions.SessionBoard;
 import dev.rapport.gateway.sessions.SessionHead;
 import dev.rapport.contract.failure.DomainException.NotFound;
+import dev.rapport.contract.failure.DomainException.Unavailable;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,16 +57,23 @@ public class AgentSessions {
 
     /**
      * As {@link #require}, once this gateway holds at least the version the viewer was shown (by any replica): a
-     * command is authorised against a state no older than what the agent acted on. Unknown after the wait: 404.
+     * command is authorised against a state no older than what the agent acted on. Unknown after the wait: 404; known
+     * but still older than what the agent was shown: 503 (this replica is behind; the client tries again).
      */
     public java.util.concurrent.CompletionStage<HeldSession> requireAtLeast(Viewer viewer, String interactionId,
-                                                                           long shownVersion, java.time.Duration wait) {
-        return board.atLeast(interactionId, Math.max(1, shownVersion), wait).subscribeAsCompletionStage()
+                                                                           Long shownVersion, java.time.Duration wait) {
+        long wanted = shownVersion == null ? 1 : Math.max(1, shownVersion);
+        return board.atLeast(interactionId, wanted, wait).subscribeAsCompletionStage()
                 .thenCompose(state -> {
+                    if (state == null && shownVersion != null) {
+                        // this replica is behind the one that showed the page: 503, to be tried again (or elsewhere)
+                        return java.util.concurrent.CompletableFuture.failedFuture(new Unavailable("This gateway "
+                                + "has not received version " + shownVersion + " of interaction " + interactionId
+                                + " yet; try again", null));
+                    }
                     if (state == null) {
-                        return java.util.concurrent.CompletableFuture.failedFuture(new NotFound(shownVersion > 0
-                                ? "No session version " + shownVersion + " of interaction " + interactionId + " yet"
-                                : "No session for interaction " + interactionId));
+                        return java.util.concurrent.CompletableFuture.failedFuture(
+                                new NotFound("No session for interaction " + interactionId));
                     }
                     if (!viewer.sees(state.head())) {
                         return java.util.concurrent.CompletableFuture.failedFuture(new ForbiddenException(
