@@ -21,6 +21,17 @@ public final class KafkaCloudEvents {
         return new ProducerRecord<>(topic, null, event.subject(), event.data(), headers(event, correlationId));
     }
 
+    /**
+     * A tombstone: no value, so a compacted topic drops the key's earlier records; the CloudEvent attributes stay in
+     * the headers (without a content type: there is no content), so consumers can still verify and trace it.
+     */
+    public static ProducerRecord<String, String> tombstone(String topic, String id, String type, String source,
+                                                           String subject, Instant time, String correlationId) {
+        List<Header> headers = headers(new CloudEvent(id, type, source, subject, time, ""), correlationId);
+        headers.removeIf(h -> h.key().equals(CloudEventHeaders.CONTENT_TYPE));
+        return new ProducerRecord<>(topic, null, subject, null, headers);
+    }
+
     public static List<Header> headers(CloudEvent event, String correlationId) {
         List<Header> headers = new ArrayList<>(8);
         add(headers, CloudEventHeaders.SPEC_VERSION, CloudEvent.SPEC_VERSION);

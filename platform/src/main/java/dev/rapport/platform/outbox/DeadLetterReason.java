@@ -7,6 +7,10 @@ record DeadLetterReason(String tag, String detail) {
                 + limit + " (max.request.size)");
     }
 
+    static DeadLetterReason invalid(Throwable cause) {
+        return new DeadLetterReason("invalid", "cannot become a record: " + cause);
+    }
+
     static DeadLetterReason rejected(Throwable cause) {
         return new DeadLetterReason("rejected", "rejected by the broker: " + cause);
     }

@@ -68,7 +68,14 @@ final class OutboxBatchPublisher {
             if (held.contains(row.shard())) {
                 continue;
             }
-            Optional<ProducerRecord<String, String>> record = record(row);
+            Optional<ProducerRecord<String, String>> record;
+            try {
+                record = record(row);
+            } catch (RuntimeException unbuildable) {
+                // a row that can never become a record must not hold back every row behind it
+                dead.add(new Dead(row, DeadLetterReason.invalid(unbuildable)));
+                continue;
+            }
             if (record.isEmpty()) {
                 held.add(row.shard());
                 continue;

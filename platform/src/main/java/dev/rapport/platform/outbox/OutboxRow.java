@@ -20,6 +20,9 @@ record OutboxRow(long id, int shard, String eventId, String topic, String key, S
     }
 
     ProducerRecord<String, String> toRecord() {
+        if (payload == null) {
+            return KafkaCloudEvents.tombstone(topic, eventId, type, source, key, createdAt, correlationId);
+        }
         return KafkaCloudEvents.toRecord(topic, new CloudEvent(eventId, type, source, key, createdAt, payload),
                 correlationId);
     }
