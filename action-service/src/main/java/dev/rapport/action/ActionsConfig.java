@@ -41,10 +41,6 @@ public interface ActionsConfig {
     @WithDefault("3")
     int maxCallDepth();
 
-    /** Concurrent executions per action version, so one looping or slow action cannot take the integration's share. */
-    @WithDefault("10")
-    int concurrencyPerAction();
-
     /** Largest response body read from an endpoint. */
     @WithDefault("1048576")
     int maxResponseBytes();
@@ -56,25 +52,38 @@ public interface ActionsConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
-    /** Concurrent executions per integration (Genesys's org default is 50). */
-    @WithDefault("50")
-    int concurrencyPerIntegration();
+    /**
+     * The guards (rapport.actions.per-instance.*): kept in each instance's memory, so with N instances the service as
+     * a whole allows N times each limit, and each instance opens its own circuits.
+     */
+    PerInstance perInstance();
 
-    /** Executions per minute per integration (Genesys's org default is 2500). */
-    @WithDefault("2500")
-    int ratePerMinute();
+    /** Limits each instance enforces on its own (RAPPORT_ACTIONS_PER_INSTANCE_...). */
+    interface PerInstance {
+        /** Concurrent executions per integration on this instance (Genesys's org default, for the org: 50). */
+        @WithDefault("50")
+        int concurrencyPerIntegration();
 
-    /** The circuit of an action opens when this share of its last calls failed... */
-    @WithDefault("0.5")
-    double circuitFailureRatio();
+        /** Concurrent executions per action version on this instance, so one action cannot take the integration's share. */
+        @WithDefault("10")
+        int concurrencyPerAction();
 
-    /** ...over this many calls... */
-    @WithDefault("20")
-    int circuitRequestVolume();
+        /** Executions per minute per integration on this instance (Genesys's org default, for the org: 2500). */
+        @WithDefault("2500")
+        int ratePerMinute();
 
-    /** ...and stays open this long. */
-    @WithDefault("30s")
-    Duration circuitDelay();
+        /** The circuit of an action opens on this instance when this share of its last calls here failed... */
+        @WithDefault("0.5")
+        double circuitFailureRatio();
+
+        /** ...over this many calls... */
+        @WithDefault("20")
+        int circuitRequestVolume();
+
+        /** ...and stays open this long. */
+        @WithDefault("30s")
+        Duration circuitDelay();
+    }
 
     /** Velocity: loop iterations per rendering, template size, output size, render time. */
     @WithDefault("1000")

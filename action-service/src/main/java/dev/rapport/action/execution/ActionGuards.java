@@ -17,15 +17,20 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * per integration a bulkhead (concurrent executions) and a rate limit; per action version a circuit breaker that opens
  * when the endpoint keeps failing (5xx, timeouts, unreachable), not when callers send bad input.
  * The timeout itself is enforced by the runner's deadline on every HTTP exchange.
+ * The guards live in this instance's memory: with N instances each limit is allowed N times over, and each instance
+ * opens its own circuits (hence the keys {@code rapport.actions.per-instance.*}). A shared limit would need a round
+ * trip to the database per execution; divide the limits by the number of instances instead.
  */
 @ApplicationScoped
 public class ActionGuards {
     private final ActionsConfig config;
+    private final ActionsConfig.PerInstance limits;
     private final Map<String, Guard> integrations = new ConcurrentHashMap<>();
     private final Map<String, Guard> actions = new ConcurrentHashMap<>();
 
     ActionGuards(ActionsConfig config) {
         this.config = config;
+        this.limits = config.perInstance();
     }
 
     /** A refusal by a guard, as the outcome the caller sees. */
@@ -49,15 +54,15 @@ public class ActionGuards {
     public Guarded run(String integrationId, String actionKey, Supplier<Execution> execution) {
         Guard integration = integrations.computeIfAbsent(integrationId, id -> Guard.create()
                 .withDescription("integration " + id)
-                .withBulkhead().limit(config.concurrencyPerIntegration()).done()
-                .withRateLimit().limit(config.ratePerMinute()).window(1, ChronoUnit.MINUTES).done()
+                .withBulkhead().limit(limits.concurrencyPerIntegration()).done()
+                .withRateLimit().limit(limits.ratePerMinute()).window(1, ChronoUnit.MINUTES).done()
                 .build());
         Guard action = actions.computeIfAbsent(actionKey, key -> Guard.create()
                 .withDescription("action " + key)
-                .withBulkhead().limit(config.concurrencyPerAction()).done()
+                .withBulkhead().limit(limits.concurrencyPerAction()).done()
                 .withCircuitBreaker().failOn(EndpointFailing.class)
-                .requestVolumeThreshold(config.circuitRequestVolume()).failureRatio(config.circuitFailureRatio())
-                .delay(config.circuitDelay().toMillis(), ChronoUnit.MILLIS).done()
+                .requestVolumeThreshold(limits.circuitRequestVolume()).failureRatio(limits.circuitFailureRatio())
+                .delay(limits.circuitDelay().toMillis(), ChronoUnit.MILLIS).done()
                 .build());
         try {
             return new Ran(integration.call(() -> action.call(() -> {
@@ -71,14 +76,14 @@ public class ActionGuards {
             return new Ran(failing.execution);
         } catch (CircuitBreakerOpenException e) {
             return new Refused(new Refusal(503, "action.circuit.open", "the action's endpoint has been failing; "
-                    + "calls are paused for " + config.circuitDelay().toSeconds() + " s"));
+                    + "calls are paused for " + limits.circuitDelay().toSeconds() + " s"));
         } catch (BulkheadException e) {
             return new Refused(new Refusal(429, "action.concurrency.limit", "the action or its integration already "
-                    + "runs as many executions as allowed (" + config.concurrencyPerAction() + " per action, "
-                    + config.concurrencyPerIntegration() + " per integration)"));
+                    + "runs as many executions as allowed (" + limits.concurrencyPerAction() + " per action, "
+                    + limits.concurrencyPerIntegration() + " per integration, on each instance)"));
         } catch (RateLimitException e) {
             return new Refused(new Refusal(429, "action.rate.limit", "the integration ran "
-                    + config.ratePerMinute() + " executions in the last minute"));
+                    + limits.ratePerMinute() + " executions in the last minute on this instance"));
         } catch (Exception e) {
             throw new IllegalStateException("guarded execution failed", e);
         }

@@ -27,6 +27,10 @@ public class StoredResult extends PanacheEntityBase {
     @Column(name = "claimed_at", nullable = false)
     public Instant claimedAt;
 
+    /** The instance running the request's action (see InstanceLiveness); null for claims older than this column. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -26,13 +26,19 @@ import io.quarkus.test.junit.QuarkusTest;
 class ActionGuardsTest {
 
     static ActionsConfig config(Map<String, Object> values) {
-        return (ActionsConfig) Proxy.newProxyInstance(ActionsConfig.class.getClassLoader(),
-                new Class<?>[] {ActionsConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "concurrencyPerIntegration", "concurrencyPerAction", "ratePerMinute", "circuitRequestVolume",
-                         "maxCallDepth" ->
+        ActionsConfig.PerInstance limits = (ActionsConfig.PerInstance) Proxy.newProxyInstance(
+                ActionsConfig.class.getClassLoader(), new Class<?>[] {ActionsConfig.PerInstance.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "concurrencyPerIntegration", "concurrencyPerAction", "ratePerMinute", "circuitRequestVolume" ->
                             values.getOrDefault(method.getName(), 100);
                     case "circuitFailureRatio" -> 0.5;
                     case "circuitDelay" -> Duration.ofSeconds(30);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return (ActionsConfig) Proxy.newProxyInstance(ActionsConfig.class.getClassLoader(),
+                new Class<?>[] {ActionsConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "perInstance" -> limits;
+                    case "maxCallDepth" -> values.getOrDefault(method.getName(), 100);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -96,5 +102,26 @@ class ActionGuardsTest {
         ActionGuards.Guarded third = guards.run("i1", "a@1", ActionGuardsTest::ok);
         assertThat(((ActionGuards.Refused) third).refusal().status()).isEqualTo(429);
         assertThat(((ActionGuards.Refused) third).refusal().code()).isEqualTo("action.rate.limit");
+    }
+
+    /**
+     * The limits are per instance, as documented (rapport.actions.per-instance.*): two instances, each with its own
+     * guards, allow the rate twice over in total. Should they ever be shared, this test and the docs change together.
+     */
+    @Test
+    void eachInstanceAllowsTheWholeRateSoNInstancesAllowNTimesIt() {
+        ActionGuards first = new ActionGuards(config(Map.of("ratePerMinute", 2)));
+        ActionGuards second = new ActionGuards(config(Map.of("ratePerMinute", 2)));
+        long ran = 0;
+        for (ActionGuards instance : List.of(first, second)) {
+            for (int i = 0; i < 3; i++) {
+                if (instance.run("shared-integration", "a@1", ActionGuardsTest::ok) instanceof ActionGuards.Ran) {
+                    ran++;
+                }
+            }
+        }
+        assertThat(ran).isEqualTo(4);
+        ActionGuards.Guarded refused = first.run("shared-integration", "a@1", ActionGuardsTest::ok);
+        assertThat(((ActionGuards.Refused) refused).refusal().message()).contains("on this instance");
     }
 }

@@ -68,7 +68,7 @@ class ConsumerFailuresTest {
         int calls;
 
         ScriptedRequests(List<Supplier<ActionResult>> steps) {
-            super(null, null, null);
+            super(null, null, null, null);
             this.steps = new ArrayList<>(steps);
         }
 

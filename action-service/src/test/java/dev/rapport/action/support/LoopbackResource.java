@@ -25,8 +25,8 @@ public class LoopbackResource extends RapportInfraResource {
         config.put("rapport.actions.internal-token", serviceToken);
         // only the loopback server's own port, as an operator would list one internal service
         config.put("rapport.actions.allowed-destinations", "127.0.0.1:" + server.base().getPort());
-        config.put("rapport.actions.circuit-request-volume", "4");
-        config.put("rapport.actions.circuit-delay", "60s");
+        config.put("rapport.actions.per-instance.circuit-request-volume", "4");
+        config.put("rapport.actions.per-instance.circuit-delay", "60s");
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         config.put("rapport.secrets.key", java.util.Base64.getEncoder().encodeToString(key));

@@ -81,4 +81,29 @@ public class ImportJob extends PanacheEntityBase {
 
     @Column(name = "worker_id")
     public String workerId;
+
+    /** Failed because its instance stopped, not because of its file: uploading the file again restarts it. */
+    @Column(nullable = false)
+    public boolean interrupted;
+
+    /** Back to the start for another run of the same file: counts, reports and the keys taken so far are dropped. */
+    void restart(String worker) {
+        status = ImportStatus.Processing;
+        workerId = worker;
+        interrupted = false;
+        errorMessage = null;
+        dateCompleted = null;
+        bytesTotal = null;
+        bytesRead = 0;
+        recordsProcessed = 0;
+        recordsAdded = 0;
+        recordsChanged = 0;
+        recordsUnchanged = 0;
+        recordsDeleted = 0;
+        recordsFailed = 0;
+        failures = List.of();
+        changes = List.of();
+        getEntityManager().createNativeQuery("DELETE FROM datatable_import_key WHERE job_id = ?1")
+                .setParameter(1, id).executeUpdate();
+    }
 }

@@ -116,9 +116,15 @@ public class ImportJobService {
     public ImportJob upload(String tableId, String jobId, InputStream body) {
         QuarkusTransaction.requiringNew().run(() -> {
             ImportJob job = get(tableId, jobId);
-            // Only one upload per job: the first one moves it out of WaitingForUpload.
+            // One upload per run: the first moves the job out of WaitingForUpload; another restarts an interrupted job.
+            if (job.status == ImportStatus.Failed && job.interrupted) {
+                Log.infof("Import job %s restarts with a new upload", jobId);
+                job.restart(liveness.workerId());
+                return;
+            }
             if (job.status != ImportStatus.WaitingForUpload) {
-                throw new Conflict("Import job " + jobId + " is " + job.status + "; it takes one upload");
+                throw new Conflict("Import job " + jobId + " is " + job.status + "; it takes one upload "
+                        + "(again only when interrupted)");
             }
             job.status = ImportStatus.Processing;
             job.workerId = liveness.workerId();

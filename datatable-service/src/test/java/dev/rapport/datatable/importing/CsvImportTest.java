@@ -38,6 +38,9 @@ class CsvImportTest {
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
 
+    @jakarta.inject.Inject
+    ImportWorkers workers;
+
     @Test
     void appendAddsAndUpdatesRowsAndABadRecordFailsAlone() {
         String id = tableWithRows("keep", "change");
@@ -226,6 +229,48 @@ class CsvImportTest {
                         org.assertj.core.groups.Tuple.tuple(4, "key", postMessage));
         asAdmin().queryParam("showbrief", true).get(ROWS, id).then().body("entities.key",
                 org.hamcrest.Matchers.contains("fine"));
+    }
+
+    @Test
+    void aJobInterruptedWithItsInstanceIsFailedByAnotherWithoutAPollAndRestartsWithANewUpload() throws Exception {
+        String id = tableWithRows("old");
+        JsonPath created = asAdmin().body(Map.of("importMode", "ReplaceAll")).post(TABLES + "/{id}/import/csv/jobs", id)
+                .then().statusCode(200).extract().jsonPath();
+        String job = created.getString("id");
+        try (java.sql.Connection c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "UPDATE datatable_import_job SET status = 'Processing', worker_id = 'gone-worker', "
+                        + "records_processed = 1000 WHERE id = ?")) {
+            ps.setString(1, job);
+            ps.executeUpdate();
+        }
+        // Nobody polls: this instance's periodic check finds the job of the instance that is gone.
+        workers.failOrphans();
+        try (java.sql.Connection c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "SELECT status, interrupted, error_message FROM datatable_import_job WHERE id = ?")) {
+            ps.setString(1, job);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("Failed");
+                assertThat(rs.getBoolean(2)).isTrue();
+                assertThat(rs.getString(3)).contains("interrupted").contains("Upload the file again");
+            }
+        }
+
+        // The user uploads the file again to the same job: it runs from the start and finishes.
+        asAdmin().contentType("text/csv").body("ANI,myInt\nnew,5\n".getBytes(StandardCharsets.UTF_8))
+                .put(created.getString("uploadURI")).then().statusCode(202);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                "Succeeded".equals(asAdmin().get(created.getString("selfUri")).then().extract().path("status")));
+        JsonPath done = asAdmin().get(created.getString("selfUri")).then().extract().jsonPath();
+        assertThat(done.getLong("countRecordsProcessed")).isEqualTo(1);
+        assertThat(done.getLong("countRecordsAdded")).isEqualTo(1);
+        assertThat(done.getLong("countRecordsDeleted")).isEqualTo(1);
+        assertThat(done.getString("errorInformation")).isNull();
+        full(id, "new").body("myInt", equalTo(5));
+        asAdmin().get(ROWS + "/old", id).then().statusCode(404);
+        // A job that finished takes no further upload.
+        asAdmin().contentType("text/csv").body("ANI,myInt\nnew,6\n".getBytes(StandardCharsets.UTF_8))
+                .put(created.getString("uploadURI")).then().statusCode(409);
     }
 
     /** A sample table with rows of myInt 1. */

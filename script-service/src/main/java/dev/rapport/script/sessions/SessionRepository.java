@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -165,12 +166,20 @@ class SessionRepository {
         return out;
     }
 
-    /** Requests past their deadline, oldest first, for the timeout scan. */
-    List<SessionInput.Timeout> overdue(Connection c, int limit) throws SQLException {
+    /**
+     * Takes up to {@code limit} requests past their deadline, oldest first, for this instance's timeout scan: rows
+     * another scan holds are skipped and those taken are marked for {@code lease}, so concurrent scans of several
+     * instances split the overdue requests instead of each answering all. Run it in its own (auto-committed)
+     * statement; should the taker die before answering, the row is taken again once the lease ends.
+     */
+    List<SessionInput.Timeout> overdue(Connection c, int limit, Duration lease) throws SQLException {
         List<SessionInput.Timeout> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT request_id, interaction_id FROM pending_request "
-                + "WHERE deadline < now() ORDER BY deadline LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement("WITH due AS (SELECT request_id FROM pending_request "
+                + "WHERE deadline < now() AND (scan_until IS NULL OR scan_until < now()) ORDER BY deadline LIMIT ? "
+                + "FOR UPDATE SKIP LOCKED) UPDATE pending_request p SET scan_until = now() + make_interval(secs => ?) "
+                + "FROM due WHERE p.request_id = due.request_id RETURNING p.request_id, p.interaction_id")) {
             ps.setInt(1, limit);
+            ps.setDouble(2, lease.toMillis() / 1000.0);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new SessionInput.Timeout(rs.getString(1), rs.getString(2)));
