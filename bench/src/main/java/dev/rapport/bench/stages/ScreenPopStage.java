@@ -33,8 +33,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScreenPopStage {
     static final String STAGE = Targets.SCREEN_POP_STAGE;
+    /** The two-hop screen pop: script-service reads the flow's lookup itself (no action-requests/results hop). */
     private static final List<String> POP = List.of("IVR sends started (intended)", "interactions: started",
-            "action-requests: lookup", "action-results: lookup", "sessions: with script", "SSE: screen pop received");
+            "sessions: with script", "SSE: screen pop received");
     private static final List<String> FIRST = List.of("IVR sends started (intended)", "interactions: started",
             "sessions: first", "SSE: first session received");
     private final Context ctx;
@@ -62,9 +63,7 @@ public final class ScreenPopStage {
         try (KafkaRoundTrip kafka = new KafkaRoundTrip(bootstrap);
              HopProbe probe = soak ? null : new HopProbe(bootstrap, List.of(
                      new HopProbe.Mark("interactions", "interactions", null),
-                     new HopProbe.Mark("action-requests", "action-requests", null),
-                     new HopProbe.Mark("action-results", "action-results", null),
-                     new HopProbe.Mark("sessions with script", "sessions", v -> v.contains("\"script\":{")),
+                     new HopProbe.Mark("sessions with script", "sessions", v -> v != null && v.contains("\"script\":{")),
                      new HopProbe.Mark("sessions first", "sessions", null)));
              StatementStats statements = StatementStats.open(ctx.options().jdbc(), "rapport", "rapport")) {
             ctx.say("stage 1: screen pop, warm-up " + ctx.options().warmup().toSeconds() + " s");
@@ -194,7 +193,7 @@ public final class ScreenPopStage {
         }
         if (!lost.isEmpty()) {
             long onKafka = probe == null ? 0 : calls.entrySet().stream().filter(e -> e.getValue().popped == 0
-                    && !e.getValue().failed && probe.times(e.getKey()) != null && probe.times(e.getKey())[3] >= 0).count();
+                    && !e.getValue().failed && probe.times(e.getKey()) != null && probe.times(e.getKey())[1] >= 0).count();
             ctx.results().note(STAGE + " at " + plan.rate() + "/s: " + out[1].missing() + " screen pops did not reach the "
                     + "stream within " + ctx.options().drain().toSeconds() + " s of the last call (" + onKafka + " of them "
                     + "were on the sessions topic, published by script-service" + (probe == null ? ", not watched in the soak" : "")
@@ -212,11 +211,11 @@ public final class ScreenPopStage {
                     continue;
                 }
                 double sent = Context.wallMillis(c.due);
-                if (t[3] >= 0) {
-                    published.record(c.due, c.due + (long) ((t[3] - sent) * 1e6));
+                if (t[1] >= 0) {
+                    published.record(c.due, c.due + (long) ((t[1] - sent) * 1e6));
                 }
-                firsts.add(new double[] {sent, t[0], t[4], c.first != 0 ? Context.wallMillis(c.first) : -1});
-                pops.add(new double[] {sent, t[0], t[1], t[2], t[3], c.popped != 0 ? Context.wallMillis(c.popped) : -1});
+                firsts.add(new double[] {sent, t[0], t[2], c.first != 0 ? Context.wallMillis(c.first) : -1});
+                pops.add(new double[] {sent, t[0], t[1], c.popped != 0 ? Context.wallMillis(c.popped) : -1});
                 if (c.popped != 0 || sample == null) {
                     sample = e.getKey();
                 }
