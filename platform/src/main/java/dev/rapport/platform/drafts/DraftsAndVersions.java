@@ -86,10 +86,14 @@ public final class DraftsAndVersions<D extends DraftedDocument, V extends Panach
         save(document, version.draft(), check);
     }
 
-    /** Locks the row and reads it afresh, so the revision checked is the stored one. */
-    private static void lock(DraftedDocument document) {
+    /**
+     * Locks the document's row and reads it afresh (after writing what this transaction changed), so what is checked
+     * and changed next is the stored state; the methods here call it themselves.
+     */
+    public void lock(D document) {
         EntityManager em = Panache.getEntityManager(document.getClass());
         if (em.getLockMode(document) != LockModeType.PESSIMISTIC_WRITE) {
+            em.flush();
             em.refresh(document, LockModeType.PESSIMISTIC_WRITE);
         }
     }
