@@ -182,10 +182,10 @@ public class ActionService {
     @Transactional
     public ActionView publishDraft(String id, Integer draftVersion) {
         DataAction action = find(id);
+        DRAFTS.lock(action); // before looking at the draft: another admin may have just published it
         if (action.draft == null) {
             throw new NotFound("action " + id + " has no draft to publish");
         }
-        DRAFTS.lock(action);
         draftAt(action, draftVersion).require(action.draftRevision);
         return view(publish(action));
     }
