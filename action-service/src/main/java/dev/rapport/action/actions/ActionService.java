@@ -12,6 +12,8 @@ import dev.rapport.contract.EventJson;
 import dev.rapport.contract.failure.DomainException.Conflict;
 import dev.rapport.contract.failure.DomainException.InvalidInput;
 import dev.rapport.contract.failure.DomainException.NotFound;
+import dev.rapport.platform.drafts.DraftsAndVersions;
+import dev.rapport.platform.drafts.RevisionCheck;
 import dev.rapport.platform.web.EntityListing;
 import dev.rapport.platform.web.Paging;
 import io.quarkus.panache.common.Page;
@@ -31,6 +33,8 @@ import java.util.UUID;
 public class ActionService {
     static final String ID_PREFIX = "custom_-_";
     private static final ObjectMapper JSON = EventJson.mapper();
+    private static final DraftsAndVersions<DataAction, DataActionVersion> DRAFTS =
+            new DraftsAndVersions<>(DataActionVersion.class, "key.actionId", "key.version");
 
     private final IntegrationService integrations;
     private final ActionDefinitionCheck check;
@@ -45,7 +49,7 @@ public class ActionService {
     public ActionView create(ActionInput input) {
         DataAction action = newAction(input);
         action.draft = draftOf(input.config(), input.contract(), Boolean.TRUE.equals(input.secure()));
-        return view(publish(action, null));
+        return view(publish(action));
     }
 
     /** Genesys's {@code POST /actions/drafts}: the action with a draft only. */
@@ -53,12 +57,12 @@ public class ActionService {
     public ActionView createDraft(ActionInput input) {
         DataAction action = newAction(input);
         action.draft = draftOf(input.config(), input.contract(), Boolean.TRUE.equals(input.secure()));
-        action.draftVersion = 1;
+        action.draftRevision = 1;
         return draftView(action);
     }
 
     public EntityListing.Page<ActionView> list(Paging paging, String name, String category) {
-        return listing("latestVersion is not null", paging, name, category, a -> view(version(a, null)));
+        return listing("currentVersion is not null", paging, name, category, a -> view(version(a, null)));
     }
 
     /** The actions that have a draft, each as its draft. */
@@ -98,12 +102,12 @@ public class ActionService {
     @Transactional
     public ActionView update(String id, UpdateAction body) {
         DataAction action = find(id);
-        if (action.latestVersion == null) {
+        if (action.currentVersion == null) {
             throw new NotFound("action " + id + " is not published; change its draft");
         }
-        if (body == null || body.version() == null || !body.version().equals(action.latestVersion)) {
+        if (body == null || body.version() == null || !body.version().equals(action.currentVersion)) {
             throw InvalidInput.field("version", "version must be the latest published version, "
-                    + action.latestVersion);
+                    + action.currentVersion);
         }
         if (body.name() != null) {
             action.name = requireName(body.name());
@@ -124,24 +128,41 @@ public class ActionService {
         if (body == null) {
             throw new InvalidInput("a body is required", java.util.List.of());
         }
+        DRAFTS.lock(action);
+        RevisionCheck expected = draftAt(action, body.version());
+        expected.require(action.draftRevision);
         ObjectNode current = action.draft != null ? draftNode(action) : latestAsDraft(action);
-        if (action.draft != null && body.version() != null && body.version() != action.draftVersion) {
-            throw new Conflict("the draft is at version " + action.draftVersion + ", not " + body.version());
-        }
         ObjectNode config = body.config() != null ? body.config() : (ObjectNode) current.get("config");
         ObjectNode contract = body.contract() != null ? body.contract() : (ObjectNode) current.get("contract");
         boolean secure = body.secure() != null ? body.secure() : current.path("secure").asBoolean();
         check.check(config, contract);
-        action.draft = draftOf(config, contract, secure);
+        DRAFTS.save(action, draftOf(config, contract, secure), expected);
         if (body.name() != null) {
             action.name = requireName(body.name());
         }
         if (body.category() != null) {
             action.category = body.category();
         }
-        action.draftVersion++;
         action.updatedAt = Instant.now();
         return draftView(action);
+    }
+
+    /** Copies a published version into the draft (a save: it counts, and {@code draftVersion} is checked). */
+    @Transactional
+    public ActionView restore(String id, int version, Integer draftVersion) {
+        DataAction action = find(id);
+        DRAFTS.restore(action, version(action, version), draftAt(action, draftVersion));
+        action.updatedAt = Instant.now();
+        return draftView(action);
+    }
+
+    /** Genesys's draft {@code version} in a body: checked only while there is a draft, and only when given. */
+    private static RevisionCheck draftAt(DataAction action, Integer version) {
+        return current -> {
+            if (action.draft != null && version != null && version != current) {
+                throw new Conflict("the draft is at version " + current + ", not " + version);
+            }
+        };
     }
 
     @Transactional
@@ -150,7 +171,7 @@ public class ActionService {
         if (action.draft == null) {
             throw new NotFound("action " + id + " has no draft");
         }
-        if (action.latestVersion == null) {
+        if (action.currentVersion == null) {
             action.delete();
             return;
         }
@@ -161,13 +182,12 @@ public class ActionService {
     @Transactional
     public ActionView publishDraft(String id, Integer draftVersion) {
         DataAction action = find(id);
+        DRAFTS.lock(action); // before looking at the draft: another admin may have just published it
         if (action.draft == null) {
             throw new NotFound("action " + id + " has no draft to publish");
         }
-        if (draftVersion != null && draftVersion != action.draftVersion) {
-            throw new Conflict("the draft is at version " + action.draftVersion + ", not " + draftVersion);
-        }
-        return view(publish(action, draftVersion));
+        draftAt(action, draftVersion).require(action.draftRevision);
+        return view(publish(action));
     }
 
     @Transactional
@@ -218,40 +238,37 @@ public class ActionService {
         return action;
     }
 
-    private DataActionVersion publish(DataAction action, Integer expectedDraftVersion) {
+    /** Publishes the draft as the next version; Genesys then has no draft until the next change. */
+    private DataActionVersion publish(DataAction action) {
         ObjectNode d = draftNode(action);
         check.check((ObjectNode) d.get("config"), (ObjectNode) d.get("contract"));
-        DataActionVersion v = new DataActionVersion();
-        int next = action.latestVersion == null ? 1 : action.latestVersion + 1;
-        v.key = new DataActionVersion.Key(action.id, next);
-        v.name = action.name;
-        v.category = action.category;
-        v.secure = d.path("secure").asBoolean();
-        v.config = d.get("config").toString();
-        v.contract = d.get("contract").toString();
-        v.publishedAt = Instant.now();
-        v.persist();
-        action.latestVersion = next;
+        DataActionVersion v = DRAFTS.publish(action, number -> {
+            DataActionVersion next = new DataActionVersion();
+            next.key = new DataActionVersion.Key(action.id, number);
+            next.name = action.name;
+            next.category = action.category;
+            next.secure = d.path("secure").asBoolean();
+            next.config = d.get("config").toString();
+            next.contract = d.get("contract").toString();
+            next.publishedAt = Instant.now();
+            return next;
+        });
         action.draft = null;
         action.updatedAt = v.publishedAt;
         return v;
     }
 
     DataActionVersion version(DataAction action, Integer version) {
-        if (action.latestVersion == null) {
+        if (action.currentVersion == null) {
             throw new NotFound("action " + action.id + " has no published version");
         }
-        int wanted = version == null ? action.latestVersion : version;
-        DataActionVersion v = DataActionVersion.findById(new DataActionVersion.Key(action.id, wanted));
-        if (v == null) {
-            throw new NotFound("action " + action.id + " has no version " + wanted);
-        }
-        return v;
+        int wanted = version == null ? action.currentVersion : version;
+        return DRAFTS.version(action, wanted)
+                .orElseThrow(() -> new NotFound("action " + action.id + " has no version " + wanted));
     }
 
     private ObjectNode latestAsDraft(DataAction action) {
-        DataActionVersion v = version(action, null);
-        return parse(draftOf(parse(v.config), parse(v.contract), v.secure));
+        return parse(version(action, null).draft());
     }
 
     public DataAction find(String id) {
@@ -269,7 +286,7 @@ public class ActionService {
         return name.trim();
     }
 
-    private static String draftOf(ObjectNode config, ObjectNode contract, boolean secure) {
+    static String draftOf(ObjectNode config, ObjectNode contract, boolean secure) {
         ObjectNode draft = JSON.createObjectNode();
         draft.set("config", config);
         draft.set("contract", contract);
@@ -298,7 +315,7 @@ public class ActionService {
     private ActionView draftView(DataAction action) {
         ObjectNode d = draftNode(action);
         return new ActionView(action.id, action.name, action.integrationId, action.category,
-                (ObjectNode) d.get("contract"), action.draftVersion, d.path("secure").asBoolean(),
+                (ObjectNode) d.get("contract"), (int) action.draftRevision, d.path("secure").asBoolean(),
                 (ObjectNode) d.get("config"), "/api/v2/integrations/actions/" + action.id + "/draft");
     }
 }

@@ -1,18 +1,24 @@
 package dev.rapport.action.actions;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rapport.platform.drafts.DraftedDocument;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-/** A data action: its name, category, integration, its editable draft and the number of its latest published version. */
+/**
+ * A data action: its name, category, integration, its editable draft and the number of its latest published version
+ * (the scheme: {@link DraftedDocument}). The draft is {@code {"config":..., "contract":..., "secure":...}} as Genesys
+ * writes them, null when there is none; its revision is Genesys's draft {@code version}, which a publish names so two
+ * admins cannot publish over each other.
+ */
 @Entity
 @Table(name = "data_action")
-public class DataAction extends PanacheEntityBase {
+@AttributeOverride(name = "draftRevision", column = @Column(name = "draft_version", nullable = false))
+@AttributeOverride(name = "currentVersion", column = @Column(name = "latest_version"))
+public class DataAction extends DraftedDocument {
     @Id
     public String id;
 
@@ -25,21 +31,14 @@ public class DataAction extends PanacheEntityBase {
     @Column(nullable = false)
     public String category;
 
-    /** Null while the action has only a draft. */
-    @Column(name = "latest_version")
-    public Integer latestVersion;
-
-    /** {@code {"config":..., "contract":..., "secure":...}} as Genesys writes them; null when there is no draft. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    public String draft;
-
-    /** Grows with every draft change; a publish names it, so two admins cannot publish over each other. */
-    @Column(name = "draft_version", nullable = false)
-    public int draftVersion;
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @Override
+    public Object documentId() {
+        return id;
+    }
 }

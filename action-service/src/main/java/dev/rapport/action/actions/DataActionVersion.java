@@ -1,5 +1,6 @@
 package dev.rapport.action.actions;
 
+import dev.rapport.platform.drafts.PublishedVersion;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -16,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Immutable
 @Table(name = "data_action_version")
-public class DataActionVersion extends PanacheEntityBase {
+public class DataActionVersion extends PanacheEntityBase implements PublishedVersion {
     @EmbeddedId
     public Key key;
 
@@ -39,6 +40,17 @@ public class DataActionVersion extends PanacheEntityBase {
 
     @Column(name = "published_at", nullable = false)
     public Instant publishedAt;
+
+    @Override
+    public int number() {
+        return key.version;
+    }
+
+    /** The draft this version was published from, in the draft's shape. */
+    @Override
+    public String draft() {
+        return ActionService.draftOf(ActionService.parse(config), ActionService.parse(contract), secure);
+    }
 
     @Embeddable
     public static class Key implements Serializable {

@@ -3,7 +3,7 @@ package dev.rapport.script.flows;
 import dev.rapport.contract.Roles;
 import dev.rapport.platform.web.EntityListing;
 import dev.rapport.platform.web.Paging;
-import dev.rapport.script.scripts.DraftRevisions;
+import dev.rapport.platform.drafts.DraftRevisions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

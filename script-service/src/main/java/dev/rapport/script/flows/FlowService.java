@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contract.failure.DomainException.Conflict;
 import dev.rapport.contract.failure.DomainException.InvalidInput;
 import dev.rapport.contract.failure.DomainException.NotFound;
+import dev.rapport.platform.drafts.DraftRevisions;
+import dev.rapport.platform.drafts.DraftsAndVersions;
 import dev.rapport.platform.web.EntityListing;
 import dev.rapport.platform.web.Paging;
 import dev.rapport.script.expressions.Template;
-import dev.rapport.script.scripts.DraftRevisions;
 import dev.rapport.script.scripts.ScriptEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -24,6 +25,8 @@ import java.util.UUID;
 /** Inbound flows: drafts, publishing (validated), and finding the flow an interaction takes. */
 @ApplicationScoped
 public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
+    private static final DraftsAndVersions<FlowEntity, FlowVersionEntity> DRAFTS =
+            new DraftsAndVersions<>(FlowVersionEntity.class, "key.flowId", "key.version");
     private final ObjectMapper json;
 
     FlowService(ObjectMapper json) {
@@ -56,6 +59,7 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
         e.id = UUID.randomUUID();
         e.createdAt = Instant.now();
         e.draftRevision = 1;
+        e.draft = write(definition);
         apply(e, definition);
         e.persist();
         return view(e);
@@ -82,9 +86,19 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
         if (e == null) {
             throw new NotFound("Inbound flow " + id + " not found");
         }
-        DraftRevisions.requireMatch(ifMatch, e.draftRevision, "The inbound flow '" + e.name + "'");
+        DRAFTS.save(e, write(definition), DraftRevisions.ifMatch(ifMatch, "The inbound flow '" + e.name + "'"));
         apply(e, definition);
-        e.draftRevision++;
+        return view(e);
+    }
+
+    /** Copies a published version into the draft: a save, so it counts and {@code ifMatch} is checked. */
+    @Transactional
+    public Flow restore(UUID id, int version, String ifMatch) {
+        FlowEntity e = find(id);
+        FlowVersionEntity v = DRAFTS.version(e, version)
+                .orElseThrow(() -> new NotFound("Inbound flow " + id + " has no version " + version));
+        DRAFTS.restore(e, v, DraftRevisions.ifMatch(ifMatch, "The inbound flow '" + e.name + "'"));
+        e.modifiedAt = Instant.now();
         return view(e);
     }
 
@@ -105,16 +119,14 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
                     problems.stream().map(p -> new dev.rapport.contract.GenesysError.Detail("invalid.value",
                             p.substring(0, Math.max(0, p.indexOf(':'))), p)).toList());
         }
-        int next = e.currentVersion == null ? 1
-                : FlowVersionEntity.<FlowVersionEntity>find("key.flowId", id).stream()
-                .mapToInt(v -> v.key.version()).max().orElse(0) + 1;
-        FlowVersionEntity v = new FlowVersionEntity();
-        v.key = new FlowVersionEntity.Key(id, next);
-        v.definition = e.draft;
-        v.publishedAt = Instant.now();
-        v.publishedBy = by;
-        v.persist();
-        e.currentVersion = next;
+        FlowVersionEntity v = DRAFTS.publish(e, number -> {
+            FlowVersionEntity next = new FlowVersionEntity();
+            next.key = new FlowVersionEntity.Key(id, number);
+            next.definition = e.draft;
+            next.publishedAt = Instant.now();
+            next.publishedBy = by;
+            return next;
+        });
         return view(v);
     }
 
@@ -128,9 +140,7 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
     }
 
     public List<Published> versions(UUID id) {
-        find(id);
-        return FlowVersionEntity.<FlowVersionEntity>find("key.flowId = ?1 order by key.version", id).stream()
-                .map(this::view).toList();
+        return DRAFTS.versions(find(id)).stream().map(this::view).toList();
     }
 
     /** The live version of every published flow, most recently changed first (see {@link LiveFlows}). */
@@ -249,7 +259,6 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
     private void apply(FlowEntity e, FlowDefinition definition) {
         e.name = definition.name().trim();
         e.description = definition.description();
-        e.draft = write(definition);
         e.modifiedAt = Instant.now();
     }
 

@@ -1,5 +1,6 @@
 package dev.rapport.script.flows;
 
+import dev.rapport.platform.drafts.PublishedVersion;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -15,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 /** A published version of an inbound flow: never changed after it is written. */
 @Entity
 @Table(name = "inbound_flow_version")
-public class FlowVersionEntity extends PanacheEntityBase {
+public class FlowVersionEntity extends PanacheEntityBase implements PublishedVersion {
     @EmbeddedId
     public Key key;
 
@@ -28,6 +29,16 @@ public class FlowVersionEntity extends PanacheEntityBase {
 
     @Column(name = "published_by")
     public String publishedBy;
+
+    @Override
+    public int number() {
+        return key.version();
+    }
+
+    @Override
+    public String draft() {
+        return definition;
+    }
 
     @Embeddable
     public record Key(@Column(name = "flow_id") UUID flowId, @Column(name = "version") int version)

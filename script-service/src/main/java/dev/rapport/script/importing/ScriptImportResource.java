@@ -1,7 +1,7 @@
 package dev.rapport.script.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.script.scripts.DraftRevisions;
+import dev.rapport.platform.drafts.DraftRevisions;
 import dev.rapport.script.scripts.ScriptViews;
 import dev.rapport.contract.Roles;
 import jakarta.annotation.security.RolesAllowed;

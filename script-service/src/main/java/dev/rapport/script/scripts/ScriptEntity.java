@@ -1,19 +1,17 @@
 package dev.rapport.script.scripts;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rapport.platform.drafts.DraftedDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-/** A script's row: its draft as JSON in Rapport's format, and which published version is current. */
+/** A script's row: its draft as JSON in Rapport's format, and which published version is current (draft, revision and current version: {@link DraftedDocument}). */
 @Entity
 @Table(name = "script")
-public class ScriptEntity extends PanacheEntityBase {
+public class ScriptEntity extends DraftedDocument {
     @Id
     public UUID id;
 
@@ -22,20 +20,14 @@ public class ScriptEntity extends PanacheEntityBase {
 
     public String description;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public String draft;
-
-    @Column(name = "current_version")
-    public Integer currentVersion;
-
-    /** Grows by one with every save of the draft (not with publishing): the draft's ETag. */
-    @Column(name = "draft_revision", nullable = false)
-    public long draftRevision;
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "modified_at", nullable = false)
     public Instant modifiedAt;
+
+    @Override
+    public Object documentId() {
+        return id;
+    }
 }

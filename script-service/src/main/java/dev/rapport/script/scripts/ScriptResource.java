@@ -3,6 +3,7 @@ package dev.rapport.script.scripts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.contract.Roles;
 import dev.rapport.contract.failure.DomainException.InvalidInput;
+import dev.rapport.platform.drafts.DraftRevisions;
 import dev.rapport.platform.web.EntityListing;
 import dev.rapport.platform.web.Paging;
 import jakarta.annotation.security.RolesAllowed;

@@ -4,6 +4,8 @@ import dev.rapport.contract.GenesysError;
 import dev.rapport.contract.failure.DomainException.Conflict;
 import dev.rapport.contract.failure.DomainException.InvalidInput;
 import dev.rapport.contract.failure.DomainException.NotFound;
+import dev.rapport.platform.drafts.DraftRevisions;
+import dev.rapport.platform.drafts.DraftsAndVersions;
 import dev.rapport.platform.web.EntityListing;
 import dev.rapport.platform.web.Paging;
 import dev.rapport.script.engine.Builtins;
@@ -29,6 +31,8 @@ import java.util.UUID;
 /** Drafts, publishing, versions and previews of scripts. */
 @ApplicationScoped
 public class ScriptService {
+    private static final DraftsAndVersions<ScriptEntity, ScriptVersionEntity> DRAFTS =
+            new DraftsAndVersions<>(ScriptVersionEntity.class, "key.scriptId", "key.version");
     private final ScriptEngine engine = new ScriptEngine();
     private final PublishedDataActions dataActions;
     private final ScriptUsers users;
@@ -54,6 +58,7 @@ public class ScriptService {
         s.id = UUID.randomUUID();
         s.createdAt = Instant.now();
         s.draftRevision = 1;
+        s.draft = ScriptFormat.write(definition);
         apply(s, definition);
         s.persist();
         return view(s, true);
@@ -76,10 +81,19 @@ public class ScriptService {
     @Transactional
     public Script updateDraft(String id, ScriptDefinition definition, String ifMatch) {
         ScriptEntity s = find(id, LockModeType.PESSIMISTIC_WRITE);
-        DraftRevisions.requireMatch(ifMatch, s.draftRevision, "The script '" + s.name + "'");
+        DRAFTS.save(s, ScriptFormat.write(definition), DraftRevisions.ifMatch(ifMatch, "The script '" + s.name + "'"));
         requireUniqueName(definition.name(), s.id);
         apply(s, definition);
-        s.draftRevision++;
+        return view(s, true);
+    }
+
+    /** Copies a published version into the draft: a save, so it counts and {@code ifMatch} is checked. */
+    @Transactional
+    public Script restore(String id, int number, String ifMatch) {
+        ScriptEntity s = find(id, LockModeType.PESSIMISTIC_WRITE);
+        ScriptVersionEntity v = findVersion(s, number);
+        DRAFTS.restore(s, v, DraftRevisions.ifMatch(ifMatch, "The script '" + s.name + "'"));
+        s.modifiedAt = Instant.now();
         return view(s, true);
     }
 
@@ -115,22 +129,21 @@ public class ScriptService {
                     + problems.get(0).where() + ": " + problems.get(0).message(),
                     problems.stream().map(p -> new GenesysError.Detail(p.code(), p.where(), p.message())).toList());
         }
-        Integer last = ScriptVersionEntity.find("select max(key.version) from ScriptVersionEntity where key.scriptId = ?1", s.id)
-                .project(Integer.class).firstResult();
-        ScriptVersionEntity v = new ScriptVersionEntity();
-        v.key = new ScriptVersionEntity.Key(s.id, last == null ? 1 : last + 1);
-        v.definition = s.draft;
-        v.publishedAt = Instant.now();
-        v.publishedBy = by;
-        v.persist();
-        s.currentVersion = v.key.version();
+        ScriptVersionEntity v = DRAFTS.publish(s, number -> {
+            ScriptVersionEntity next = new ScriptVersionEntity();
+            next.key = new ScriptVersionEntity.Key(s.id, number);
+            next.definition = s.draft;
+            next.publishedAt = Instant.now();
+            next.publishedBy = by;
+            return next;
+        });
         s.modifiedAt = v.publishedAt;
         return version(v, s.currentVersion);
     }
 
     public List<ScriptViews.Version> versions(String id) {
         ScriptEntity s = find(id);
-        return ScriptVersionEntity.<ScriptVersionEntity>find("key.scriptId", Sort.by("key.version"), s.id).list().stream()
+        return DRAFTS.versions(s).stream()
                 .map(v -> version(v, s.currentVersion)).toList();
     }
 
@@ -144,7 +157,7 @@ public class ScriptService {
     public ScriptViews.Version makeCurrent(String id, int number) {
         ScriptEntity s = find(id);
         ScriptVersionEntity v = findVersion(s, number);
-        s.currentVersion = number;
+        DRAFTS.makeCurrent(s, v);
         s.modifiedAt = Instant.now();
         return version(v, number);
     }
@@ -199,7 +212,6 @@ public class ScriptService {
     private static void apply(ScriptEntity s, ScriptDefinition d) {
         s.name = d.name();
         s.description = d.description();
-        s.draft = ScriptFormat.write(d);
         s.modifiedAt = Instant.now();
     }
 
@@ -228,11 +240,8 @@ public class ScriptService {
     }
 
     private static ScriptVersionEntity findVersion(ScriptEntity s, int number) {
-        ScriptVersionEntity v = ScriptVersionEntity.findById(new ScriptVersionEntity.Key(s.id, number));
-        if (v == null) {
-            throw new NotFound("Script " + s.id + " has no published version " + number);
-        }
-        return v;
+        return DRAFTS.version(s, number)
+                .orElseThrow(() -> new NotFound("Script " + s.id + " has no published version " + number));
     }
 
     private static ScriptViews.Version version(ScriptVersionEntity v, Integer current) {

@@ -1,5 +1,6 @@
 package dev.rapport.script.scripts;
 
+import dev.rapport.platform.drafts.PublishedVersion;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -17,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Immutable
 @Table(name = "script_version")
-public class ScriptVersionEntity extends PanacheEntityBase {
+public class ScriptVersionEntity extends PanacheEntityBase implements PublishedVersion {
     @EmbeddedId
     public Key key;
 
@@ -30,6 +31,16 @@ public class ScriptVersionEntity extends PanacheEntityBase {
 
     @Column(name = "published_by")
     public String publishedBy;
+
+    @Override
+    public int number() {
+        return key.version();
+    }
+
+    @Override
+    public String draft() {
+        return definition;
+    }
 
     @Embeddable
     public record Key(@Column(name = "script_id") UUID scriptId, @Column(name = "version") int version)
