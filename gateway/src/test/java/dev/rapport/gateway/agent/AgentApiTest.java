@@ -68,6 +68,29 @@ class AgentApiTest {
                 .then().statusCode(403);
     }
 
+    /** The gateway's one list is a Genesys listing like every other service's, paged for a supervisor's all. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theInteractionListIsAGenesysListing() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        new TopicProbe(bootstrap).sendAll(List.of(
+                Sessions.record(Sessions.state(a, 1, "connected", "pat", Instant.now(), null, null, null)),
+                Sessions.record(Sessions.state(b, 1, "connected", "pat", Instant.now(), null, null, null))));
+        awaitOnBoard(a, b);
+        String path = "/api/v2/agent/interactions";
+        java.util.Map<String, Object> all = given().header("Authorization", TOKENS.bearer("sue", Roles.SUPERVISOR))
+                .get(path).then().statusCode(200).extract().as(java.util.Map.class);
+        long total = ((Number) all.get("total")).longValue();
+        dev.rapport.testkit.GenesysListing.assertPage(all, path, 1, 500, total);
+        java.util.Map<String, Object> second = given().header("Authorization", TOKENS.bearer("sue", Roles.SUPERVISOR))
+                .queryParam("pageNumber", 2).queryParam("pageSize", 1).get(path).then().statusCode(200).extract()
+                .as(java.util.Map.class);
+        dev.rapport.testkit.GenesysListing.assertPage(second, path, 2, 1, total);
+        given().header("Authorization", TOKENS.bearer("pat", Roles.AGENT)).queryParam("pageSize", 501).get(path)
+                .then().statusCode(400).body("details[0].fieldName", equalTo("pageSize"));
+    }
+
     @Test
     void commandsAreProducedToAgentCommandsKeyedByInteractionWithTheAgentFromTheToken() {
         String interactionId = UUID.randomUUID().toString();

@@ -22,19 +22,23 @@ public record EntityListing<T>(List<T> entities, int pageSize, int pageNumber, l
         return of(page.entities(), paging, page.total(), uri);
     }
 
-    /** A page of a listing whose links repeat the request's query with another {@code pageNumber}. */
+    /**
+     * A page of a listing whose links repeat the request's query with another {@code pageNumber} and the page size
+     * in force (named even when the request left it to its default, as Genesys's links do).
+     */
     public static <T> EntityListing<T> of(List<T> entities, Paging paging, long total, UriInfo uri) {
         long pageCount = total == 0 ? 0 : (total + paging.pageSize() - 1) / paging.pageSize();
         int page = paging.pageNumber();
         return new EntityListing<>(entities, paging.pageSize(), page, total, pageCount,
-                link(uri, 1), link(uri, page),
-                page < pageCount ? link(uri, page + 1) : null,
-                page > 1 ? link(uri, page - 1) : null,
-                link(uri, Math.max(pageCount, 1)));
+                link(uri, 1, paging), link(uri, page, paging),
+                page < pageCount ? link(uri, page + 1, paging) : null,
+                page > 1 ? link(uri, page - 1, paging) : null,
+                link(uri, Math.max(pageCount, 1), paging));
     }
 
-    private static String link(UriInfo uri, long page) {
-        URI u = uri.getRequestUriBuilder().replaceQueryParam("pageNumber", page).build();
+    private static String link(UriInfo uri, long page, Paging paging) {
+        URI u = uri.getRequestUriBuilder().replaceQueryParam("pageNumber", page)
+                .replaceQueryParam("pageSize", paging.pageSize()).build();
         return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
     }
 }
