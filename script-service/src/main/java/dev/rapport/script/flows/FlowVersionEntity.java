@@ -1,43 +1,24 @@
 package dev.rapport.script.flows;
 
-import dev.rapport.platform.drafts.PublishedVersion;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rapport.platform.drafts.JsonVersion;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A published version of an inbound flow: never changed after it is written. */
 @Entity
 @Table(name = "inbound_flow_version")
-public class FlowVersionEntity extends PanacheEntityBase implements PublishedVersion {
+public class FlowVersionEntity extends JsonVersion {
     @EmbeddedId
     public Key key;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public String definition;
-
-    @Column(name = "published_at", nullable = false)
-    public Instant publishedAt;
-
-    @Column(name = "published_by")
-    public String publishedBy;
 
     @Override
     public int number() {
         return key.version();
-    }
-
-    @Override
-    public String draft() {
-        return definition;
     }
 
     @Embeddable

@@ -1,45 +1,26 @@
 package dev.rapport.script.scripts;
 
-import dev.rapport.platform.drafts.PublishedVersion;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rapport.platform.drafts.JsonVersion;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A published version: written once, never updated. */
 @Entity
 @Immutable
 @Table(name = "script_version")
-public class ScriptVersionEntity extends PanacheEntityBase implements PublishedVersion {
+public class ScriptVersionEntity extends JsonVersion {
     @EmbeddedId
     public Key key;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public String definition;
-
-    @Column(name = "published_at", nullable = false)
-    public Instant publishedAt;
-
-    @Column(name = "published_by")
-    public String publishedBy;
 
     @Override
     public int number() {
         return key.version();
-    }
-
-    @Override
-    public String draft() {
-        return definition;
     }
 
     @Embeddable
