@@ -20,7 +20,6 @@ import dev.rapport.testkit.TestBrowser;
 import dev.rapport.testkit.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
@@ -30,36 +29,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The desktop through a shift: screen pops, the list's order and Recent, focus, alert levels, participant data. */
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
-class AgentShiftBrowserTest {
-    private static TestBrowser browser;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @TestHTTPResource("/")
-    URL desktop;
-
+class AgentShiftBrowserTest extends DesktopBrowserTest {
     private final List<String> opened = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        browser = new TestBrowser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @BeforeEach
     void startTheShift() {

@@ -14,9 +14,7 @@ import dev.rapport.testkit.TestBrowser;
 import dev.rapport.testkit.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,9 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,26 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
-class DesktopAccessibilityBrowserTest {
+class DesktopAccessibilityBrowserTest extends DesktopBrowserTest {
     private static final Path AXE = Path.of("src/main/webui/node_modules/axe-core/axe.min.js");
-
-    private static TestBrowser browser;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @TestHTTPResource("/")
-    URL desktop;
-
-    @BeforeAll
-    static void start() {
-        browser = new TestBrowser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void theDesktopWithAnInteractionOpenHasNoSeriousOrCriticalViolations() throws Exception {

@@ -17,7 +17,6 @@ import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
@@ -25,33 +24,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every component type of the script model is drawn, inputs send typed values, unsafe addresses are refused. */
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
-class EveryComponentBrowserTest {
-    private static TestBrowser browser;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @TestHTTPResource("/")
-    URL desktop;
-
-    @BeforeAll
-    static void start() {
-        browser = new TestBrowser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
+class EveryComponentBrowserTest extends DesktopBrowserTest {
     @Test
     void everyComponentTypeIsDrawnAndInputsSendTypedValues() {
         String interactionId = UUID.randomUUID().toString();

@@ -16,7 +16,6 @@ import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
@@ -25,33 +24,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A test call, placed with `./rapport call` and from the admin page, reaches 'interactions' as the IVR's would. */
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
-class TestCallTest {
-    private static TestBrowser browser;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @TestHTTPResource("/")
-    URL desktop;
-
-    @BeforeAll
-    static void start() {
-        browser = new TestBrowser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
+class TestCallTest extends DesktopBrowserTest {
     @Test
     void theRapportCallCommandPostsStartedQueuedAndConnectedAndPrintsTheInteractionId() throws Exception {
         ProcessBuilder command = new ProcessBuilder("bash", Path.of("..", "rapport").toString(), "call",
