@@ -93,19 +93,30 @@ class SessionRepository {
         return out;
     }
 
-    /** Locks the interactions (in id order) and loads them with their sessions; unknown ids are absent. */
+    /**
+     * Locks the interactions (in id order) and loads them with their sessions; unknown ids are absent. The lock and
+     * the load are two statements on purpose: after waiting for a lock, PostgreSQL re-reads only the locked row, so
+     * one statement would join the fresh interaction with its session as it was before the other writer committed.
+     * The load, a statement of its own, sees everything committed before the lock was granted.
+     */
     Map<String, Session> lock(Connection c, Collection<String> interactionIds) throws SQLException {
         Map<String, Session> sessions = new TreeMap<>();
         if (interactionIds.isEmpty()) {
             return sessions;
+        }
+        Object[] ids = new TreeSet<>(interactionIds).toArray();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM interaction WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            ps.setArray(1, c.createArrayOf("varchar", ids));
+            ps.executeQuery().close();
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.state, i.ani, i.dnis, i.attributes::text, "
                 + "i.queue_id, i.queue_name, i.agent_id, i.agent_name, i.agent_email, i.version, i.started_at, "
                 + "i.updated_at, s.flow_id, s.flow_version, s.flow_variables::text, s.script_id, s.script_name, "
                 + "s.script_version, s.snapshot::text, s.actions::text, s.alerts::text, s.screen_pop::text "
                 + "FROM interaction i LEFT JOIN agent_session s ON s.interaction_id = i.id "
-                + "WHERE i.id = ANY(?) ORDER BY i.id FOR UPDATE OF i")) {
-            ps.setArray(1, c.createArrayOf("varchar", new TreeSet<>(interactionIds).toArray()));
+                + "WHERE i.id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("varchar", ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Session s = new Session(rs.getString(1), true);
