@@ -47,7 +47,8 @@ public final class AuthorizationMatrix {
     private final URI openApi;
     private final URI api;
     private final Map<String, String> tokenByRole;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build(); // no h2c upgrade: its reused connections ended in EOFs
 
     /**
      * @param openApi     the JSON OpenAPI document, e.g.
