@@ -67,8 +67,8 @@ final class SessionDriver {
         } else if (input instanceof SessionInput.Timeout t) {
             PendingRequest request = pending.take(t.requestId(), s.id);
             if (request != null && !request.deadline().isAfter(Instant.now())) {
-                out.timeline(s.id, "action.timeout", TimelineNames.requested(s, request.runId(), null)
-                        + ": no result in time", Map.of("actionId", request.actionId()));
+                out.timeline(s.id, "action.timeout", TimelineNames.timedOut(s, request.runId(), request.actionId()),
+                        Map.of("actionId", request.actionId()));
                 onResult(s, request, new ActionResult(request.requestId(), s.id, request.actionId(), false, Map.of(),
                         new ActionResult.Error("The data action did not answer in time", "timeout", 504), 0), out);
             } else if (request != null) {
@@ -308,7 +308,7 @@ final class SessionDriver {
 
     private void onResult(Session s, PendingRequest request, ActionResult result, SessionWrites out) {
         out.answered.add(request.requestId());
-        out.timeline(s.id, "action.result", TimelineNames.result(result, s.agentOf(request.runId())),
+        out.timeline(s.id, "action.result", TimelineNames.result(s, request.runId(), result),
                 Boolean.TRUE.equals(result.secure()) ? masked(result) : result);
         s.changed = true;
         if (request.kind() == PendingRequest.Kind.FLOW_LOOKUP) {

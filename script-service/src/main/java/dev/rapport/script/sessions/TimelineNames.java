@@ -2,10 +2,12 @@ package dev.rapport.script.sessions;
 
 import dev.rapport.contract.ActionResult;
 import dev.rapport.contract.OnBehalfOf;
+import dev.rapport.contract.SessionState;
 import dev.rapport.script.engine.ScriptDriver;
 import dev.rapport.script.engine.SessionModel;
 import dev.rapport.script.model.Component;
 import dev.rapport.script.model.Page;
+import java.util.Optional;
 
 /**
  * How the timeline's summaries name what happened: people and things by the names people see ("Alex Agent clicked
@@ -55,16 +57,31 @@ final class TimelineNames {
 
     /** "Update Case runs a data action for Alex Agent". */
     static String requested(Session s, String runId, OnBehalfOf agent) {
-        String asking = s.runs.stream().filter(r -> r.runId().equals(runId)).findFirst()
-                .map(r -> r.customAction() + " runs a data action").orElse("A data action runs");
+        String asking = customAction(s, runId).map(name -> name + " runs a data action").orElse("A data action runs");
         return asking + (agent == null ? "" : " for " + agent(agent));
     }
 
-    /** "Architect WS - Data Table Update succeeded for Alex Agent in 95 ms". */
-    static String result(ActionResult result, OnBehalfOf agent) {
-        String name = result.actionName() == null ? result.actionId() : result.actionName();
+    /** "No result in time from Update Case's data action". */
+    static String timedOut(Session s, String runId, String actionId) {
+        return "No result in time from " + dataAction(s, runId, actionId);
+    }
+
+    /** "Architect WS - Data Table Update succeeded for Alex Agent in 95 ms", for the agent the run acts for. */
+    static String result(Session s, String runId, ActionResult result) {
+        String name = result.actionName() == null ? dataAction(s, runId, result.actionId()) : result.actionName();
+        OnBehalfOf agent = s.agentOf(runId);
         String error = result.success() || result.error() == null ? "" : ": " + result.error().message();
         return name + (result.success() ? " succeeded" : " failed") + (agent == null ? "" : " for " + agent(agent))
                 + " in " + result.durationMs() + " ms" + error;
+    }
+
+    /** A data action whose name is not known (no result named it): "Update Case's data action", else its id. */
+    private static String dataAction(Session s, String runId, String actionId) {
+        return customAction(s, runId).map(name -> name + "'s data action").orElse(actionId);
+    }
+
+    private static Optional<String> customAction(Session s, String runId) {
+        return s.runs.stream().filter(r -> r.runId().equals(runId)).findFirst()
+                .map(SessionState.ActionRun::customAction);
     }
 }

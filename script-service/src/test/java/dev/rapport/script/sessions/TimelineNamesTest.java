@@ -37,17 +37,21 @@ class TimelineNamesTest {
         assertThat(alex).isEqualTo(new OnBehalfOf("alex", "Alex Agent"));
         assertThat(s.agentOf("loaded")).isNull();
         assertThat(s.agentOf("unknown")).isNull();
-        assertThat(TimelineNames.requested(s, "clicked", alex)).isEqualTo("Update Case runs a data action for Alex Agent");
+        assertThat(TimelineNames.requested(s, "clicked", alex))
+                .isEqualTo("Update Case runs a data action for Alex Agent");
         assertThat(TimelineNames.requested(s, "loaded", null)).isEqualTo("On Load runs a data action");
 
         ActionResult result = new ActionResult("r", "i1", "custom_-_1", true, Map.of(), null, 42);
-        assertThat(TimelineNames.result(result, null)).isEqualTo("custom_-_1 succeeded in 42 ms");
-        assertThat(TimelineNames.result(result.named("Update the row"), alex))
+        assertThat(TimelineNames.result(s, "clicked", result.named("Update the row")))
                 .isEqualTo("Update the row succeeded for Alex Agent in 42 ms");
-        ActionResult failed = new ActionResult("r", "i1", "custom_-_1", false, null,
-                new ActionResult.Error("the remote endpoint answered 404", "action.remote.error", 404), 7);
-        assertThat(TimelineNames.result(failed.named("Update the row"), new OnBehalfOf("blake", null)))
-                .isEqualTo("Update the row failed for blake in 7 ms: the remote endpoint answered 404");
+        assertThat(TimelineNames.result(s, "loaded", result)).isEqualTo("On Load's data action succeeded in 42 ms");
+        assertThat(TimelineNames.result(s, null, result)).isEqualTo("custom_-_1 succeeded in 42 ms");
+        ActionResult timedOut = new ActionResult("r", "i1", "custom_-_1", false, Map.of(),
+                new ActionResult.Error("The data action did not answer in time", "timeout", 504), 0);
+        assertThat(TimelineNames.result(s, "clicked", timedOut)).isEqualTo("Update Case's data action failed for "
+                + "Alex Agent in 0 ms: The data action did not answer in time");
+        assertThat(TimelineNames.timedOut(s, "clicked", "custom_-_1"))
+                .isEqualTo("No result in time from Update Case's data action");
     }
 
     private static ScriptDriver.Effect.Run run(ScriptDriver.Status status, String error,
