@@ -3,6 +3,7 @@ package dev.rapport.datatable;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,8 @@ public interface DataTableConfig {
 
     @io.smallrye.config.WithName("import")
     Import importing();
+
+    TrustedAttribution attribution();
 
     interface Limits {
         /** RAPPORT_DATATABLE_LIMITS_MAX_TABLES */
@@ -77,5 +80,15 @@ public interface DataTableConfig {
         /** Imports processed at the same time by one instance. */
         @WithDefault("1")
         int concurrency();
+    }
+
+    interface TrustedAttribution {
+        /**
+         * Service clients (token subjects that also hold the {@code service} role) whose
+         * {@code X-Rapport-On-Behalf-Of} is believed: the person they name is recorded as the author of their row
+         * changes. From any other caller the header is ignored (RAPPORT_DATATABLE_ATTRIBUTION_TRUSTED_CLIENTS).
+         */
+        @WithDefault("action-service")
+        List<String> trustedClients();
     }
 }

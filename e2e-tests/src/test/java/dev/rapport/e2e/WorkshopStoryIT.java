@@ -72,6 +72,18 @@ class WorkshopStoryIT {
         JsonNode row = get("/api/v2/flows/datatables/" + demo.tableId() + "/rows/7204276664?showbrief=false", admin);
         assertThat(row.path("CaseStatus").asText()).isEqualTo("Resolved by phone");
         assertThat(row.path("CustomerName").asText()).isEqualTo("Jane Doe");
+
+        // Every agent action attributed: the row's history names alex and the action, not only action-service...
+        JsonNode change = get("/api/v2/flows/datatables/" + demo.tableId() + "/rows/7204276664/history", admin)
+                .path("entities").get(0);
+        assertThat(change.path("newValues").path("CaseStatus").asText()).isEqualTo("Resolved by phone");
+        assertThat(change.path("changedBy").asText()).isEqualTo("alex via " + DemoLoader.ACTION);
+        assertThat(change.path("principal").asText()).isEqualTo("action-service");
+        assertThat(change.path("onBehalfOf").path("name").asText()).isEqualTo("Alex Agent");
+        // ...and the timeline says who clicked what, and which data action ran for whom
+        JsonNode timeline = get("/api/v2/interactions/" + interactionId + "/timeline", admin).path("entities");
+        assertThat(timeline.findValuesAsText("summary")).contains("Alex Agent clicked Submit")
+                .anySatisfy(summary -> assertThat(summary).startsWith(DemoLoader.ACTION + " succeeded for Alex Agent"));
     }
 
     @Test

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.rapport.action.templates.Insertion;
 import dev.rapport.action.templates.TemplateException;
 import dev.rapport.action.templates.TemplateRenderer;
+import dev.rapport.contract.Attribution;
 import dev.rapport.contract.GenesysError;
+import dev.rapport.contract.OnBehalfOf;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -56,12 +58,22 @@ public class DataActionRunner {
     /** @param depth how many data action runs this one is nested in (see {@link CallDepth}) */
     public Execution run(ActionDefinition action, IntegrationContext integration, ObjectNode input, boolean flatten,
                          int depth) {
+        return run(action, integration, input, flatten, depth, null);
+    }
+
+    /**
+     * @param onBehalfOf the agent the run is for, or null: calls to Rapport's own API name them and this action in
+     *                   {@value Attribution#HEADER}; other destinations never see it
+     */
+    public Execution run(ActionDefinition action, IntegrationContext integration, ObjectNode input, boolean flatten,
+                         int depth, OnBehalfOf onBehalfOf) {
         long started = System.nanoTime();
         long deadline = started + timeoutSeconds(action) * 1_000_000_000L;
         Run run = new Run(secretsOf(integration));
         Execution.Outcome outcome;
         try {
-            outcome = steps(action, integration, input, flatten, deadline, run, depth);
+            outcome = steps(action, integration, input, flatten, deadline, run, depth,
+                    Attribution.of(onBehalfOf, action.name()).orElse(null));
         } catch (StepFailed failed) {
             outcome = failed.timeout ? new Execution.TimedOut(failed.error) : new Execution.Failure(failed.error);
         }
@@ -69,7 +81,7 @@ public class DataActionRunner {
     }
 
     private Execution.Outcome steps(ActionDefinition action, IntegrationContext integration, ObjectNode input,
-                                    boolean flatten, long deadline, Run run, int depth) {
+                                    boolean flatten, long deadline, Run run, int depth, Attribution attribution) {
         List<GenesysError.Detail> invalid = contracts.violations(action.inputSchema(), input);
         if (!invalid.isEmpty()) {
             throw run.fail("validateInput", error(400, "action.input.invalid",
@@ -109,9 +121,13 @@ public class DataActionRunner {
             throw run.fail("executeRequest", error(400, "action.url.invalid", e.getMessage(), List.of()), false);
         }
         addAuthorization(route, integration, headers);
+        // Rapport's own headers are the engine's, never a template's: a template forges neither depth nor attribution.
+        headers.keySet().removeIf(h -> h.equalsIgnoreCase(CallDepth.HEADER) || h.equalsIgnoreCase(Attribution.HEADER));
         if (route.internal()) {
-            headers.keySet().removeIf(h -> h.equalsIgnoreCase(CallDepth.HEADER));
             headers.put(CallDepth.HEADER, Integer.toString(depth + 1));
+            if (attribution != null) {
+                headers.put(Attribution.HEADER, attribution.headerValue());
+            }
         }
         if (!body.isEmpty() && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             headers.put("Content-Type", "application/json");

@@ -9,6 +9,7 @@ import dev.rapport.action.engine.IntegrationContext;
 import dev.rapport.action.engine.Masking;
 import dev.rapport.action.integrations.IntegrationService;
 import dev.rapport.contract.GenesysError;
+import dev.rapport.contract.OnBehalfOf;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -37,10 +38,17 @@ public class ExecutionService {
         this.metrics = metrics;
     }
 
-    /** What started a run, for the log. */
-    public record Origin(String source, String interactionId, String requestId, int depth) {
+    /**
+     * What started a run, for the log; {@code onBehalfOf}: the agent whose click asked for it (a request from a
+     * script), told to Rapport's own API.
+     */
+    public record Origin(String source, String interactionId, String requestId, int depth, OnBehalfOf onBehalfOf) {
         public Origin(String source, String interactionId, String requestId) {
-            this(source, interactionId, requestId, 0);
+            this(source, interactionId, requestId, 0, null);
+        }
+
+        public Origin(String source, String interactionId, String requestId, int depth) {
+            this(source, interactionId, requestId, depth, null);
         }
 
         public static Origin api() {
@@ -69,7 +77,8 @@ public class ExecutionService {
                 ? new ActionGuards.Refused(new ActionGuards.Refusal(508, "action.call.depth", "data actions run "
                         + origin.depth() + " deep inside data actions; at most " + guards.maxCallDepth() + " are allowed"))
                 : guards.run(action.integrationId(), key,
-                        () -> runner.run(action.definition(), integration, input, flatten, origin.depth()));
+                        () -> runner.run(action.definition(), integration, input, flatten, origin.depth(),
+                                origin.onBehalfOf()));
         Execution execution;
         if (guarded instanceof ActionGuards.Ran ran) {
             execution = ran.execution();

@@ -136,23 +136,23 @@ public class ActionRequestService {
     private ActionResult run(ActionRequest request) {
         ObjectNode inputs = request.inputs() == null ? EventJson.mapper().createObjectNode()
                 : EventJson.mapper().valueToTree(request.inputs());
-        Origin origin = new Origin("kafka", request.interactionId(), request.requestId());
-        Execution execution;
+        Origin origin = new Origin("kafka", request.interactionId(), request.requestId(), 0, request.onBehalfOf());
         if (ActionRequest.DATATABLE_LOOKUP.equals(request.actionId())) {
-            execution = executions.execute(withTimeout(DataTableLookup.action(), request), DataTableLookup.INTEGRATION,
+            Resolved lookup = DataTableLookup.action();
+            Execution execution = executions.execute(withTimeout(lookup, request), DataTableLookup.INTEGRATION,
                     inputs, false, origin);
-        } else {
-            Resolved resolved;
-            try {
-                resolved = actions.resolve(request.actionId(), request.version());
-            } catch (NotFound e) {
-                // No such action (or version): the requester learns it from a failed result, as Genesys answers it.
-                return ActionResults.failure(request, e.getMessage(), DomainErrors.code(e), DomainErrors.status(e), 0);
-            }
-            execution = executions.execute(withTimeout(resolved, request), inputs, true, origin);
-            return ActionResults.of(request, execution).secured(resolved.definition().secure());
+            return ActionResults.of(request, execution).named(lookup.definition().name());
         }
-        return ActionResults.of(request, execution);
+        Resolved resolved;
+        try {
+            resolved = actions.resolve(request.actionId(), request.version());
+        } catch (NotFound e) {
+            // No such action (or version): the requester learns it from a failed result, as Genesys answers it.
+            return ActionResults.failure(request, e.getMessage(), DomainErrors.code(e), DomainErrors.status(e), 0);
+        }
+        Execution execution = executions.execute(withTimeout(resolved, request), inputs, true, origin);
+        return ActionResults.of(request, execution).secured(resolved.definition().secure())
+                .named(resolved.definition().name());
     }
 
     /** A request's timeoutSeconds overrides the action's (both are within Genesys's 1..60). */

@@ -8,12 +8,14 @@ import dev.rapport.action.support.DataTableEmulator;
 import dev.rapport.action.support.LoopbackResource;
 import dev.rapport.action.support.LoopbackServer;
 import dev.rapport.contract.ActionRequest;
+import dev.rapport.contract.Attribution;
 import dev.rapport.contract.ActionResult;
 import dev.rapport.contract.CloudEvent;
 import dev.rapport.contract.CloudEventHeaders;
 import dev.rapport.contract.EventJson;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.KafkaCloudEvents;
+import dev.rapport.contract.OnBehalfOf;
 import dev.rapport.contract.Roles;
 import dev.rapport.contract.Topics;
 import dev.rapport.testkit.TestTokens;
@@ -22,6 +24,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -72,7 +75,8 @@ class ActionRequestsTest {
                 .extract().path("id");
         String interactionId = UUID.randomUUID().toString();
         ActionRequest request = new ActionRequest("req-" + interactionId, interactionId, actionId, null,
-                Map.of("ANI", "1234", "DataTableID", tableId, "CaseStatus", "Escalated"), 10);
+                Map.of("ANI", "1234", "DataTableID", tableId, "CaseStatus", "Escalated"), 10,
+                new OnBehalfOf("alex", "Alex Agent"));
         TopicProbe probe = new TopicProbe(bootstrap);
         int before = LoopbackResource.server.received().size();
 
@@ -81,6 +85,11 @@ class ActionRequestsTest {
         assertThat(first.get(0).success()).isTrue();
         assertThat(first.get(0).outputs()).containsEntry("successresponse", "Case Updated Successfully");
         assertThat(rows.get("1234").path("CaseStatus").asText()).isEqualTo("Escalated");
+        // the row's owner is told whose click it was, and the requester which action ran
+        assertThat(LoopbackResource.server.last().header(Attribution.HEADER))
+                .isEqualTo("user=alex&name=Alex+Agent&action=" + URLEncoder.encode(first.get(0).actionName(),
+                        StandardCharsets.UTF_8));
+        assertThat(first.get(0).actionName()).startsWith("Architect WS - Data Table Update");
 
         probe.send(record(request));
         List<ActionResult> both = results(probe, interactionId, 2, Duration.ofSeconds(2));

@@ -42,8 +42,22 @@ public class RowChange extends PanacheEntityBase {
     @Column(name = "new_values")
     public Map<String, Object> newValues;
 
+    /** The caller, or "alex via Update Case" for a change a trusted service made for a person. */
     @Column(name = "changed_by")
     public String changedBy;
+
+    /** Whose token made the request; null on entries written before it was recorded (then: changedBy). */
+    public String principal;
+
+    /** The person a trusted service acted for (user id, name) and the data action it ran; null otherwise. */
+    @Column(name = "on_behalf_of_user")
+    public String onBehalfOfUser;
+
+    @Column(name = "on_behalf_of_name")
+    public String onBehalfOfName;
+
+    @Column(name = "on_behalf_of_action")
+    public String onBehalfOfAction;
 
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;

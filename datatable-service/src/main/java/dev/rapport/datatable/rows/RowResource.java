@@ -72,7 +72,7 @@ public class RowResource {
 
     @POST
     public Response create(@PathParam("datatableId") String tableId, InputStream body) {
-        return withTag(Response.ok(), rows.create(tableId, parse(body), caller.subject()));
+        return withTag(Response.ok(), rows.create(tableId, parse(body), caller.author()));
     }
 
     @GET
@@ -88,7 +88,7 @@ public class RowResource {
     @Path("/{rowId}")
     public Response replace(@PathParam("datatableId") String tableId, @PathParam("rowId") String key,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
-        return withTag(Response.ok(), rows.replace(tableId, key, parse(body), ifMatch, caller.subject()));
+        return withTag(Response.ok(), rows.replace(tableId, key, parse(body), ifMatch, caller.author()));
     }
 
     @DELETE
@@ -96,7 +96,7 @@ public class RowResource {
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("datatableId") String tableId, @PathParam("rowId") String key,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        rows.delete(tableId, key, ifMatch, caller.subject());
+        rows.delete(tableId, key, ifMatch, caller.author());
         return Response.noContent().build();
     }
 

@@ -16,6 +16,7 @@ import dev.rapport.datatable.tables.DataTable;
 import dev.rapport.datatable.tables.DataTableService;
 import dev.rapport.datatable.tables.TableSchema;
 import dev.rapport.datatable.tables.TableSchemas;
+import dev.rapport.datatable.web.ChangeAuthor;
 import dev.rapport.platform.web.IfMatch;
 import dev.rapport.platform.web.Paging;
 import io.quarkus.panache.common.Sort;
@@ -101,7 +102,7 @@ public class RowService {
     }
 
     @Transactional
-    public RowView create(String tableId, JsonNode body, String by) {
+    public RowView create(String tableId, JsonNode body, ChangeAuthor by) {
         DataTable table = tables.lock(tableId, LockModeType.PESSIMISTIC_WRITE);
         TableSchema schema = schemas.of(table);
         RowValidator.ValidRow valid = validator.validate(schema, body, null);
@@ -120,18 +121,18 @@ public class RowService {
         // A key deleted and created again goes on from its last version, so an old ETag never matches the new row.
         row.version = lastVersion(tableId, valid.key()) + 1;
         row.updatedAt = Instant.now();
-        row.updatedBy = by;
+        row.updatedBy = by.changedBy();
         row.persist();
         table.rowCount++;
         record(row, "created", null, row.values, by);
         Map<String, Object> presented = schema.present(valid.key(), row.values);
-        changes.rowUpserted(tableId, table.name, valid.key(), row.version, presented, by);
+        changes.rowUpserted(tableId, table.name, valid.key(), row.version, presented, by.changedBy());
         return new RowView(presented, row.version);
     }
 
     /** Full replace, as Genesys's PUT: fields the body does not give take their defaults. */
     @Transactional
-    public RowView replace(String tableId, String key, JsonNode body, String ifMatch, String by) {
+    public RowView replace(String tableId, String key, JsonNode body, String ifMatch, ChangeAuthor by) {
         DataTable table = tables.lock(tableId, LockModeType.PESSIMISTIC_READ);
         TableSchema schema = schemas.of(table);
         RowValidator.ValidRow valid = validator.validate(schema, body, key);
@@ -141,22 +142,22 @@ public class RowService {
         row.values = valid.values();
         row.version++;
         row.updatedAt = Instant.now();
-        row.updatedBy = by;
+        row.updatedBy = by.changedBy();
         record(row, "updated", old, row.values, by);
         Map<String, Object> presented = schema.present(key, row.values);
-        changes.rowUpserted(tableId, table.name, key, row.version, presented, by);
+        changes.rowUpserted(tableId, table.name, key, row.version, presented, by.changedBy());
         return new RowView(presented, row.version);
     }
 
     @Transactional
-    public void delete(String tableId, String key, String ifMatch, String by) {
+    public void delete(String tableId, String key, String ifMatch, ChangeAuthor by) {
         DataTable table = tables.lock(tableId, LockModeType.PESSIMISTIC_WRITE);
         DataTableRow row = lockedRow(table, key);
         requireMatch(ifMatch, row);
         record(row, "deleted", row.values, null, by);
         row.delete();
         table.rowCount--;
-        changes.rowDeleted(tableId, table.name, key, row.version, by);
+        changes.rowDeleted(tableId, table.name, key, row.version, by.changedBy());
     }
 
     public record HistoryPage(List<RowChange> changes, long total) {
@@ -202,7 +203,7 @@ public class RowService {
     }
 
     private static void record(DataTableRow row, String operation, Map<String, Object> old, Map<String, Object> now,
-                               String by) {
+                               ChangeAuthor by) {
         RowChange change = new RowChange();
         change.tableId = row.id.tableId();
         change.rowKey = row.id.key();
@@ -210,7 +211,13 @@ public class RowService {
         change.operation = operation;
         change.oldValues = old;
         change.newValues = now;
-        change.changedBy = by;
+        change.changedBy = by.changedBy();
+        change.principal = by.principal();
+        if (by.onBehalfOf() != null) {
+            change.onBehalfOfUser = by.onBehalfOf().userId();
+            change.onBehalfOfName = by.onBehalfOf().name();
+            change.onBehalfOfAction = by.onBehalfOf().action();
+        }
         change.changedAt = row.updatedAt == null ? Instant.now() : row.updatedAt;
         if ("deleted".equals(operation)) {
             change.changedAt = Instant.now();

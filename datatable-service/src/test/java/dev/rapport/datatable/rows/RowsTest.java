@@ -12,11 +12,13 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.rapport.contract.Attribution;
 import dev.rapport.contract.CloudEventHeaders;
 import dev.rapport.contract.DataTableChange;
 import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.KafkaCloudEvents;
+import dev.rapport.contract.Roles;
 import dev.rapport.contract.Topics;
 import dev.rapport.datatable.Api;
 import dev.rapport.testkit.RapportInfraResource;
@@ -137,6 +139,39 @@ class RowsTest {
                 .body("entities[0].newValues", nullValue()).body("entities[2].oldValues", nullValue())
                 .body("entities[0].changedAt", org.hamcrest.Matchers.notNullValue());
         asAdmin().get(ROW + "/history", id, "never").then().statusCode(404);
+    }
+
+    @Test
+    void onlyATrustedServiceClientMayNameThePersonItActsFor() {
+        String id = Api.createSampleTable(Api.uniqueName("Attributed"));
+        String alexViaUpdateCase = new Attribution("alex", "Alex Agent", "Update Case").headerValue();
+        asService().header(Attribution.HEADER, alexViaUpdateCase).body("{\"key\": \"k\", \"myInt\": 1}")
+                .post(ROWS, id).then().statusCode(200);
+        asService().header(Attribution.HEADER, alexViaUpdateCase).body("{\"myInt\": 2}").put(ROW, id, "k")
+                .then().statusCode(200);
+        // Forgeries: an admin, an admin whose name is the trusted client's, a service client not on the list, and a
+        // header that does not read are all recorded as the caller; an agent may not write rows at all.
+        asAdmin().header(Attribution.HEADER, alexViaUpdateCase).body("{\"myInt\": 3}").put(ROW, id, "k")
+                .then().statusCode(200);
+        Api.as("action-service", Roles.ADMIN).header(Attribution.HEADER, alexViaUpdateCase).body("{\"myInt\": 4}")
+                .put(ROW, id, "k").then().statusCode(200);
+        Api.as("script-service", Roles.SERVICE).header(Attribution.HEADER, alexViaUpdateCase)
+                .body("{\"myInt\": 5}").put(ROW, id, "k").then().statusCode(200);
+        asService().header(Attribution.HEADER, "user=alex&user=ceo").body("{\"myInt\": 6}").put(ROW, id, "k")
+                .then().statusCode(200);
+        Api.asAgent().header(Attribution.HEADER, alexViaUpdateCase).body("{\"myInt\": 7}").put(ROW, id, "k")
+                .then().statusCode(403);
+
+        asAdmin().get(ROW + "/history", id, "k").then().statusCode(200)
+                .body("entities.changedBy", contains("action-service", "script-service", "action-service", "ada",
+                        "alex via Update Case", "alex via Update Case"))
+                .body("entities.principal", contains("action-service", "script-service", "action-service", "ada",
+                        "action-service", "action-service"))
+                .body("entities[4].onBehalfOf.userId", equalTo("alex"))
+                .body("entities[4].onBehalfOf.name", equalTo("Alex Agent"))
+                .body("entities[4].onBehalfOf.action", equalTo("Update Case"))
+                .body("entities[5].newValues.myInt", equalTo(1))
+                .body("entities[0]", not(hasKey("onBehalfOf"))).body("entities[3]", not(hasKey("onBehalfOf")));
     }
 
     @Test

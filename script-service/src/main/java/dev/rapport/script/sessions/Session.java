@@ -1,6 +1,7 @@
 package dev.rapport.script.sessions;
 
 import dev.rapport.contract.InteractionEvent;
+import dev.rapport.contract.OnBehalfOf;
 import dev.rapport.contract.SessionState;
 import dev.rapport.script.engine.SessionModel;
 import java.time.Instant;
@@ -73,6 +74,15 @@ final class Session {
 
     InteractionEvent.AgentRef agent() {
         return agentId == null ? null : new InteractionEvent.AgentRef(agentId, agentName, agentEmail);
+    }
+
+    /**
+     * Whom a custom action run acts for: the connected agent when their click started it (commands of anyone else are
+     * refused), null for a run no one clicked (a page or script load).
+     */
+    OnBehalfOf agentOf(String runId) {
+        boolean clicked = runs.stream().anyMatch(r -> r.runId().equals(runId) && r.component() != null);
+        return clicked && agentId != null ? new OnBehalfOf(agentId, agentName) : null;
     }
 
     /** The built-in {@code Scripter.*} values of the interaction as it is now. */

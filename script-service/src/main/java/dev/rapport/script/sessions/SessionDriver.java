@@ -5,6 +5,7 @@ import dev.rapport.contract.ActionResult;
 import dev.rapport.contract.AgentCommand;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InteractionEvent;
+import dev.rapport.contract.OnBehalfOf;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.script.engine.ActionOutcome;
@@ -66,7 +67,8 @@ final class SessionDriver {
         } else if (input instanceof SessionInput.Timeout t) {
             PendingRequest request = pending.take(t.requestId(), s.id);
             if (request != null && !request.deadline().isAfter(Instant.now())) {
-                out.timeline(s.id, "action.timeout", "No result from " + request.actionId() + " in time", null);
+                out.timeline(s.id, "action.timeout", TimelineNames.timedOut(s, request.runId(), request.actionId()),
+                        Map.of("actionId", request.actionId()));
                 onResult(s, request, new ActionResult(request.requestId(), s.id, request.actionId(), false, Map.of(),
                         new ActionResult.Error("The data action did not answer in time", "timeout", 504), 0), out);
             } else if (request != null) {
@@ -276,7 +278,7 @@ final class SessionDriver {
                     + " script", null);
             return;
         }
-        out.timeline(s.id, "command." + command.type().wireName(), describe(command), command);
+        out.timeline(s.id, "command." + command.type().wireName(), describe(s, command), command);
         if (command.agentId() == null || !command.agentId().equals(s.agentId) || !"connected".equals(s.state)) {
             // The gateway checks this too; a command produced around it is refused here.
             out.timeline(s.id, "command.refused", "Agent " + command.agentId() + " is not connected to the interaction",
@@ -306,8 +308,8 @@ final class SessionDriver {
 
     private void onResult(Session s, PendingRequest request, ActionResult result, SessionWrites out) {
         out.answered.add(request.requestId());
-        out.timeline(s.id, "action.result", (result.success() ? "Succeeded: " : "Failed: ") + request.actionId()
-                + " in " + result.durationMs() + " ms", Boolean.TRUE.equals(result.secure()) ? masked(result) : result);
+        out.timeline(s.id, "action.result", TimelineNames.result(s, request.runId(), result),
+                Boolean.TRUE.equals(result.secure()) ? masked(result) : result);
         s.changed = true;
         if (request.kind() == PendingRequest.Kind.FLOW_LOOKUP) {
             // A lookup asked of action-service before lookups moved here: its result still continues the flow.
@@ -343,7 +345,7 @@ final class SessionDriver {
             result.outputs().keySet().forEach(k -> outputs.put(k, "********"));
         }
         return new ActionResult(result.requestId(), result.interactionId(), result.actionId(), result.success(),
-                outputs, result.error(), result.durationMs(), true);
+                outputs, result.error(), result.durationMs(), true, result.actionName());
     }
 
     private static FlowRunner.Branch branchOf(ActionResult result) {
@@ -392,12 +394,12 @@ final class SessionDriver {
             } else if (effect instanceof ScriptDriver.Effect.VariableSet set) {
                 out.timeline(s.id, "variables.changed", set.variable() + " set"
                         + (set.recalculated().isEmpty() ? "" : "; recalculated " + String.join(", ", set.recalculated())),
-                        set);
+                        set.recalculated().isEmpty() ? Map.of("variable", set.variable()) : set);
             } else if (effect instanceof ScriptDriver.Effect.PageChanged page) {
-                out.timeline(s.id, "page.changed", "Page " + page.pageId(), null);
+                out.timeline(s.id, "page.changed", "Page " + TimelineNames.page(model(s), page.pageId()),
+                        Map.of("pageId", page.pageId()));
             } else if (effect instanceof ScriptDriver.Effect.Run run) {
-                out.timeline(s.id, "run." + timelineName(run.status()), run.action() + ": " + run.steps().size()
-                        + (run.steps().size() == 1 ? " step" : " steps"), run.steps());
+                out.timeline(s.id, "run." + timelineName(run.status()), TimelineNames.run(run), run.steps());
                 recordRun(s, new SessionState.ActionRun(run.runId(), run.action(), run.component(),
                         statusName(run.status()), run.error(), Instant.now()));
             } else if (effect instanceof ScriptDriver.Effect.CallDataAction call) {
@@ -430,11 +432,18 @@ final class SessionDriver {
         out.requested.add(pending);
         int timeout = (int) Math.min(60, Math.max(1, actionTimeout.toSeconds() - 2));
         Map<String, Object> inputs = new LinkedHashMap<>(call.inputs());
+        OnBehalfOf agent = s.agentOf(call.runId());
         out.event(Topics.ACTION_REQUESTS, s.id, EventTypes.ACTION_REQUESTED,
-                new ActionRequest(pending.requestId(), s.id, call.dataActionId(), null, inputs, timeout));
+                new ActionRequest(pending.requestId(), s.id, call.dataActionId(), null, inputs, timeout, agent));
         // The values are the session's variables (shown where they belong); the timeline keeps only their names, so
         // what a secure data action is given never lands in it.
-        out.timeline(s.id, "action.requested", call.dataActionId() + " asked", Map.of("inputs", inputs.keySet()));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("actionId", call.dataActionId());
+        detail.put("inputs", inputs.keySet());
+        if (agent != null) {
+            detail.put("onBehalfOf", agent);
+        }
+        out.timeline(s.id, "action.requested", TimelineNames.requested(s, call.runId(), agent), detail);
     }
 
     private static void addAlert(Session s, String message, String level) {
@@ -476,11 +485,12 @@ final class SessionDriver {
         };
     }
 
-    private static String describe(AgentCommand c) {
+    private String describe(Session s, AgentCommand c) {
+        String agent = TimelineNames.agent(s, c.agentId());
         return switch (c.type()) {
-            case SET_VARIABLE -> c.agentId() + " set " + c.variable();
-            case CLICK -> c.agentId() + " clicked " + c.component();
-            case CHANGE_PAGE -> c.agentId() + " opened page " + c.page();
+            case SET_VARIABLE -> agent + " set " + c.variable();
+            case CLICK -> agent + " clicked " + TimelineNames.component(model(s), c.component());
+            case CHANGE_PAGE -> agent + " opened page " + TimelineNames.page(model(s), c.page());
         };
     }
 }

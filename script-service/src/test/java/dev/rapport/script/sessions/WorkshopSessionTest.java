@@ -15,6 +15,7 @@ import dev.rapport.contract.EventJson;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InteractionEvent;
 import dev.rapport.contract.KafkaCloudEvents;
+import dev.rapport.contract.OnBehalfOf;
 import dev.rapport.contract.Roles;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
@@ -131,7 +132,8 @@ class WorkshopSessionTest {
         if ("NoAnswer".equals(request.inputs().get("CaseStatus"))) {
             return null;
         }
-        return FakeActionService.success(request, Map.of("successresponse", "Case Updated Successfully"));
+        return FakeActionService.success(request, Map.of("successresponse", "Case Updated Successfully"))
+                .named("Architect WS - Data Table Update");
     }
 
     @Test
@@ -193,11 +195,23 @@ class WorkshopSessionTest {
                 && WorkshopScript.DATA_ACTION_ID.equals(r.actionId())).findFirst().orElseThrow();
         assertThat(sent.inputs()).containsEntry("ANI", "7204276664").containsEntry("CaseStatus", "Resolved")
                 .containsEntry("DataTableID", TABLE);
+        // the click was alex's: the row the action changes will say so
+        assertThat(sent.onBehalfOf()).isEqualTo(new OnBehalfOf("alex", "Alex Agent"));
 
         given().header("Authorization", admin).get("/api/v2/interactions/{id}/timeline", interactionId)
                 .then().statusCode(200).body("entities.kind", org.hamcrest.Matchers.hasItems(
                         "interaction.started", "flow.started", "action.requested", "script.opened",
                         "command.click", "action.result", "run.completed"));
+        List<String> summaries = given().header("Authorization", admin)
+                .get("/api/v2/interactions/{id}/timeline", interactionId).then().statusCode(200)
+                .extract().jsonPath().getList("entities.summary", String.class);
+        assertThat(summaries).contains("Alex Agent set CaseStatus", "CaseStatus set", "Alex Agent clicked Submit",
+                "Ran Update Case (1 step), waiting for a data action", "Update Case runs a data action for Alex Agent",
+                "Ran Update Case (3 steps), completed");
+        assertThat(summaries).anySatisfy(summary -> assertThat(summary)
+                .matches("Architect WS - Data Table Update succeeded for Alex Agent in \\d+ ms"));
+        assertThat(summaries).noneMatch(summary -> summary.contains(WorkshopScript.DATA_ACTION_ID)
+                || summary.contains("1 steps") || summary.contains("[]"));
     }
 
     @Test
