@@ -30,12 +30,16 @@ public record Attribution(String userId, String name, String action) {
         action = clean(action, MAX_ACTION);
     }
 
-    /** The person {@code onBehalfOf} and the data action that acts for them; empty without a person. */
+    /**
+     * The person {@code onBehalfOf} and what acts for them: the custom action they ran when the request names it,
+     * else the data action; empty without a person.
+     */
     public static Optional<Attribution> of(OnBehalfOf onBehalfOf, String action) {
         if (onBehalfOf == null || onBehalfOf.userId() == null) {
             return Optional.empty();
         }
-        return Optional.of(new Attribution(onBehalfOf.userId(), onBehalfOf.name(), action));
+        String via = onBehalfOf.via() != null ? onBehalfOf.via() : action;
+        return Optional.of(new Attribution(onBehalfOf.userId(), onBehalfOf.name(), via));
     }
 
     /** The header's value: {@code user=alex&name=Alex+Agent&action=Update+Case} (absent parts left out). */

@@ -77,7 +77,7 @@ class WorkshopStoryIT {
         JsonNode change = get("/api/v2/flows/datatables/" + demo.tableId() + "/rows/7204276664/history", admin)
                 .path("entities").get(0);
         assertThat(change.path("newValues").path("CaseStatus").asText()).isEqualTo("Resolved by phone");
-        assertThat(change.path("changedBy").asText()).isEqualTo("alex via " + DemoLoader.ACTION);
+        assertThat(change.path("changedBy").asText()).as("the agent, and what they clicked").isEqualTo("alex via Update Case");
         assertThat(change.path("principal").asText()).isEqualTo("action-service");
         assertThat(change.path("onBehalfOf").path("name").asText()).isEqualTo("Alex Agent");
         // ...and the timeline says who clicked what, and which data action ran for whom

@@ -43,6 +43,14 @@ class AttributionHeaderTest {
     }
 
     @Test
+    void whatTheAgentRanNamesTheChangeWhenTheRequestSaysIt() throws Exception {
+        run(SsrfCorpusTest.action("/api/v2/flows/datatables/t/rows/1", Map.of()), PURECLOUD,
+                new OnBehalfOf("alex", "Alex Agent", "Update Case"));
+        String header = rapport.last().header(Attribution.HEADER);
+        assertThat(Attribution.parse(header).orElseThrow().changedBy()).isEqualTo("alex via Update Case");
+    }
+
+    @Test
     void aCallElsewhereNeverCarriesItEvenWhenTheTemplateWritesIt() throws Exception {
         Execution e = run(SsrfCorpusTest.action(outside.base() + "/hook",
                 Map.of(Attribution.HEADER, "user=ceo")), CUSTOM, ALEX);

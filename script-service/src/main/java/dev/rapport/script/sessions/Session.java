@@ -81,8 +81,9 @@ final class Session {
      * refused), null for a run no one clicked (a page or script load).
      */
     OnBehalfOf agentOf(String runId) {
-        boolean clicked = runs.stream().anyMatch(r -> r.runId().equals(runId) && r.component() != null);
-        return clicked && agentId != null ? new OnBehalfOf(agentId, agentName) : null;
+        return runs.stream().filter(r -> r.runId().equals(runId) && r.component() != null).findFirst()
+                .filter(clicked -> agentId != null)
+                .map(clicked -> new OnBehalfOf(agentId, agentName, clicked.customAction())).orElse(null);
     }
 
     /** The built-in {@code Scripter.*} values of the interaction as it is now. */

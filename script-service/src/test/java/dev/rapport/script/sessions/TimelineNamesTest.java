@@ -34,7 +34,7 @@ class TimelineNamesTest {
         s.runs.add(new SessionState.ActionRun("loaded", "On Load", null, "running", null, Instant.now()));
 
         OnBehalfOf alex = s.agentOf("clicked");
-        assertThat(alex).isEqualTo(new OnBehalfOf("alex", "Alex Agent"));
+        assertThat(alex).isEqualTo(new OnBehalfOf("alex", "Alex Agent", "Update Case"));
         assertThat(s.agentOf("loaded")).isNull();
         assertThat(s.agentOf("unknown")).isNull();
         assertThat(TimelineNames.requested(s, "clicked", alex))

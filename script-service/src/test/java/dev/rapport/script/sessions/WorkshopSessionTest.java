@@ -196,7 +196,7 @@ class WorkshopSessionTest {
         assertThat(sent.inputs()).containsEntry("ANI", "7204276664").containsEntry("CaseStatus", "Resolved")
                 .containsEntry("DataTableID", TABLE);
         // the click was alex's: the row the action changes will say so
-        assertThat(sent.onBehalfOf()).isEqualTo(new OnBehalfOf("alex", "Alex Agent"));
+        assertThat(sent.onBehalfOf()).isEqualTo(new OnBehalfOf("alex", "Alex Agent", "Update Case"));
 
         given().header("Authorization", admin).get("/api/v2/interactions/{id}/timeline", interactionId)
                 .then().statusCode(200).body("entities.kind", org.hamcrest.Matchers.hasItems(
