@@ -101,7 +101,9 @@ public class TwilioResource {
      * the URL as received.
      */
     static String signedUrl(Optional<URI> publicUrl, String pathAndQuery, String received) {
-        return publicUrl.map(base -> base.toString().replaceAll("/+$", "") + pathAndQuery).orElse(received);
+        // A request without a Host header has no absolute URL: nothing Twilio signed matches it.
+        return publicUrl.map(base -> base.toString().replaceAll("/+$", "") + pathAndQuery)
+                .orElse(received == null ? "" : received);
     }
 
     private static URI nextUrl(String next) {
