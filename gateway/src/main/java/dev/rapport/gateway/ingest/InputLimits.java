@@ -30,4 +30,8 @@ public interface InputLimits {
     /** Bytes of the JSON of an agent command's value (a string, number, boolean or list). */
     @WithDefault("8192")
     int commandValueBytes();
+
+    /** Bytes of one request to an IVR adapter (a Twilio webhook, a Connect or Genesys event), read no further. */
+    @WithDefault("65536")
+    int adapterRequestBytes();
 }

@@ -2,13 +2,9 @@ package dev.rapport.gateway.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.contract.CloudEvent;
 import dev.rapport.contract.EventSchemas;
-import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InteractionEvent;
 import dev.rapport.contract.InvalidEventException;
-import dev.rapport.contract.Topics;
-import dev.rapport.platform.web.CorrelationId;
 import dev.rapport.contract.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -28,14 +24,12 @@ import java.util.concurrent.CompletionStage;
 public class InteractionEventResource {
     private static final String SOURCE = "/rapport/gateway/ivr";
 
-    private final EventProducer producer;
+    private final InteractionPublisher publisher;
     private final InputBounds bounds;
-    private final CorrelationId correlationId;
 
-    InteractionEventResource(EventProducer producer, InputBounds bounds, CorrelationId correlationId) {
-        this.producer = producer;
+    InteractionEventResource(InteractionPublisher publisher, InputBounds bounds) {
+        this.publisher = publisher;
         this.bounds = bounds;
-        this.correlationId = correlationId;
     }
 
     @POST
@@ -52,10 +46,7 @@ public class InteractionEventResource {
             data.put("occurredAt", Instant.now().toString());
         }
         InteractionEvent event = EventSchemas.INTERACTION_EVENT.parse(data.toString(), InteractionEvent.class);
-        // What is produced is validated as script-service will validate it, so a 202 is never dead-lettered later.
-        CloudEvent envelope = new CloudEvent(event.id(), EventTypes.interaction(event.type()), SOURCE,
-                event.interactionId(), event.occurredAt(), EventSchemas.INTERACTION_EVENT.write(event));
-        return producer.send(Topics.INTERACTIONS, envelope, correlationId.get())
+        return publisher.publish(List.of(event), SOURCE)
                 .thenApply(ignored -> Response.accepted(Map.of(
                         "id", event.id(), "interactionId", event.interactionId(), "status", "accepted")).build());
     }
