@@ -10,7 +10,7 @@ import java.util.Set;
  */
 final class PhoneNumbers {
     /** A longer text is not a phone number, whatever it holds: nothing past this is ever read. */
-    static final int MAX_LENGTH = 64;
+    private static final int MAX_LENGTH = 64;
     /** E.164: at most 15 digits, dialing code included. */
     private static final int MAX_DIGITS = 15;
     private static final int MIN_SUBSCRIBER_DIGITS = 4;
