@@ -100,6 +100,11 @@ final class BudgetMeter {
         return size;
     }
 
+    /** Refuses a list of {@code items} items before it is built (a list being filled checks each item it adds). */
+    void ensureItems(long items) {
+        checkList(items, 0);
+    }
+
     /** At least how long the value is as text; refuses a list longer than a string may be. */
     long minTextLength(Object v) {
         return v instanceof List<?> l ? measure(l).chars() : Size.of(v).chars();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,17 +110,49 @@ class BudgetTest {
     }
 
     @Test
+    void splittingIntoMorePiecesThanAListMayHoldIsRefused() throws Exception {
+        // 50,001 pieces of nothing: refused at the item bound while the list fills, not after
+        refusedQuickly("split({{Text}}, ',')", Map.of("Text", ",".repeat(50_000)),
+                "budget exceeded: a list of more than 10000 items");
+        refusedQuickly("count(split({{Text}}, ''))", Map.of("Text", "x".repeat(100_000)),
+                "budget exceeded: a list of more than 10000 items");
+    }
+
+    @Test
+    void replacingEveryOccurrenceIsRefusedWhenTheTextGrowsPastTheBound() throws Exception {
+        refusedQuickly("replaceAll({{Text}}, 'a', 'aaaa')", Map.of("Text", "a".repeat(30_000)),
+                "budget exceeded: a string longer than 100000 characters");
+        refusedQuickly("replaceAll({{Text}}, '', 'x')", Map.of("Text", "a".repeat(60_000)),
+                "budget exceeded: a string longer than 100000 characters");
+    }
+
+    @Test
+    void eachPieceOfASplitAndEachItemCountedIsAStep() {
+        ExpressionBudget few = ExpressionBudget.DEFAULT.withMaxSteps(1_000);
+        Map<String, Object> vars = Map.of("Text", "a,".repeat(5_000));
+        assertThatThrownBy(() -> Expression.parse("split({{Text}}, ',')").evaluate(vars, few))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessage("budget exceeded: the expression took more than 1000 steps");
+        assertThatThrownBy(() -> Expression.parse("count({{List}})").evaluate(
+                Map.of("List", Collections.nCopies(5_000, "x")), few))
+                .hasMessage("budget exceeded: the expression took more than 1000 steps");
+        assertThat(Expression.parse("count(split({{Text}}, ','))").evaluate(Map.of("Text", "a,".repeat(100)), few))
+                .isEqualTo(101.0);
+    }
+
+    @Test
     void searchingForALongNeedleIsLinear() {
         Map<String, Object> vars = Map.of("Hay", "a".repeat(100_000), "Needle", "a".repeat(50_000) + "b");
         for (String source : new String[] {"indexOf({{Hay}}, {{Needle}})", "contains({{Hay}}, {{Needle}})",
-                "equalText(replace({{Hay}}, {{Needle}}, 'x'), {{Hay}})"}) {
+                "equalText(replace({{Hay}}, {{Needle}}, 'x'), {{Hay}})", "count(split({{Hay}}, {{Needle}}))",
+                "equalText(replaceAll({{Hay}}, {{Needle}}, 'x'), {{Hay}})"}) {
             // linear work on 150,000 characters: well under the bound of a quadratic search (seconds), on a machine
             // busy with other builds too (the default 250 ms budget is the service's, not this test's)
             long start = System.nanoTime();
             Object value = Expression.parse(source).evaluate(vars, ExpressionBudget.DEFAULT.withMaxDuration(
                     Duration.ofMillis(FAST_NANOS / 1_000_000)));
             assertThat(System.nanoTime() - start).as(source).isLessThan(FAST_NANOS);
-            assertThat(value).isIn(-1.0, false, true);
+            assertThat(value).isIn(-1.0, 1.0, false, true);
         }
     }
 

@@ -68,6 +68,18 @@ class HostileInputTest {
                 plain("match('a', '(((a{100}){100}){100})*')", "regular expression is too large"),
                 plain("dateToMilliseconds('+999999999-12-31T23:59:59Z')", "out of range"),
                 plain("formatDate(0, 'yyyy-MM-dd QQQQQQ')", "invalid date pattern"),
+                plain("toNumber('" + "1".repeat(500) + "')", "longer than 400 characters"),
+                plain("getAt([1], 1e300)", "index 1e+300 is not in the list"),
+                plain("getAt([1], 0/0)", "index NaN is not in the list"),
+                plain("count([[1, 2], [3]])", "Dimension mismatch"),
+                plain("e164('1', '" + "1".repeat(3_000) + "')", "is not 1 to 3 digits"),
+                plain("e164('1', '\uD83D\uDE00')", "is not 1 to 3 digits"),
+                plain("Substring('abc', 0, 1)", "write substr"),
+                plain("s = ','; " + "s = concat(s, s); ".repeat(14) + "split(s, ',')", "a list of more than 10000"),
+                plain("s = 'aaaaaaaaaa'; " + "s = concat(s, s); ".repeat(13) + "split(s, '')",
+                        "a list of more than 10000"),
+                plain("s = 'aaaaaaaaaa'; " + "s = concat(s, s); ".repeat(13) + "replaceAll(s, 'a', 'aa')",
+                        "a string longer than 100000"),
                 plain("{{Missing}}", "unknown variable"),
                 plain("x + 1", "Undefined symbol"));
     }
