@@ -11,11 +11,11 @@ import java.util.Set;
 final class TypeInference {
     private static final Set<String> NUMERIC = Set.of("add", "subtract", "multiply", "divide", "mod", "pow", "abs",
             "round", "floor", "ceil", "fix", "sqrt", "exp", "log", "log10", "sign", "min", "max", "sum", "mean",
-            "number", "indexOf", "dateToMilliseconds", "durationToMilliseconds", "compareText");
+            "number", "indexOf", "dateToMilliseconds", "durationToMilliseconds", "compareText", "count", "toNumber");
     private static final Set<String> TEXT = Set.of("string", "format", "concat", "upper", "lower", "substring",
-            "slice", "replace", "formatDate", "formatDateISO", "formatDuration");
+            "slice", "replace", "formatDate", "formatDateISO", "formatDuration", "substr", "replaceAll", "toString");
     private static final Set<String> LOGICAL = Set.of("boolean", "equal", "unequal", "larger", "smaller", "largerEq",
-            "smallerEq", "equalText", "contains", "match");
+            "smallerEq", "equalText", "contains", "match", "isSet", "isNotSetOrEmpty");
 
     private TypeInference() {
     }

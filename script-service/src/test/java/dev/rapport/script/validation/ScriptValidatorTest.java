@@ -30,7 +30,11 @@ class ScriptValidatorTest {
                 new Variable("A", null, VariableType.NUMBER, VariableKind.DYNAMIC, false, false, null, "{{B}} + 1"),
                 new Variable("B", null, VariableType.NUMBER, VariableKind.DYNAMIC, false, false, null, "{{A}} * 2"),
                 new Variable("Text Result", null, VariableType.NUMBER, VariableKind.DYNAMIC, false, false, null, "upper({{Name}})"),
-                new Variable("Broken", null, VariableType.NUMBER, VariableKind.DYNAMIC, false, false, null, "1 +"));
+                new Variable("Broken", null, VariableType.NUMBER, VariableKind.DYNAMIC, false, false, null, "1 +"),
+                new Variable("Is Set", null, VariableType.NUMBER, VariableKind.DYNAMIC, false, false, null,
+                        "isSet({{Name}})"),
+                new Variable("Pieces", null, VariableType.STRING, VariableKind.DYNAMIC, false, false, null,
+                        "count(split({{Name}}, \",\"))"));
         Component root = new Component.VerticalContainer("root", null, null, List.of(
                 new Component.Text("t", new Style(null, null, null, "red", null, "{{Ghost}}", null), "Hi {{Nobody}}", null, null),
                 new Component.Checkbox("cb", null, "Name", "x", null),
@@ -49,6 +53,8 @@ class ScriptValidatorTest {
                 "cycle @ variables/A/expression",
                 "type.mismatch @ variables/Text Result/expression",
                 "invalid.expression @ variables/Broken/expression",
+                "type.mismatch @ variables/Is Set/expression",
+                "type.mismatch @ variables/Pieces/expression",
                 "unknown.variable @ pages/Start/verticalContainer root/text t/visible",
                 "invalid.colour @ pages/Start/verticalContainer root/text t/backgroundColor",
                 "unknown.variable @ pages/Start/verticalContainer root/text t/text",
