@@ -93,9 +93,9 @@ class DesignerTrapsIT extends AdminConsole {
             tab("Custom actions").click();
             exact("Find a data action for step 1").fill("update " + s);
             Locator picker = exact("Data action of step 1");
+            assertThat(page.getByText("1 data action matches")).isVisible(); // the list has loaded
             assertThat(String.valueOf(picker.evaluate("s => [...s.options].map(o => o.text).join('|')")))
                     .contains("Picker Update " + s).doesNotContain("Picker Lookup " + s);
-            assertThat(page.getByText("1 data action matches")).isVisible();
             picker.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Picker Update " + s));
             assertThat(exact("Input ANI of step 1")).isVisible();
         });
