@@ -351,8 +351,10 @@ class ActionsAdminIT {
             button(page, "Publish").click();
             Locator problems = page.locator(".problems");
             assertThat(problems).containsText("The flow cannot be published:");
+            // the lookup key starts empty (its {{Call.Ani}} is a placeholder): it is required too
             assertThat(problems.getByRole(AriaRole.LISTITEM)).hasText(new String[] {
                     "Step 1, tableId: the table to look in is required",
+                    "Step 1, key: the key template is required, e.g. {{Call.Ani}}",
                     "Step 2, scriptId: the script to show is required"});
             assertThat(page.locator(".flows-head .badge").first()).hasText("Not published");
             JsonNode refused = get("/api/v2/flows/inbound/" + flowId[0]);

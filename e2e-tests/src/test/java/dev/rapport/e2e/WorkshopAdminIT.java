@@ -208,30 +208,26 @@ class WorkshopAdminIT {
         tab(page, "Custom actions").click();
         page.getByLabel("New custom action name").fill("Update Case");
         button(page, "Add custom action").click();
-        page.getByLabel("New step in Update Case").selectOption(new SelectOption().setLabel("Execute data action"));
-        button(page, "Add step to Update Case").click();
+        addStep(page, "Update Case", "Execute data action");
         page.getByLabel("Data action of step 1").selectOption(new SelectOption().setLabel(ACTION));
         for (String input : List.of("ANI", "CustomerName", "CaseStatus", "Services", "EmbeddedMap", "KBURL",
                 "DataTableID")) {
             exact(page, "Input " + input + " of step 1").fill("{{" + input + "}}");
         }
         page.getByLabel("Output successresponse of step 1 to variable").selectOption("successresponse");
-        page.getByLabel("New step in Update Case").selectOption(new SelectOption().setLabel("If/else"));
-        button(page, "Add step to Update Case").click();
+        addStep(page, "Update Case", "If/else");
         page.getByLabel("Variable of step 2").selectOption("successresponse");
         page.getByLabel("Operator of step 2").selectOption(new SelectOption().setLabel("equals"));
         exact(page, "Compare with (step 2)").fill("Case Updated Successfully");
-        page.getByLabel("New step in step 2 if true").selectOption(new SelectOption().setLabel("Alert"));
-        button(page, "Add step to step 2 if true").click();
+        addStep(page, "step 2 if true", "Alert");
         page.getByLabel("Message of step 2 if true 1").fill("Case Updated Successfully");
-        page.getByLabel("New step in step 2 otherwise").selectOption(new SelectOption().setLabel("Alert"));
-        button(page, "Add step to step 2 otherwise").click();
+        addStep(page, "step 2 otherwise", "Alert");
         page.getByLabel("Message of step 2 otherwise 1").fill("Failed to Update Case");
         shot(page, "5-custom-action.png");
 
-        tab(page, "Versions").click();
-        button(page, "Publish").click();
+        button(page, "Publish").click(); // in the toolbar
         assertThat(page.getByText(Pattern.compile("Published version 1")).first()).isVisible();
+        tab(page, "Versions").click();
         shot(page, "6-published.png");
     }
 
@@ -279,6 +275,12 @@ class WorkshopAdminIT {
         exact(page, "Output").setChecked(output);
         button(page, "Add variable").click();
         assertThat(button(page, "Edit variable " + name)).isVisible();
+    }
+
+    /** The list's one add control opens the kinds of step; the one chosen is added. */
+    private static void addStep(Page page, String list, String kind) {
+        button(page, "Add step to " + list).click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(kind).setExact(true)).click();
     }
 
     private static Locator button(Page page, String name) {

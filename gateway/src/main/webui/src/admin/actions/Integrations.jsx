@@ -2,6 +2,7 @@ import { Field } from '../../shared/Field.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
+import { useFocusFirst } from '../../shared/focusFirst.js';
 import { ImportAction, typeName } from './ImportAction.jsx';
 
 const CREDENTIAL_TYPES = [
@@ -97,7 +98,7 @@ export function Integrations() {
         )}
       </section>
       {editing && list && list.find((i) => i.id === editing) && (
-        <CredentialsForm
+        <CredentialsForm key={editing}
           integration={list.find((i) => i.id === editing)}
           onDone={(message) => { setEditing(null); if (message) { setStatus(message); load(); } }}
         />
@@ -113,6 +114,7 @@ function CredentialsForm({ integration, onDone }) {
   const [fields, setFields] = useState(() => initialFields(integration, integration.credentials?.type || 'basicAuth'));
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
+  const form = useFocusFirst();
 
   const changeType = (next) => { setType(next); setFields(initialFields(integration, next)); };
   const setField = (index, patch) => setFields(fields.map((f, i) => (i === index ? { ...f, ...patch } : f)));
@@ -147,7 +149,7 @@ function CredentialsForm({ integration, onDone }) {
           ? `Set: ${integration.credentials.fieldNames.join(', ')}. Saving replaces them all; values are never shown back.`
           : 'Not set. Values are stored encrypted and never shown back.'}
       </p>
-      <form class="inline-form" onSubmit={submit} autocomplete="off">
+      <form class="inline-form" onSubmit={submit} autocomplete="off" ref={form}>
         <Field label="Credential type">
           <select value={type} onChange={(e) => changeType(e.currentTarget.value)}>
             {CREDENTIAL_TYPES.map(([id, label]) => <option key={id} value={id}>{label}</option>)}

@@ -3,7 +3,7 @@
 // components from the palette and moves within the page, with a line or box showing where the drop lands.
 // The items themselves are drawn by CanvasItem.jsx.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { Item, narrow } from './CanvasItem.jsx';
+import { Item, itemNode, narrow } from './CanvasItem.jsx';
 import { MOVE_ID, NEW_TYPE, useDesignerSession } from './session.js';
 import { find, idsOf, insert, isContainer, move, newComponent } from './model.js';
 
@@ -101,7 +101,7 @@ export function useFollowSelection(canvasRef, selectedId) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || !selectedId) return;
-    const el = canvas.querySelector(`[data-cid="${CSS.escape(selectedId)}"]`);
+    const el = itemNode(canvas, selectedId);
     if (!el) return;
     // keep the keyboard in the canvas, also when the focused item was just deleted (the focus fell to the body)
     const active = document.activeElement;

@@ -8,6 +8,16 @@ import { isContainer, readCondition, splitTemplate, typeLabel } from './model.js
 
 const ARRANGE = { start: 'flex-start', center: 'center', end: 'flex-end' };
 
+/**
+ * The element of the canvas that stands for a component and takes the focus: the component's own element, or for a
+ * container the treeitem at the top of its box (the box holds its children's group, not part of its name).
+ */
+export function itemNode(canvas, id) {
+  const el = canvas && canvas.querySelector(`[data-cid="${CSS.escape(id)}"]`);
+  if (!el || el.getAttribute('role') === 'treeitem') return el;
+  return el.querySelector(':scope > [role="treeitem"]');
+}
+
 function styleOf(c) {
   const s = c.style || {};
   const css = {};
@@ -72,15 +82,17 @@ function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, 
   const classes = ['d-item', selected && 'd-selected', visible === 'never' && 'd-hidden',
     visible !== 'always' && visible !== 'never' && 'd-conditional',
     d && `d-drop-${d.where}${d.axis === 'x' ? '-x' : ''}`].filter(Boolean).join(' ');
-  const common = {
-    'data-cid': c.id,
+  const item = {
     role: 'treeitem',
     'aria-level': level,
-    // Containers, images and lists are named by aria-label; the others by their content behind a hidden "Type: "
-    // prefix, so that a property field's label is never also the label of a canvas item (getByLabel stays exact).
-    'aria-label': isContainer(c) || c.type === 'listView' || c.type === 'image' ? describe(c, isRoot) : undefined,
+    // Containers and images are named by aria-label; the others by their content behind a hidden "Type: " prefix,
+    // so that a property field's label is never also the label of a canvas item (getByLabel stays exact).
+    'aria-label': isContainer(c) || c.type === 'image' ? describe(c, isRoot) : undefined,
     'aria-selected': selected ? 'true' : 'false',
     tabIndex: selected || (isRoot && !ctx.selectedId) ? 0 : -1,
+  };
+  const box = {
+    'data-cid': c.id,
     draggable: !isRoot,
     onDragStart: isRoot ? undefined : (e) => {
       e.stopPropagation();
@@ -95,22 +107,33 @@ function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, 
     },
     style: styleOf(c),
   };
+  const common = { ...item, ...box };
   const disabled = enabled === 'never';
   const values = ctx.values;
   switch (c.type) {
     case 'verticalContainer':
     case 'horizontalContainer': {
+      // The box is the container on the page; its treeitem, at its top, owns the group of its children (a treeitem
+      // around them would take their text into its name).
       const kids = c.children || [];
+      const { justifyContent, ...outer } = box.style;
       return (
-        <div class={`${c.type === 'verticalContainer' ? 'vbox' : 'hbox'} d-container ${classes}`} {...common}
-          aria-expanded="true">
-          {kids.map((child) => <Item key={child.id} c={child} level={level + 1} {...narrow(ctx, child.id)} />)}
-          {kids.length === 0 && <p class="d-empty" aria-hidden="true">Empty {typeLabel(c.type).toLowerCase()}: drag components here, or select it and click one in Components</p>}
+        <div class={`d-container ${classes}`} {...box} style={outer}>
+          <span class="d-handle" {...item} aria-expanded="true" aria-owns={`d-group-${c.id}`} />
+          <div id={`d-group-${c.id}`} role="group" class={c.type === 'verticalContainer' ? 'vbox' : 'hbox'}
+            style={{ justifyContent }}>
+            {kids.map((child) => <Item key={child.id} c={child} level={level + 1} {...narrow(ctx, child.id)} />)}
+            {kids.length === 0 && <p class="d-empty" aria-hidden="true">Empty {typeLabel(c.type).toLowerCase()}: drag components here, or select it and click one in Components</p>}
+          </div>
         </div>
       );
     }
     case 'text':
-      return <p class={`text ${classes}`} {...common}><Sr>Text: </Sr><Template text={c.text} values={values} /></p>;
+      return (
+        <p class={`text ${classes}`} {...common}>
+          <Sr>Text: </Sr>{c.text ? <Template text={c.text} values={values} /> : <span class="d-note">(empty text)</span>}
+        </p>
+      );
     case 'webPage':
       return (
         <div class={`webpage d-webpage ${classes}`} {...common}>
@@ -137,6 +160,7 @@ function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, 
     case 'listView':
       return (
         <table class={`list ${classes}`} {...common}>
+          <caption class="d-sr">{describe(c)}</caption>
           <thead><tr>{(c.columns || []).map((col, i) => <th key={i} scope="col">{(c.headers || [])[i] || col}</th>)}</tr></thead>
           <tbody><tr>{(c.columns || []).map((col, i) => <td key={i} class="d-var">{`{{${col}}}`}</td>)}</tr></tbody>
         </table>

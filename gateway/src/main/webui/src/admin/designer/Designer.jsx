@@ -3,7 +3,9 @@
 // update(fn) (one undo step each), saved as a draft shortly after each change.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Canvas, useFollowSelection } from './Canvas.jsx';
+import { itemNode } from './CanvasItem.jsx';
 import { DraftBar } from './DraftBar.jsx';
+import { PublishButton } from './PublishButton.jsx';
 import { Palette } from './Palette.jsx';
 import { Properties } from './Properties.jsx';
 import { Pages } from './Pages.jsx';
@@ -36,6 +38,7 @@ export function Designer({ scriptId }) {
   const [right, setRight] = useState('Properties');
   const [showValues, setShowValues] = useState(false);
   const [focusVariable, setFocusVariable] = useState(null);
+  const [published, setPublished] = useState(0); // a publish from the toolbar: the Versions tab reloads
   const session = useMemo(designerSession, []);
   const clipboard = useRef(null);
   const canvasRef = useRef(null);
@@ -48,7 +51,7 @@ export function Designer({ scriptId }) {
     refocus.current = false;
     const canvas = canvasRef.current;
     if (!canvas || !selectedId || canvas.contains(document.activeElement)) return;
-    canvas.querySelector(`[data-cid="${CSS.escape(selectedId)}"]`)?.focus({ preventScroll: true });
+    itemNode(canvas, selectedId)?.focus({ preventScroll: true });
   });
   const variables = script && script.variables;
   const values = useMemo(() => (showValues ? Object.fromEntries((variables || [])
@@ -194,7 +197,7 @@ export function Designer({ scriptId }) {
         setPageId(hit.page.id);
         setSelectedId(ref.id);
         setRight('Properties');
-        requestAnimationFrame(() => canvasRef.current?.querySelector(`[data-cid="${CSS.escape(ref.id)}"]`)?.focus());
+        requestAnimationFrame(() => itemNode(canvasRef.current, ref.id)?.focus());
       }
     } else if (ref.kind === 'page') {
       showPage(ref.id);
@@ -215,8 +218,11 @@ export function Designer({ scriptId }) {
   return (
     <DesignerSession.Provider value={session}>
       <main class="designer" onKeyDown={onKeyDown}>
-        <DraftBar draft={draft} />
-        <div class={`d-panes ${right === 'Preview' ? 'd-wide' : ''}`}>
+        <DraftBar draft={draft}>
+          <PublishButton scriptId={scriptId} draft={draft} onPublished={() => setPublished((n) => n + 1)}
+            onRefused={() => setRight('Problems')} />
+        </DraftBar>
+        <div class={`d-panes${right === 'Preview' ? ' d-wide' : ''}${left === 'Custom actions' ? ' d-actions' : ''}`}>
           <aside class="d-left" aria-label="Script parts">
             <Tabs id="d-left" tabs={LEFT_TABS} current={left} onChange={setLeft} />
             <div id="d-left-panel" role="tabpanel" aria-labelledby={`d-left-tab-${LEFT_TABS.indexOf(left)}`} class="d-panel">
@@ -251,7 +257,7 @@ export function Designer({ scriptId }) {
                 onSelect={select} actions={actions} />}
               {right === 'Problems' && <ProblemsPanel problems={problems} onSelect={goTo} script={script} />}
               {right === 'Versions' && <VersionsPanel scriptId={scriptId} dirty={draft.dirty} onRestored={draft.reload}
-                revision={draft.revision} />}
+                revision={draft.revision} published={published} />}
               {right === 'Preview' && <PreviewPanel scriptId={scriptId} script={script}
                 saved={!draft.dirty && save.state === 'saved'} />}
             </div>

@@ -1,6 +1,6 @@
-// The designer's top bar: back to the scripts, the script's name, undo/redo and how the draft's save stands; and,
-// while someone else's save conflicts with this one, the notice with its two ways out.
-export function DraftBar({ draft }) {
+// The designer's top bar: back to the scripts, the script's name, undo/redo, how the draft's save stands and what
+// the designer adds (Publish); and, while someone else's save conflicts with this one, the notice with its two ways out.
+export function DraftBar({ draft, children }) {
   const { script, update, save } = draft;
   const status = save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Changes pending' : save.state === 'error' ? 'Save failed'
     : save.state === 'conflict' ? 'Not saved: changed elsewhere' : 'Saved';
@@ -21,6 +21,7 @@ export function DraftBar({ draft }) {
             {save.error} <button type="button" class="link" onClick={draft.flush}>Retry save</button>
           </span>
         )}
+        {children}
       </header>
       {draft.conflict && (
         <div class="notice warning d-conflict" role="alert">

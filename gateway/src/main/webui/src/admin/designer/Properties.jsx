@@ -81,8 +81,9 @@ export function Properties({ script, selectedId, update, onSelect, actions }) {
   });
   const style = (key) => (value) => change(`style.${key}`, (n) => setStyle(n, key, value));
   const s = c.style || {};
-  const vt = (label, key, multiline = false, hint) => (
-    <VariableText label={label} value={c[key] ?? ''} onChange={set(key)} variables={own} multiline={multiline} hint={hint} />
+  const vt = (label, key, multiline = false, hint, placeholder) => (
+    <VariableText label={label} value={c[key] ?? ''} onChange={set(key)} variables={own} multiline={multiline} hint={hint}
+      placeholder={placeholder} />
   );
   const variableChoice = (label, key, names) => (
     <Choice label={label} value={c[key] || ''} onChange={(v) => change(key, (n) => { n[key] = v || null; })}
@@ -106,19 +107,19 @@ export function Properties({ script, selectedId, update, onSelect, actions }) {
       <fieldset>
         <legend>Content</legend>
         {c.type === 'text' && <>
-          {vt('Text', 'text', true)}
+          {vt('Text', 'text', true, undefined, 'What the agent reads, e.g. Hi {{CustomerName}}')}
           <Check label="Bold" checked={c.bold} onChange={(v) => set('bold')(v || null)} />
           <Check label="Italic" checked={c.italic} onChange={(v) => set('italic')(v || null)} />
         </>}
         {c.type === 'webPage' && vt('Source', 'source', false, 'An http(s) address, e.g. {{EmbeddedMap}}')}
         {c.type === 'image' && <>{vt('Source', 'source')}{vt('Alternative text', 'altText')}</>}
-        {c.type === 'link' && <>{vt('Text', 'text')}{vt('URL', 'url')}</>}
+        {c.type === 'link' && <>{vt('Text', 'text', false, undefined, 'What the link says')}{vt('URL', 'url')}</>}
         {c.type === 'button' && <>
-          {vt('Text', 'text')}
+          {vt('Text', 'text', false, undefined, 'What the button says, e.g. Submit')}
           <Text label="Custom action" value={c.action} onChange={(v) => change('action', (n) => { n.action = v || null; })}
             list="d-custom-actions" hint={actionNames.length ? 'Runs when the agent clicks' : 'No custom action yet: add one under Custom actions'} />
         </>}
-        {c.type === 'checkbox' && vt('Label', 'label')}
+        {c.type === 'checkbox' && vt('Label', 'label', false, undefined, 'What the box says')}
         {INPUT_TYPES_WITH_PLACEHOLDER.includes(c.type) && vt('Placeholder', 'placeholder')}
         {(c.type === 'radioGroup' || c.type === 'dropdown') && <>
           <label class="field">

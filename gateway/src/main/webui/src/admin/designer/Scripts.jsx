@@ -1,6 +1,7 @@
 // #/admin/scripts: the list of scripts (search, new, import, open); #/admin/scripts/<id>: the designer.
 import { useEffect, useState } from 'preact/hooks';
 import { api, hasRole } from '../../api.js';
+import { useFocusFirst } from '../../shared/focusFirst.js';
 import { Designer } from './Designer.jsx';
 import { ImportScriptButton } from './panels/ImportScript.jsx';
 import { blankScript } from './model.js';
@@ -104,6 +105,7 @@ function NewScript({ onCancel }) {
   const [name, setName] = useState('');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
+  const form = useFocusFirst();
   const submit = async (e) => {
     e.preventDefault();
     const trimmed = name.trim();
@@ -122,10 +124,10 @@ function NewScript({ onCancel }) {
     }
   };
   return (
-    <form class="new-script" onSubmit={submit} aria-label="New script">
+    <form class="new-script" onSubmit={submit} aria-label="New script" ref={form}>
       <label class="field">
         <span class="label">Script name</span>
-        <input value={name} onInput={(e) => setName(e.currentTarget.value)} required maxLength={256} autofocus />
+        <input value={name} onInput={(e) => setName(e.currentTarget.value)} required maxLength={256} />
       </label>
       <div class="d-row">
         <button type="submit" disabled={busy}>Create script</button>

@@ -1,6 +1,6 @@
 // The script's variables: basic, dynamic (an expression, checked and evaluated as it is typed) and list; type,
 // input/output flags, default value. Renaming a variable rewrites every reference to it.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { renameVariable, variableNameProblem, variableNames } from './model.js';
 import { Check, Choice } from './Properties.jsx';
@@ -58,7 +58,11 @@ export function samplesOf(script) {
 export function Variables({ script, update, focusName, onFocused }) {
   const [editing, setEditing] = useState(null); // {previous: name|null, form}
   const [error, setError] = useState(null);
+  const nameInput = useRef(null);
   const vars = script.variables || [];
+  // the form that opens takes the focus (autofocus works only once a page)
+  const opened = editing ? `variable:${editing.previous}` : null;
+  useEffect(() => { if (opened && nameInput.current) nameInput.current.focus(); }, [opened]);
 
   useEffect(() => {
     if (!focusName) return;
@@ -113,7 +117,7 @@ export function Variables({ script, update, focusName, onFocused }) {
           <h3>{editing.previous == null ? 'New variable' : `Edit “${editing.previous}”`}</h3>
           <label class="field">
             <span class="label">Variable name</span>
-            <input value={editing.form.name} onInput={(e) => set('name', e.currentTarget.value)} maxLength={128} autofocus
+            <input ref={nameInput} value={editing.form.name} onInput={(e) => set('name', e.currentTarget.value)} maxLength={128}
               aria-invalid={error && error.includes('name') ? 'true' : undefined} />
           </label>
           <Choice label="Type" value={editing.form.type} onChange={(v) => set('type', v)}

@@ -127,6 +127,21 @@ export function useDraft(scriptId) {
     }
   }, [scriptId]);
 
+  // Saves what is pending now and waits for it: true when the server's draft is the one shown (publishing may go on).
+  const saveNow = useCallback(async () => {
+    for (let waited = 0; waited < 30000; waited += 100) {
+      if (latest.current === saved.current) return true;
+      if (conflicted.current) return false;
+      if (!inFlight.current) {
+        await flush();
+        if (latest.current === saved.current) return true;
+        if (!inFlight.current) return false; // refused or unreachable: the save status says why
+      }
+      await new Promise((resolve) => { setTimeout(resolve, 100); });
+    }
+    return false;
+  }, [flush]);
+
   const dirtySince = useRef(null);
   const schedule = useCallback(() => {
     clearTimeout(timer.current);
@@ -207,7 +222,7 @@ export function useDraft(scriptId) {
     canUndo: !!history && history.past.length > 0,
     canRedo: !!history && history.future.length > 0,
     update, undo: doUndo, redo: doRedo,
-    save, dirty, flush, reload: load, loadError, problems, conflict, loadTheirs, keepMine,
+    save, dirty, flush, saveNow, reload: load, loadError, problems, conflict, loadTheirs, keepMine,
     revision: () => revision.current,
   };
 }

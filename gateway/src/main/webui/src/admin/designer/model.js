@@ -68,7 +68,7 @@ export function newComponent(type, taken) {
     case 'horizontalContainer':
       return { type, id, children: [] };
     case 'text':
-      return { type, id, text: 'New text' };
+      return { type, id, text: '' };
     case 'webPage':
       return { type, id, source: '' };
     case 'textInput':
@@ -78,15 +78,15 @@ export function newComponent(type, taken) {
     case 'dateInput':
       return { type, id, variable: null, required: false };
     case 'checkbox':
-      return { type, id, variable: null, label: 'Checkbox' };
+      return { type, id, variable: null, label: '' };
     case 'radioGroup':
       return { type, id, variable: null, options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }], required: false };
     case 'dropdown':
       return { type, id, variable: null, placeholder: 'Choose…', options: [], required: false };
     case 'button':
-      return { type, id, text: 'Button', action: null };
+      return { type, id, text: '', action: null };
     case 'link':
-      return { type, id, text: 'Link', url: '' };
+      return { type, id, text: '', url: '' };
     case 'image':
       return { type, id, source: '', altText: '' };
     case 'listView':

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, revisionTag } from '../../api.js';
 import { Field } from '../../shared/Field.jsx';
 import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
 import { keepUnsaved, loadUnsaved, useLeaveWarning } from '../../shared/unsaved.js';
 import { StepList, fromModel, toModel } from './FlowSteps.jsx';
+import { useCatalog } from './catalog.js';
 
 function formOf(flow) {
   const d = flow.draft || {};
@@ -33,33 +34,6 @@ export function placeOf(path) {
     .replace(/^steps\[(\d+)\]/, (_, n) => `Step ${Number(n) + 1}`)
     .replace(/\.(found|notFound|failure)\[(\d+)\]/g, (_, b, n) => ` ${b === 'notFound' ? 'not found' : b} step ${Number(n) + 1}`)
     .replace(/\.(\w+)/, ', $1');
-}
-
-function useCatalog() {
-  const [tables, setTables] = useState([]);
-  const [scripts, setScripts] = useState([]);
-  const [error, setError] = useState(null);
-  useEffect(() => {
-    api('/api/v2/flows/datatables?pageSize=100&expand=schema').then((r) => setTables(r.entities)).catch(setError);
-    api('/api/v2/scripts?pageSize=500').then((r) => setScripts(r.entities.filter((s) => s.currentVersion))).catch(setError);
-  }, []);
-  const cache = useMemo(() => new Map(), []);
-  // The input variables of the script's published version (what the screen pop shows), else of its draft.
-  const scriptInputs = (id) => {
-    if (!cache.has(id)) {
-      const enc = encodeURIComponent(id);
-      const load = api(`/api/v2/scripts/${enc}`).then(async (script) => {
-        const definition = script.currentVersion
-          ? (await api(`/api/v2/scripts/${enc}/versions/${script.currentVersion}`)).definition
-          : script.draft;
-        return (definition?.variables || []).filter((v) => v.input).map((v) => v.name);
-      });
-      load.catch(() => cache.delete(id));
-      cache.set(id, load);
-    }
-    return cache.get(id);
-  };
-  return { tables, scripts, scriptInputs, error };
 }
 
 export function FlowEditor({ flowId }) {

@@ -1,7 +1,9 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { Field } from '../../shared/Field.jsx';
+import { focusFirstIn } from '../../shared/focusFirst.js';
 import { uuid } from '../../shared/uuid.js';
+import { QueueStep } from './QueueStep.jsx';
 
 export const STEP_TYPES = [
   ['dataTableLookup', 'Data table lookup'],
@@ -52,15 +54,11 @@ export function toModel(steps = []) {
 function newStep(type) {
   switch (type) {
     case 'dataTableLookup':
-      return { type, _key: key(), tableId: '', key: '{{Call.Ani}}', outputs: {}, found: [], notFound: [], failure: [] };
+      return { type, _key: key(), tableId: '', key: '', outputs: {}, found: [], notFound: [], failure: [] };
     case 'screenPop': return { type, _key: key(), scriptId: '', inputs: {} };
     case 'setParticipantData': return { type, _key: key(), rows: [{ name: '', value: '' }] };
     default: return { type, _key: key(), queueId: '', queueName: '' };
   }
-}
-
-export function slug(text) {
-  return text.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 /**
@@ -70,7 +68,14 @@ export function slug(text) {
  */
 export function StepList({ steps, onChange, listName, path, vars, tableId, catalog }) {
   const [type, setType] = useState('dataTableLookup');
+  const [added, setAdded] = useState(false);
+  const list = useRef(null);
   const listId = useId();
+  // A step just added takes the focus to its first field, as any form that opens.
+  useEffect(() => {
+    if (added) focusFirstIn(list.current && list.current.lastElementChild);
+    setAdded(false);
+  }, [steps.length]);
   const replace = (i, step) => onChange(steps.map((s, j) => (j === i ? step : s)));
   const move = (i, by) => {
     const next = [...steps];
@@ -86,7 +91,7 @@ export function StepList({ steps, onChange, listName, path, vars, tableId, catal
     <div class="step-list">
       <datalist id={listId}>{suggestions.map((s) => <option key={s} value={s} />)}</datalist>
       {steps.length === 0 && <p class="muted">No steps.</p>}
-      <ol>
+      <ol ref={list}>
         {steps.map((step, i) => {
           const name = `${path}${i + 1}`;
           return (
@@ -111,7 +116,7 @@ export function StepList({ steps, onChange, listName, path, vars, tableId, catal
             {STEP_TYPES.map(([t, label]) => <option key={t} value={t}>{label}</option>)}
           </select>
         </Field>
-        <button type="button" aria-label={`Add step to ${listName}`} onClick={() => onChange([...steps, newStep(type)])}>Add step</button>
+        <button type="button" aria-label={`Add step to ${listName}`} onClick={() => { setAdded(true); onChange([...steps, newStep(type)]); }}>Add step</button>
       </div>
     </div>
   );
@@ -155,8 +160,9 @@ function LookupStep({ step, onChange, name, vars, catalog, listId }) {
             {catalog.tables.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
           </select>
         </Field>
-        <Field label="Lookup key" hint="An expression, e.g. {{Call.Ani}}">
-          <input class="code" list={listId} value={step.key} onInput={(e) => onChange({ ...step, key: e.currentTarget.value })} />
+        <Field label="Lookup key" hint="An expression, usually {{Call.Ani}} (the caller's number)">
+          <input class="code" list={listId} value={step.key} placeholder="{{Call.Ani}}"
+            onInput={(e) => onChange({ ...step, key: e.currentTarget.value })} />
         </Field>
       </div>
       {columns.length > 0 && (
@@ -266,20 +272,6 @@ function ParticipantDataStep({ step, onChange, name, listId }) {
         </div>
       ))}
       <div><button type="button" class="link" onClick={() => onChange({ ...step, rows: [...rows, { name: '', value: '' }] })}>Add attribute</button></div>
-    </div>
-  );
-}
-
-function QueueStep({ step, onChange }) {
-  // The queue id follows the name (as a slug) until it is typed in by hand.
-  const setName = (queueName) => {
-    const follows = !step.queueId || step.queueId === slug(step.queueName || '');
-    onChange({ ...step, queueName, queueId: follows ? slug(queueName) : step.queueId });
-  };
-  return (
-    <div class="step-body grid2">
-      <Field label="Queue name"><input value={step.queueName || ''} onInput={(e) => setName(e.currentTarget.value)} /></Field>
-      <Field label="Queue id"><input value={step.queueId || ''} onInput={(e) => onChange({ ...step, queueId: e.currentTarget.value })} /></Field>
     </div>
   );
 }

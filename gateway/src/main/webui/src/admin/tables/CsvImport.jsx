@@ -4,7 +4,8 @@ import { describe, pathOf, tablePath } from './tableApi.js';
 import { pollJob } from './poll.js';
 
 const MODES = {
-  Append: 'Append: add new rows, update rows already there, keep the others',
+  Append: 'Append: add new rows, update the file\u2019s columns of rows already there, keep the rest',
+  ReplaceRows: 'Replace rows: add new rows, replace rows already there whole, keep the other rows',
   ReplaceAll: 'Replace all: the table ends with exactly the file\u2019s rows',
 };
 
@@ -96,7 +97,7 @@ export function CsvImport({ tableId, keyLabel, columns, onImported }) {
             onChange={(e) => choose(e.currentTarget.files[0])} />
         </label>
         <p class="muted hint">First line: <code>{header}</code> (the key as <code>key</code> or {keyLabel}; columns by name
-          or label, any subset).</p>
+          or label, any subset: Append keeps the values of the columns the file leaves out).</p>
       </div>
 
       {error && <p class="error" role="alert">{error}</p>}
@@ -109,6 +110,7 @@ export function CsvImport({ tableId, keyLabel, columns, onImported }) {
               The file cannot be imported: {(job.errorInformation && job.errorInformation.message) || 'the job failed'}
             </p>
           ) : <Summary job={job} columns={columns} dry />}
+          {job.status !== 'Failed' && <LeftOut job={job} />}
           <div class="form-actions">
             {job.status === 'Succeeded' && (
               <button type="button" onClick={confirm}>Confirm import</button>
@@ -127,6 +129,15 @@ export function CsvImport({ tableId, keyLabel, columns, onImported }) {
       )}
     </section>
   );
+}
+
+/** What the import does to the columns its file does not name: Append keeps them, the other modes reset them. */
+function LeftOut({ job }) {
+  const names = job.columnsNotInFile || [];
+  if (!names.length) return <p class="muted">The file has every column of the table.</p>;
+  return job.importMode === 'Append'
+    ? <p>Kept as they are in the table: {names.join(', ')} (new rows take their defaults).</p>
+    : <p>{`Set to their defaults in the file's rows: ${names.join(', ')}.`}</p>;
 }
 
 function JobProgress({ job, label }) {

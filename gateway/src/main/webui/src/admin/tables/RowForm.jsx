@@ -1,6 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { useFocusFirst } from '../../shared/focusFirst.js';
 import { describe } from './tableApi.js';
-import { parseValue, showValue } from './schema.js';
+import { parseValue, showValue, valueProblem } from './schema.js';
+import { TypedField } from './TypedInput.jsx';
 
 function blank(columns) {
   const values = { key: '' };
@@ -13,6 +15,8 @@ export function RowForm({ keyLabel, columns, onAdd }) {
   const [values, setValues] = useState(() => blank(columns));
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
+  const form = useFocusFirst();
+  const keyInput = useRef(null);
   const set = (name, value) => setValues({ ...values, [name]: value });
 
   const submit = async (e) => {
@@ -20,21 +24,22 @@ export function RowForm({ keyLabel, columns, onAdd }) {
     setError(null);
     const key = values.key.trim();
     if (!key) { setError(`The row needs its ${keyLabel}`); return; }
-    const body = { key };
-    try {
-      columns.forEach((c) => {
-        const v = c.type === 'boolean' ? values[c.name] : parseValue(c.type, values[c.name], c.title);
-        // A blank field is left out so that it takes the column's default.
-        if (v !== undefined && v !== '') body[c.name] = v;
-      });
-    } catch (err) {
-      setError(err.message);
+    const wrong = columns.filter((c) => c.type !== 'boolean' && valueProblem(c.type, values[c.name], c.title));
+    if (wrong.length) {
+      setError(`The row was not added: correct ${wrong.map((c) => c.title).join(', ')} first.`);
       return;
     }
+    const body = { key };
+    columns.forEach((c) => {
+      const v = c.type === 'boolean' ? values[c.name] : parseValue(c.type, values[c.name], c.title);
+      // A blank field is left out so that it takes the column's default.
+      if (v !== undefined && v !== '') body[c.name] = v;
+    });
     setBusy(true);
     try {
       await onAdd(body);
       setValues(blank(columns));
+      if (keyInput.current) keyInput.current.focus(); // ready for the next row
     } catch (err) {
       setError(err.status === 409 ? `A row with ${keyLabel} ${key} exists already.` : describe(err));
     } finally {
@@ -42,10 +47,10 @@ export function RowForm({ keyLabel, columns, onAdd }) {
     }
   };
   return (
-    <form class="row-form" aria-label="New row" onSubmit={submit} noValidate>
+    <form class="row-form" aria-label="New row" onSubmit={submit} noValidate ref={form}>
       <label class="field">
         <span class="label">{keyLabel}</span>
-        <input value={values.key} required onInput={(e) => set('key', e.currentTarget.value)} />
+        <input ref={keyInput} value={values.key} required onInput={(e) => set('key', e.currentTarget.value)} />
       </label>
       {columns.map((c) => (c.type === 'boolean' ? (
         <label class="field checkbox" key={c.name}>
@@ -53,12 +58,8 @@ export function RowForm({ keyLabel, columns, onAdd }) {
           <span>{c.title}</span>
         </label>
       ) : (
-        <label class="field" key={c.name}>
-          <span class="label">{c.title}</span>
-          <input type={c.type === 'string' ? 'text' : 'number'} step={c.type === 'integer' ? 1 : 'any'}
-            value={values[c.name]} placeholder={showValue(c.default)}
-            onInput={(e) => set(c.name, e.currentTarget.value)} />
-        </label>
+        <TypedField key={c.name} label={c.title} type={c.type} value={values[c.name]} what={c.title}
+          placeholder={showValue(c.default)} onValue={(v) => set(c.name, v)} />
       )))}
       {error && <p class="error" role="alert">{error}</p>}
       <button type="submit" disabled={busy}>{busy ? 'Adding…' : 'Add row'}</button>

@@ -1,6 +1,7 @@
 // One row of the grid: its key, a button per cell that opens the cell's editor in place, History and Delete.
 import { useEffect, useRef } from 'preact/hooks';
 import { showValue } from './schema.js';
+import { TypedInput } from './TypedInput.jsx';
 
 export function RowLine({ where, row, columns, editing, onEdit, onChange, onSave, onCancel, onHistory, onDelete }) {
   const mine = editing && editing.where === where && editing.key === row.key ? editing : null;
@@ -12,8 +13,8 @@ export function RowLine({ where, row, columns, editing, onEdit, onChange, onSave
           {mine && mine.field === c.name ? (
             <CellEditor edit={mine} onChange={onChange} onSave={onSave} onCancel={onCancel} />
           ) : (
-            <button type="button" class="cell" aria-label={`Edit ${c.title} of ${row.key}`}
-              onClick={() => onEdit(where, row.key, c)}>
+            <button type="button" class="cell" onClick={() => onEdit(where, row.key, c)}
+              aria-label={`Edit ${c.title} of ${row.key}${showValue(row[c.name]) ? `: ${showValue(row[c.name])}` : ''}`}>
               {showValue(row[c.name]) || <span class="muted" aria-hidden="true">—</span>}
             </button>
           )}
@@ -43,9 +44,8 @@ function CellEditor({ edit, onChange, onSave, onCancel }) {
           <option value="false">false</option>
         </select>
       ) : (
-        <input ref={input} aria-label={label} type={edit.type === 'string' ? 'text' : 'number'}
-          step={edit.type === 'integer' ? 1 : 'any'} value={edit.text} aria-invalid={edit.problem ? 'true' : undefined}
-          onInput={(e) => onChange(e.currentTarget.value)} onKeyDown={keys} />
+        <TypedInput inputRef={input} aria-label={label} type={edit.type} value={edit.text} what={edit.title}
+          onValue={onChange} onKeyDown={keys} />
       )}
       <button type="button" onClick={onSave}>Save</button>
       <button type="button" class="link" onClick={onCancel}>Cancel</button>

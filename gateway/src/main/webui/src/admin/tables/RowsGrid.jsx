@@ -90,8 +90,7 @@ export function RowsGrid({ tableId, keyLabel, columns, refresh }) {
     try {
       value = parseValue(edit.type, edit.text, `${edit.title}`);
     } catch (e) {
-      setEditing({ ...edit, problem: e.message });
-      return;
+      return; // the cell says what is wrong (and announced it): nothing but what was typed is ever saved
     }
     const { key: _key, ...fields } = edit.row;
     fields[edit.field] = value === undefined ? null : value;

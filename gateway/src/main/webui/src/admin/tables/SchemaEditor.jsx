@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
+import { useFocusFirst } from '../../shared/focusFirst.js';
 import { BASE, describe } from './tableApi.js';
 import { TYPES, nameProblem, parseValue, schemaOf, showValue } from './schema.js';
+import { TypedInput } from './TypedInput.jsx';
 
 const DRAFT_KEY = 'rapport.tables.new-draft';
 const EMPTY = { name: '', description: '', keyLabel: '', columns: [] };
@@ -55,6 +57,7 @@ export function SchemaEditor({ title, initial, pristine = EMPTY, submitLabel, on
   const [notice, setNotice] = useState(restored ? 'Your unsaved draft was restored.' : null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const form = useFocusFirst();
 
   useEffect(() => {
     if (onDraft && dirty) onDraft(draft);
@@ -150,8 +153,11 @@ export function SchemaEditor({ title, initial, pristine = EMPTY, submitLabel, on
   };
 
   const removedNames = draft.columns.filter((c) => c.removed).map((c) => c.name);
+  // Enter never saves the schema (it is too easy to press in a field): only the save button does.
+  const noEnter = (e) => { if (e.key === 'Enter' && e.target.tagName === 'INPUT') e.preventDefault(); };
   return (
-    <form class="schema-editor" onSubmit={save} aria-labelledby="schema-title" noValidate>
+    <form class="schema-editor" onSubmit={save} aria-labelledby="schema-title" noValidate ref={form}
+      onKeyDown={noEnter}>
       <h2 id="schema-title">{title}</h2>
       {notice && (
         <p class="notice" role="status">
@@ -239,7 +245,7 @@ export function SchemaEditor({ title, initial, pristine = EMPTY, submitLabel, on
           <div class="field">
             <span class="label" id="fresh-default">Column default</span>
             <DefaultInput labelledBy="fresh-default" type={fresh.type} value={fresh.defaultText}
-              onValue={(v) => setFresh({ ...fresh, defaultText: v })} />
+              onValue={(v) => setFresh({ ...fresh, defaultText: v })} onEnter={addFresh} />
           </div>
           <button type="button" onClick={addFresh}>Add column</button>
         </div>
@@ -267,8 +273,8 @@ export function SchemaEditor({ title, initial, pristine = EMPTY, submitLabel, on
   );
 }
 
-/** A default value: a choice for booleans, a number box for numbers, text otherwise. '' means no default. */
-function DefaultInput({ label, labelledBy, type, value, onValue }) {
+/** A default value: a choice for booleans, typed text otherwise (checked as a number for numbers). '' is none. */
+function DefaultInput({ label, labelledBy, type, value, onValue, onEnter }) {
   const a11y = label ? { 'aria-label': label } : { 'aria-labelledby': labelledBy };
   if (type === 'boolean') {
     return (
@@ -280,7 +286,8 @@ function DefaultInput({ label, labelledBy, type, value, onValue }) {
     );
   }
   return (
-    <input {...a11y} type={type === 'string' ? 'text' : 'number'} step={type === 'integer' ? 1 : 'any'} value={value}
-      placeholder={type === 'string' ? '(none: blank)' : '(none: 0)'} onInput={(e) => onValue(e.currentTarget.value)} />
+    <TypedInput {...a11y} type={type} value={value} what={label || 'The default'} onValue={onValue}
+      placeholder={type === 'string' ? '(none: blank)' : '(none: 0)'}
+      onKeyDown={(e) => { if (e.key === 'Enter' && onEnter) onEnter(); }} />
   );
 }

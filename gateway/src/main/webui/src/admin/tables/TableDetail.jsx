@@ -6,6 +6,7 @@ import { SchemaEditor, draftOf } from './SchemaEditor.jsx';
 import { RowsGrid } from './RowsGrid.jsx';
 import { CsvImport } from './CsvImport.jsx';
 import { CsvExport } from './CsvExport.jsx';
+import { TableId } from './TableId.jsx';
 
 /** An unsaved schema edit, kept in the tab; it applies only to the table as it was when the edit began. */
 function storedDraft(key, base) {
@@ -61,6 +62,7 @@ export function TableDetail({ tableId }) {
         {!editing && <button type="button" onClick={() => { setEditing(true); setSaved(null); }}>Edit schema</button>}
         {!editing && !deleting && <button type="button" class="link danger" onClick={() => setDeleting(true)}>Delete table</button>}
       </div>
+      <TableId id={table.id} />
       {deleting && <DeleteTable table={table} onCancel={() => setDeleting(false)} />}
       {!editing && restored && (
         <p class="notice warning" role="status">

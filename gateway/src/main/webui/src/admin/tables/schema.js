@@ -50,10 +50,20 @@ export function parseValue(type, text, what) {
     if (/^false$/i.test(trimmed)) return false;
     throw new Error(`${what} is true or false, not "${raw}"`);
   }
-  const n = Number(trimmed);
-  if (!Number.isFinite(n)) throw new Error(`${what} must be a number, not "${raw}"`);
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : NaN;
   if (type === 'integer' && !Number.isInteger(n)) throw new Error(`${what} must be a whole number, not "${raw}"`);
+  if (!Number.isFinite(n)) throw new Error(`${what} must be a number, not "${raw}"`);
   return n;
+}
+
+/** What is wrong with a typed value (parseValue's message), or null when it reads as its column's type. */
+export function valueProblem(type, text, what) {
+  try {
+    parseValue(type, text, what);
+    return null;
+  } catch (e) {
+    return e.message;
+  }
 }
 
 /** How a value shows in a cell or a text box. */

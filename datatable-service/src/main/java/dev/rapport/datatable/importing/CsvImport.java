@@ -53,6 +53,7 @@ public class CsvImport {
         long failed;
         final List<ImportFailure> failures = new ArrayList<>();
         final List<ImportChange> changes = new ArrayList<>();
+        List<String> notInFile = List.of();
     }
 
     void run(String jobId, Path file) {
@@ -90,8 +91,12 @@ public class CsvImport {
         long rowsAtStart = table.rowCount;
         Tally tally = new Tally();
         int batchSize = config.importing().batchSize();
+        RowValidator validator = RowValidator.of(config.limits());
         try (InputStream in = Files.newInputStream(file);
-             CsvRecords records = new CsvRecords(in, schema, RowValidator.of(config.limits()))) {
+             CsvRecords records = new CsvRecords(in, schema, validator)) {
+            tally.notInFile = records.columnsNotInFile();
+            AppendMerge merge = job.importMode == ImportMode.Append
+                    ? new AppendMerge(schema, tally.notInFile, validator) : null;
             List<CsvRecords.Row> batch = new ArrayList<>(batchSize);
             while (records.hasNext()) {
                 CsvRecord next = records.next();
@@ -102,11 +107,11 @@ public class CsvImport {
                     reject(tally, failure);
                 }
                 if (batch.size() == batchSize) {
-                    writeBatch(job, table, batch, tally, rowsAtStart, records.bytesRead());
+                    writeBatch(job, table, batch, merge, tally, rowsAtStart, records.bytesRead());
                     batch.clear();
                 }
             }
-            writeBatch(job, table, batch, tally, rowsAtStart, records.bytesRead());
+            writeBatch(job, table, batch, merge, tally, rowsAtStart, records.bytesRead());
         }
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
@@ -133,8 +138,9 @@ public class CsvImport {
                 tally.failed, job.dryRun ? " (dry run)" : "");
     }
 
-    private void writeBatch(ImportJob job, DataTable table, List<CsvRecords.Row> rows, Tally tally, long rowsAtStart,
-                            long bytesRead) {
+    /** @param merge Append's merge of a record with the row the table has; null when the file's rows replace it */
+    private void writeBatch(ImportJob job, DataTable table, List<CsvRecords.Row> rows, AppendMerge merge, Tally tally,
+                            long rowsAtStart, long bytesRead) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
                 ImportBatch sql = new ImportBatch(c, job.id, job.tableId);
@@ -161,8 +167,19 @@ public class CsvImport {
                 Map<String, ImportBatch.Existing> existing = valid.isEmpty() ? Map.of()
                         : sql.existing(valid.stream().map(CsvRecords.Row::key).toList(), json, !job.dryRun);
                 List<CsvRecords.Row> toWrite = new ArrayList<>();
-                for (CsvRecords.Row row : valid) {
-                    ImportBatch.Existing e = existing.get(row.key());
+                for (CsvRecords.Row record : valid) {
+                    ImportBatch.Existing e = existing.get(record.key());
+                    CsvRecords.Row row = record;
+                    boolean same = e != null && e.same();
+                    if (e != null && merge != null) {
+                        CsvRecord merged = merge.merge(record, e.valuesJson());
+                        if (merged instanceof ImportFailure failure) {
+                            reject(tally, failure);
+                            continue;
+                        }
+                        row = (CsvRecords.Row) merged;
+                        same = AppendMerge.unchanged(row, e.valuesJson());
+                    }
                     if (e == null) {
                         if (!roomForOneMore(job, tally, rowsAtStart)) {
                             reject(tally, new ImportFailure(row.line(), row.key(), null, "The table is full: "
@@ -172,7 +189,7 @@ public class CsvImport {
                         tally.added++;
                         report(tally, ImportChange.added(row));
                         toWrite.add(row);
-                    } else if (e.same()) {
+                    } else if (same) {
                         tally.unchanged++;
                     } else {
                         tally.changed++;
@@ -193,10 +210,10 @@ public class CsvImport {
         });
     }
 
-    /** Append adds to the rows there were; ReplaceAll ends with only the file's rows, so only those count. */
+    /** Append and ReplaceRows add to the rows there were; ReplaceAll ends with only the file's rows. */
     private boolean roomForOneMore(ImportJob job, Tally tally, long rowsAtStart) {
         long max = config.limits().maxRowsPerTable();
-        long after = job.importMode == ImportMode.Append ? rowsAtStart + tally.added
+        long after = job.importMode != ImportMode.ReplaceAll ? rowsAtStart + tally.added
                 : tally.added + tally.changed + tally.unchanged;
         return after < max;
     }
@@ -223,7 +240,8 @@ public class CsvImport {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE datatable_import_job SET status = ?, bytes_read = ?, "
                 + "records_processed = ?, records_added = ?, records_changed = ?, records_unchanged = ?, "
-                + "records_deleted = ?, records_failed = ?, failures = ?::jsonb, changes = ?::jsonb, date_completed = ? "
+                + "records_deleted = ?, records_failed = ?, failures = ?::jsonb, changes = ?::jsonb, "
+                + "date_completed = ?, columns_not_in_file = ?::jsonb "
                 // A job another instance declared orphaned stays failed.
                 + "WHERE id = ? AND status = 'Processing'")) {
             ps.setString(1, status.name());
@@ -238,7 +256,8 @@ public class CsvImport {
             ps.setString(9, EventJson.write(t.failures));
             ps.setString(10, EventJson.write(t.changes));
             ps.setObject(11, status == ImportStatus.Processing ? null : java.sql.Timestamp.from(Instant.now()));
-            ps.setString(12, jobId);
+            ps.setString(12, EventJson.write(t.notInFile));
+            ps.setString(13, jobId);
             ps.executeUpdate();
         }
     }

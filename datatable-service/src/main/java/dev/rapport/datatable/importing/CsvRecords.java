@@ -73,6 +73,11 @@ final class CsvRecords implements AutoCloseable {
     private record Cells(List<String> kept, int count) {
     }
 
+    /** The table's fields the header does not name, in display order. */
+    List<String> columnsNotInFile() {
+        return schema.columns().stream().filter(c -> !header.columns().contains(c)).map(Column::name).toList();
+    }
+
     long bytesRead() {
         return counted.count;
     }

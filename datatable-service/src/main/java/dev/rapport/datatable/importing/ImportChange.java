@@ -47,14 +47,14 @@ public record ImportChange(Long line, String key, String operation, Map<String, 
     }
 
     /** JSON numbers read back as Integer or Double, the file's as Long or BigDecimal: 7 and 7.0 are the same value. */
-    private static boolean same(Object a, Object b) {
+    static boolean same(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) {
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }
         return Objects.equals(a, b);
     }
 
-    private static Map<String, Object> read(String json) {
+    static Map<String, Object> read(String json) {
         try {
             return json == null ? Map.of() : EventJson.mapper().readValue(json, new TypeReference<>() { });
         } catch (JsonProcessingException e) {

@@ -76,6 +76,11 @@ public class ImportJob extends PanacheEntityBase {
     @Column(nullable = false)
     public List<ImportChange> changes = List.of();
 
+    /** The table's fields the file's header does not name, in display order. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "columns_not_in_file", nullable = false)
+    public List<String> columnsNotInFile = List.of();
+
     @Column(name = "error_message")
     public String errorMessage;
 
@@ -103,6 +108,7 @@ public class ImportJob extends PanacheEntityBase {
         recordsFailed = 0;
         failures = List.of();
         changes = List.of();
+        columnsNotInFile = List.of();
         getEntityManager().createNativeQuery("DELETE FROM datatable_import_key WHERE job_id = ?1")
                 .setParameter(1, id).executeUpdate();
     }

@@ -69,7 +69,7 @@ public class ImportJobService {
         try {
             mode = body == null || body.importMode() == null ? ImportMode.Append : ImportMode.valueOf(body.importMode());
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.field("importMode", "importMode is Append or ReplaceAll");
+            throw InvalidInput.field("importMode", "importMode is Append, ReplaceRows or ReplaceAll");
         }
         ImportJob job = new ImportJob();
         job.id = UUID.randomUUID().toString();

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Genesys's {@code DataTableImportJob}, plus what Rapport adds: {@code dryRun}, progress, the counts of added,
  * changed and unchanged rows, the failed records with their reasons, and the first rows added or changed with their
- * values (the dry run's diff). {@code countRecordsUpdated} is Genesys's: rows added or changed (to be, in a dry run).
+ * values (the dry run's diff), and the table's fields the file does not name ({@code columnsNotInFile}: kept by an
+ * Append, set to their defaults by the other modes). {@code countRecordsUpdated} is Genesys's: rows added or changed
+ * (to be, in a dry run).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportJobView(String id, String name, Owner owner, ImportStatus status, Instant dateCreated,
@@ -17,7 +19,8 @@ public record ImportJobView(String id, String name, Owner owner, ImportStatus st
                             long countRecordsUpdated, long countRecordsDeleted, long countRecordsFailed,
                             boolean dryRun, long countRecordsProcessed, long countRecordsAdded,
                             long countRecordsChanged, long countRecordsUnchanged, Progress progress,
-                            List<ImportFailure> failures, List<ImportChange> changes, String selfUri) {
+                            List<ImportFailure> failures, List<ImportChange> changes, List<String> columnsNotInFile,
+                            String selfUri) {
 
     public record Owner(String id) {
     }
@@ -40,6 +43,7 @@ public record ImportJobView(String id, String name, Owner owner, ImportStatus st
                 job.errorMessage == null ? null : new ErrorInformation(job.errorMessage, "import.failed", 400),
                 job.recordsAdded + job.recordsChanged, job.recordsDeleted, job.recordsFailed, job.dryRun,
                 job.recordsProcessed, job.recordsAdded, job.recordsChanged, job.recordsUnchanged,
-                new Progress(job.bytesRead, job.bytesTotal, percent), job.failures, job.changes, self);
+                new Progress(job.bytesRead, job.bytesTotal, percent), job.failures, job.changes,
+                job.columnsNotInFile, self);
     }
 }

@@ -1,6 +1,6 @@
 // Custom actions of the script being designed: list, create, rename, delete, and a step editor with nested blocks
 // (if/else, on success/on failure, try/on error). Every edit goes through update(fn): one undo step each.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { usePublishedActions } from '../session.js';
 import { StepList } from './StepList.jsx';
 import { actionNameProblem, renameAction, usesOf } from './steps.js';
@@ -12,6 +12,7 @@ export function CustomActionsPanel({ script, update, focusName }) {
   const [selected, setSelected] = useState(actions[0]?.name || null);
   const [newName, setNewName] = useState('');
   const [newError, setNewError] = useState(null);
+  const [created, setCreated] = useState(null); // the action just added: its editor takes the focus
   const current = actions.find((a) => a.name === selected) || null;
 
   useEffect(() => {
@@ -36,6 +37,7 @@ export function CustomActionsPanel({ script, update, focusName }) {
       s.customActions = [...(s.customActions || []), { name, steps: [] }];
     });
     setSelected(name);
+    setCreated(name);
     setNewName('');
     setNewError(null);
   };
@@ -67,14 +69,16 @@ export function CustomActionsPanel({ script, update, focusName }) {
       </form>
       {current && (
         <ActionEditor key={current.name} script={script} action={current} update={update}
-          onRenamed={setSelected} />
+          onRenamed={setSelected} focus={created === current.name} />
       )}
     </section>
   );
 }
 
-function ActionEditor({ script, action, update, onRenamed }) {
+function ActionEditor({ script, action, update, onRenamed, focus }) {
   const [name, setName] = useState(action.name);
+  const nameInput = useRef(null);
+  useEffect(() => { if (focus && nameInput.current) nameInput.current.focus(); }, []);
   const [error, setError] = useState(null);
   const published = usePublishedActions();
   const index = (script.customActions || []).findIndex((a) => a.name === action.name);
@@ -109,7 +113,7 @@ function ActionEditor({ script, action, update, onRenamed }) {
       <div class="ca-head">
         <label class="field">
           <span class="label">Custom action name</span>
-          <input type="text" value={name} maxLength={128} aria-invalid={error ? 'true' : undefined}
+          <input ref={nameInput} type="text" value={name} maxLength={128} aria-invalid={error ? 'true' : undefined}
             onInput={(e) => { setName(e.currentTarget.value); setError(null); }} onBlur={rename}
             onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); rename(); } }} />
         </label>

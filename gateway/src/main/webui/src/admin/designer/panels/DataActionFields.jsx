@@ -1,6 +1,6 @@
 // An Execute data action step: which published data action, its inputs from {{variables}} and its outputs into
 // variables, as its contract names them (fields outside the contract stay editable, so nothing is lost).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { api } from '../../../api.js';
 import { VariableText } from '../VariableText.jsx';
 import { VariableSelect } from './VariableSelect.jsx';
@@ -11,6 +11,12 @@ export function DataActionFields({ ctx, step, edit, title }) {
   const chosen = (list || []).find((a) => a.id === step.dataActionId) || null;
   const [contract, setContract] = useState(null);
   const [contractError, setContractError] = useState(null);
+  const [find, setFind] = useState('');
+  const pickerId = useId();
+  const wanted = find.trim().toLowerCase();
+  const matching = (list || []).filter((a) => a.name.toLowerCase().includes(wanted));
+  // the chosen action stays in the list when the search leaves it out, so that the choice still shows
+  const shown = chosen && !matching.includes(chosen) ? [chosen, ...matching] : matching;
 
   useEffect(() => {
     setContractError(null);
@@ -56,18 +62,27 @@ export function DataActionFields({ ctx, step, edit, title }) {
 
   return (
     <div class="step-fields">
-      <label class="field">
-        <span class="label">Data action of {title}</span>
-        <select value={step.dataActionId || ''} aria-busy={list ? 'false' : 'true'} onChange={(e) => {
+      <div class="find-action">
+        <label class="field">
+          <span class="label">Find a data action for {title}</span>
+          <input type="search" value={find} placeholder="Part of its name" onInput={(e) => setFind(e.currentTarget.value)} />
+        </label>
+        <span class="muted" role="status">
+          {wanted ? `${matching.length} data action${matching.length === 1 ? ' matches' : 's match'}` : ''}
+        </span>
+      </div>
+      <div class="field wide">
+        <label class="label" for={pickerId}>Data action of {title}</label>
+        <select id={pickerId} value={step.dataActionId || ''} aria-busy={list ? 'false' : 'true'} onChange={(e) => {
           const v = e.currentTarget.value;
           edit((s) => { s.dataActionId = v; });
         }}>
           <option value="">{list ? 'Choose a published data action…' : 'Loading data actions…'}</option>
-          {(list || []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {shown.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           {step.dataActionId && list && !chosen
             && <option value={step.dataActionId}>{step.dataActionId} (not published)</option>}
         </select>
-      </label>
+      </div>
       {error && <p class="error" role="alert">{error}</p>}
       {contractError && <p class="error" role="alert">{contractError}</p>}
       {step.dataActionId && contract && (

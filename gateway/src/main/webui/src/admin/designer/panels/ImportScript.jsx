@@ -1,6 +1,6 @@
 // Imports a Genesys Scripter ".script" export (or a Rapport script export) as a new script: choose or drop the file,
 // see what could not be carried over, then open the new script.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api.js';
 import './panels.css';
 
@@ -13,6 +13,7 @@ export function ImportScriptButton({ onImported }) {
   const [error, setError] = useState(null);
   const [result, setResult] = useState(null);
   const input = useRef(null);
+  useEffect(() => { if (open && input.current) input.current.focus(); }, [open]);
 
   const importFile = async (file) => {
     setError(null);

@@ -1,17 +1,25 @@
 // A custom action's steps as nested lists: each step with its tools (up, down, delete), its fields, and its
 // branches (if/else, on success/on failure, try/on error), each branch a list of its own.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { focusFirstIn } from '../../../shared/focusFirst.js';
+import { AddStepMenu } from './AddStepMenu.jsx';
 import { StepFields } from './StepFields.jsx';
-import { STEP_TYPES, blankStep, branchesOf, listAt, stepTypeLabel } from './steps.js';
+import { blankStep, branchesOf, listAt, stepTypeLabel } from './steps.js';
 
-/** One list of steps (an action's own, or a branch), with its own "add step" control. */
+/** One list of steps (an action's own, or a branch), with its one "add step" control. */
 export function StepList({ ctx, steps, path, title, prefix }) {
-  const [type, setType] = useState('executeDataAction');
-  const add = () => ctx.edit((a) => { listAt(a, path).push(blankStep(type)); });
+  const list = useRef(null);
+  const [added, setAdded] = useState(0);
+  // the step just added takes the focus to its first field
+  useEffect(() => { if (added) focusFirstIn(list.current && list.current.lastElementChild); }, [added]);
+  const add = (type) => {
+    ctx.edit((a) => { listAt(a, path).push(blankStep(type)); });
+    setAdded((n) => n + 1);
+  };
   return (
     <div class="step-list">
       {steps.length === 0 && <p class="muted">No steps.</p>}
-      <ol>
+      <ol ref={list}>
         {steps.map((step, i) => (
           <li key={i}>
             <StepEditor ctx={ctx} step={step} path={path} index={i} count={steps.length}
@@ -19,15 +27,7 @@ export function StepList({ ctx, steps, path, title, prefix }) {
           </li>
         ))}
       </ol>
-      <div class="step-add">
-        <label class="field">
-          <span class="label">New step</span>
-          <select value={type} aria-label={`New step in ${title}`} onChange={(e) => setType(e.currentTarget.value)}>
-            {STEP_TYPES.map(([t, label]) => <option key={t} value={t}>{label}</option>)}
-          </select>
-        </label>
-        <button type="button" aria-label={`Add step to ${title}`} onClick={add}>Add step</button>
-      </div>
+      <AddStepMenu title={title} onAdd={add} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// Publishing and versions: publish the saved draft, list versions, compare two versions (or a version and the
-// draft), make an earlier version current again, or restore a version into the draft.
+// Versions (Publish is in the designer's toolbar): list them, compare two versions (or a version and the draft), make
+// an earlier version current again, or restore a version into the draft.
 import { useEffect, useState } from 'preact/hooks';
 import { api, revisionTag } from '../../../api.js';
 import { ProblemsPanel } from './Problems.jsx';
@@ -21,9 +21,8 @@ function DiffLine({ line }) {
   return <span class={cls}>{line}{'\n'}</span>;
 }
 
-export function VersionsPanel({ scriptId, dirty, onRestored, revision }) {
+export function VersionsPanel({ scriptId, dirty, onRestored, revision, published }) {
   const [versions, setVersions] = useState(null);
-  const [problems, setProblems] = useState(null);
   const [loadError, setLoadError] = useState(null);
   const [busy, setBusy] = useState(null);
   const [message, setMessage] = useState(null);
@@ -37,36 +36,16 @@ export function VersionsPanel({ scriptId, dirty, onRestored, revision }) {
   const base = `/api/v2/scripts/${encodeURIComponent(scriptId)}`;
   const load = async () => {
     try {
-      const [list, validation] = await Promise.all([api(`${base}/versions`), api(`${base}/validation`)]);
+      const list = await api(`${base}/versions`);
       setVersions(list);
-      setProblems(validation.problems || []);
       setLoadError(null);
       if (!from && list.length) setFrom(String(list[0].version));
     } catch (e) {
       setLoadError(errorText(e));
     }
   };
-  // validation follows the saved draft: reload when the draft was saved (dirty turns false)
-  useEffect(() => { if (scriptId) load(); }, [scriptId, dirty]);
-
-  const blocked = problems && problems.length > 0;
-  const reason = dirty ? 'The draft has unsaved changes: save it first, then publish.'
-    : blocked ? `Fix ${problems.length} problem${problems.length === 1 ? '' : 's'} first (see Problems).` : null;
-
-  const publish = async () => {
-    setBusy('publish');
-    setMessage(null);
-    setRefusal(null);
-    try {
-      const v = await api(`${base}/publish`, { method: 'POST' });
-      setMessage(`Published version ${v.version}; it is now the current version.`);
-      await load();
-    } catch (e) {
-      setRefusal({ message: errorText(e), details: (e.body && e.body.details) || [] });
-    } finally {
-      setBusy(null);
-    }
-  };
+  // reload when the draft was saved (dirty turns false) and after a publish from the toolbar
+  useEffect(() => { if (scriptId) load(); }, [scriptId, dirty, published]);
 
   const makeCurrent = async (version) => {
     setBusy(`current-${version}`);
@@ -123,13 +102,7 @@ export function VersionsPanel({ scriptId, dirty, onRestored, revision }) {
     <section class="panel versions" aria-labelledby="versions-title">
       <h3 id="versions-title">Versions</h3>
       {loadError && <p class="error" role="alert">Could not load the versions: {loadError}</p>}
-      <div class="row">
-        <button type="button" onClick={publish} disabled={!!reason || !problems || busy === 'publish'}
-          aria-describedby={reason ? 'publish-reason' : undefined}>
-          {busy === 'publish' ? 'Publishing…' : 'Publish'}
-        </button>
-        {reason && <span id="publish-reason" class="muted">{reason}</span>}
-      </div>
+      <p class="muted">Publish (in the toolbar) makes the saved draft a new version, current at once.</p>
       {message && <p class="notice success" role="status">{message}</p>}
       {refusal && (
         <div role="alert" class="error">

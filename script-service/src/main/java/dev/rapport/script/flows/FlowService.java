@@ -21,10 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Inbound flows: drafts, publishing (validated), and finding the flow an interaction takes. */
 @ApplicationScoped
 public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
+    private static final Pattern REFERENCE = Pattern.compile("\\{\\{([^{}]*)\\}\\}");
     private static final DraftsAndVersions<FlowEntity, FlowVersionEntity> DRAFTS =
             new DraftsAndVersions<>(FlowVersionEntity.class, "key.flowId", "key.version");
     private final ObjectMapper json;
@@ -205,6 +208,8 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
                 }
                 if (blank(lookup.key())) {
                     problems.add(at + ".key: the key template is required, e.g. {{Call.Ani}}");
+                } else if (keyProblem(lookup.key()) != null) {
+                    problems.add(at + ".key: " + keyProblem(lookup.key()));
                 } else {
                     template(lookup.key(), at + ".key", flowVariables, problems);
                 }
@@ -229,6 +234,26 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
                 problems.add(at + ".queueId: the queue is required");
             }
         }
+    }
+
+    /**
+     * Why a lookup key is not one well-formed template naming each value once, or null. A key typed after the hint
+     * that was there ({@code {{Call.Ani}}{{Call.Ani}}}) or with a brace missing would miss every caller.
+     */
+    static String keyProblem(String key) {
+        Matcher reference = REFERENCE.matcher(key);
+        Set<String> named = new HashSet<>();
+        while (reference.find()) {
+            String name = reference.group(1).trim();
+            if (!named.add(name)) {
+                return "the key names {{" + name + "}} twice (" + key + "); a lookup key names each value once";
+            }
+        }
+        String outside = REFERENCE.matcher(key).replaceAll("");
+        if (outside.indexOf('{') >= 0 || outside.indexOf('}') >= 0) {
+            return "the key " + key + " has unmatched braces; a value is written {{Call.Ani}}";
+        }
+        return null;
     }
 
     /** True when the script exists and has a current published version, the one a screen pop would pin. */
