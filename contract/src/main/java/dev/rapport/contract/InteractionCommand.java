@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * What Rapport asks of the telephony side about an interaction, on topic {@link Topics#INTERACTION_COMMANDS}, keyed
@@ -23,6 +24,12 @@ public record InteractionCommand(String commandId, Kind type, String interaction
     public static final int MAX_NUMBER = 64;
     /** The longest wrap-up notes accepted. */
     public static final int MAX_NOTES = 2_000;
+    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9][0-9 ().-]*");
+
+    /** A number a transfer or a callback can dial: digits and the usual separators, an optional leading +. */
+    public static boolean isPhoneNumber(String text) {
+        return text != null && text.length() <= MAX_NUMBER && PHONE_NUMBER.matcher(text).matches();
+    }
 
     public enum Kind {
         BLIND_TRANSFER("blindTransfer"),
