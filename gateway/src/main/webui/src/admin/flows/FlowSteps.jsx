@@ -280,6 +280,11 @@ function QueueStep({ step, onChange }) {
     <div class="step-body grid2">
       <Field label="Queue name"><input value={step.queueName || ''} onInput={(e) => setName(e.currentTarget.value)} /></Field>
       <Field label="Queue id"><input value={step.queueId || ''} onInput={(e) => onChange({ ...step, queueId: e.currentTarget.value })} /></Field>
+      <label class="checkbox">
+        <input type="checkbox" checked={!!step.wrapupRequired}
+          onChange={(e) => onChange({ ...step, wrapupRequired: e.currentTarget.checked || undefined })} />
+        <span>Agents of this queue must wrap up (a wrap-up code when the call leaves them)</span>
+      </label>
     </div>
   );
 }
