@@ -34,7 +34,9 @@ export function WrapupCodesAdmin() {
   return (
     <main class="admin">
       <h1>Wrap-up codes</h1>
-      <p class="muted">What agents choose when an interaction leaves them, on scripts and queues that require a wrap-up.</p>
+      <p class="muted">
+        What agents choose when an interaction leaves them, on scripts and queues that require a wrap-up.
+      </p>
       {error && <p class="error" role="alert">{error}</p>}
       <form class="d-inline-form" onSubmit={add} aria-label="Add a wrap-up code">
         <Field label="Name of the new code" error={nameError}>

@@ -26,10 +26,12 @@ class InteractionCommandSchemaTest {
     @Test
     void eachKindNeedsItsOwnPart() {
         assertThatThrownBy(() -> EventSchemas.INTERACTION_COMMAND.parse(
-                "{\"commandId\":\"c1\",\"type\":\"consultTransfer\",\"interactionId\":\"i1\"}", InteractionCommand.class))
+                "{\"commandId\":\"c1\",\"type\":\"consultTransfer\",\"interactionId\":\"i1\"}",
+                InteractionCommand.class))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("/target");
         assertThatThrownBy(() -> EventSchemas.INTERACTION_COMMAND.parse(
-                "{\"commandId\":\"c1\",\"type\":\"scheduleCallback\",\"interactionId\":\"i1\"}", InteractionCommand.class))
+                "{\"commandId\":\"c1\",\"type\":\"scheduleCallback\",\"interactionId\":\"i1\"}",
+                InteractionCommand.class))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("/callback");
         assertThatThrownBy(() -> EventSchemas.INTERACTION_COMMAND.parse(
                 "{\"commandId\":\"c1\",\"type\":\"wrapup\",\"interactionId\":\"i1\"}", InteractionCommand.class))
@@ -90,7 +92,8 @@ class InteractionCommandSchemaTest {
         assertThat(wrapUp.type()).isEqualTo(AgentCommand.Kind.WRAP_UP);
         assertThat(wrapUp.notes()).isEqualTo("Sorted.");
         assertThatThrownBy(() -> EventSchemas.AGENT_COMMAND.parse(
-                "{\"id\":\"a1\",\"type\":\"wrapUp\",\"interactionId\":\"i1\",\"agentId\":\"alex\"}", AgentCommand.class))
+                "{\"id\":\"a1\",\"type\":\"wrapUp\",\"interactionId\":\"i1\",\"agentId\":\"alex\"}",
+                AgentCommand.class))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("/code");
         assertThatThrownBy(() -> EventSchemas.AGENT_COMMAND.parse("""
                 {"id":"a1","type":"wrapUp","interactionId":"i1","agentId":"alex","code":"w1","notes":"%s"}"""
@@ -109,7 +112,8 @@ class InteractionCommandSchemaTest {
 
         String json = EventJson.write(state);
 
-        assertThat(json).contains("\"wrapup\":{\"agentId\":\"alex\",\"status\":\"pending\"").doesNotContain("\"pending\":");
+        assertThat(json).contains("\"wrapup\":{\"agentId\":\"alex\",\"status\":\"pending\"")
+                .doesNotContain("\"pending\":");
         assertThat(EventSchemas.SESSION_UPDATED.parse(json, SessionState.class)).isEqualTo(state);
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rapport.contract.InteractionEvent;
 import dev.rapport.contract.SessionState;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * What the gateway itself reads of a session state: who it belongs to (the agent it is connected to, and the agent
@@ -37,8 +39,8 @@ public record SessionHead(String interactionId, long version, String state, Stri
     }
 
     /** The agents whose lists show the interaction: the one it is connected to and the one it left. */
-    public java.util.Set<String> agents() {
-        java.util.Set<String> agents = new java.util.HashSet<>(2);
+    public Set<String> agents() {
+        Set<String> agents = new HashSet<>(2);
         if (agentId() != null) {
             agents.add(agentId());
         }

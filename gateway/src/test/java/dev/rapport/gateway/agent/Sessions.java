@@ -33,7 +33,8 @@ public final class Sessions {
     }
 
     /** The same state, left by {@code agentId} (its agent cleared unless still connected) with this wrap-up. */
-    public static SessionState left(SessionState s, String state, String agentId, String status, boolean notesRequired) {
+    public static SessionState left(SessionState s, String state, String agentId, String status,
+                                    boolean notesRequired) {
         boolean required = !SessionState.Wrapup.NOT_REQUIRED.equals(status);
         return new SessionState(s.interactionId(), s.version(), state, s.ani(), s.dnis(), s.attributes(), s.queue(),
                 null, s.updatedAt(), s.script(), s.page(), s.variables(), s.alerts(), s.actions(),

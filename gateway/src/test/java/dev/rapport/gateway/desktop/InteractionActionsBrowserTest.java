@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,7 +197,7 @@ class InteractionActionsBrowserTest extends DesktopBrowserTest {
                 InteractionEvent.class);
     }
 
-    private static org.apache.kafka.clients.producer.ProducerRecord<String, String> commandRecord(InteractionCommand c) {
+    private static ProducerRecord<String, String> commandRecord(InteractionCommand c) {
         return KafkaCloudEvents.toRecord(Topics.INTERACTION_COMMANDS, new CloudEvent(UUID.randomUUID().toString(),
                 EventTypes.interactionCommand(c.type()), "/test/script-service", c.interactionId(), Instant.now(),
                 EventSchemas.INTERACTION_COMMAND.write(c)), null);

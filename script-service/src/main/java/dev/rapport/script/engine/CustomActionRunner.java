@@ -7,6 +7,7 @@ import dev.rapport.script.engine.RunResult.StepRecord;
 import dev.rapport.script.expressions.ExpressionException;
 import dev.rapport.script.model.CustomAction;
 import dev.rapport.script.model.Step;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ final class CustomActionRunner {
             session.runs().put(runId, new RunPosition(runId, action, frames));
             return finish(RunResult.Status.SUSPENDED, new DataActionRequest(runId, call.dataActionId(), inputs), null);
         } else if (InteractionSteps.asksTheInteraction(step)) {
-            InteractionAction ask = InteractionSteps.action(session, step, java.time.Instant.now());
+            InteractionAction ask = InteractionSteps.action(session, step, Instant.now());
             steps.add(new StepRecord(where, typeOf(step), "waiting for " + ask.describe()));
             session.runs().put(runId, new RunPosition(runId, action, frames));
             return finish(RunResult.Status.SUSPENDED, new RunResult.InteractionRequest(runId, ask), null);

@@ -24,7 +24,8 @@ final class InteractionSteps {
     }
 
     static boolean asksTheInteraction(Step step) {
-        return step instanceof Step.Transfer || step instanceof Step.ScheduleCallback || step instanceof Step.Disconnect;
+        return step instanceof Step.Transfer || step instanceof Step.ScheduleCallback
+                || step instanceof Step.Disconnect;
     }
 
     static InteractionAction action(SessionModel session, Step step, Instant now) {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hibernate.exception.ConstraintViolationException;
@@ -182,15 +183,16 @@ public class WrapupCodeService {
     }
 
     private static WrapupCodeEntity find(String id, LockModeType lock) {
-        return uuid(id).map(u -> WrapupCodeEntity.<WrapupCodeEntity>findByIdOptional(u, lock).orElse(null))
+        UUID key = uuid(id).orElseThrow(() -> new NotFound("Wrap-up code " + id + " not found"));
+        return WrapupCodeEntity.<WrapupCodeEntity>findByIdOptional(key, lock)
                 .orElseThrow(() -> new NotFound("Wrap-up code " + id + " not found"));
     }
 
-    private static java.util.Optional<UUID> uuid(String id) {
+    private static Optional<UUID> uuid(String id) {
         try {
-            return java.util.Optional.of(UUID.fromString(id));
+            return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException | NullPointerException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

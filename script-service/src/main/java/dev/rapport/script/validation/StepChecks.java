@@ -96,11 +96,13 @@ final class StepChecks {
         } else if (step instanceof Step.InfoBanner b) {
             v.template(where + "/message", b.message());
             if (b.level() != null && !List.of("info", "success", "warning", "error").contains(b.level())) {
-                v.problem(where + "/level", "invalid.value", "'" + b.level() + "' is not info, success, warning or error");
+                v.problem(where + "/level", "invalid.value", "'" + b.level()
+                        + "' is not info, success, warning or error");
             }
         } else if (step instanceof Step.Delay d) {
             if (d.seconds() == null || d.seconds() < 1 || d.seconds() > Step.Delay.MAX_SECONDS) {
-                v.problem(where + "/seconds", "invalid.value", "a delay is 1 to " + Step.Delay.MAX_SECONDS + " seconds");
+                v.problem(where + "/seconds", "invalid.value", "a delay is 1 to " + Step.Delay.MAX_SECONDS
+                        + " seconds");
             }
         }
     }

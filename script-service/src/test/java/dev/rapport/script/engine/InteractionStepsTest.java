@@ -197,7 +197,8 @@ class InteractionStepsTest {
     void theNewStepsKeepTheirShapeInTheScriptFormat() {
         String json = ScriptFormat.write(script());
         assertThat(json).contains("{\"type\":\"disconnect\"}")
-                .contains("{\"type\":\"transfer\",\"mode\":\"blind\",\"targetType\":\"queue\",\"target\":\"{{Queue}}\"}")
+                .contains("{\"type\":\"transfer\",\"mode\":\"blind\",\"targetType\":\"queue\","
+                        + "\"target\":\"{{Queue}}\"}")
                 .contains("{\"type\":\"delay\",\"seconds\":5}")
                 .contains("\"wrapupRequired\":true,\"wrapupNotesRequired\":true");
         // the format bounds a delay before the engine has to

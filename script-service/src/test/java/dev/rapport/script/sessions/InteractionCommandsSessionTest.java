@@ -83,7 +83,8 @@ class InteractionCommandsSessionTest {
                 """.formatted(UUID.randomUUID(), DNIS, scriptId);
         String flowId = given().header("Authorization", admin).contentType(ContentType.JSON).body(flow)
                 .post("/api/v2/flows/inbound").then().statusCode(201).extract().path("id");
-        given().header("Authorization", admin).post("/api/v2/flows/inbound/{id}/publish", flowId).then().statusCode(200);
+        given().header("Authorization", admin).post("/api/v2/flows/inbound/{id}/publish", flowId)
+                .then().statusCode(200);
         resolvedCode = given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body(Map.of("name", "Resolved " + UUID.randomUUID())).post("/api/v2/routing/wrapupcodes")
                 .then().statusCode(200).extract().path("id");
@@ -127,7 +128,8 @@ class InteractionCommandsSessionTest {
                 new Component.Button("wait", null, "Wait", "Wait")));
         return new ScriptDefinition("Shift " + UUID.randomUUID(), null, null, "p1",
                 List.of(new Page("p1", "Start", null, root)),
-                List.of(Variable.basic("Queue", VariableType.STRING), Variable.basic("Callback Number", VariableType.STRING),
+                List.of(Variable.basic("Queue", VariableType.STRING),
+                        Variable.basic("Callback Number", VariableType.STRING),
                         Variable.basic("Callback Time", VariableType.STRING)),
                 List.of(new CustomAction("Transfer", null, List.of(
                                 new Step.Transfer(Step.TransferMode.blind, Step.TargetType.queue, "{{Queue}}"))),
@@ -151,8 +153,8 @@ class InteractionCommandsSessionTest {
                 null, null));
         assertThat(alerts(id)).contains("success: Transferred to queue Billing");
         InteractionCommand sent = received(id, InteractionCommand.Kind.BLIND_TRANSFER);
-        assertThat(sent.target()).isEqualTo(new InteractionCommand.Target(InteractionCommand.TargetType.QUEUE, "billing",
-                null));
+        assertThat(sent.target()).isEqualTo(
+                new InteractionCommand.Target(InteractionCommand.TargetType.QUEUE, "billing", null));
         assertThat(sent.agentId()).isEqualTo("alex");
         assertThat(timeline(id)).contains("command.sent", "interaction.transferred", "command.answered",
                 "wrapup.pending", "run.completed");
