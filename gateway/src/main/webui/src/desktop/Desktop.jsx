@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, hasRole } from '../api.js';
-import { uuid } from '../shared/uuid.js';
+import { api, hasRole, me } from '../api.js';
 import {
   sessions, sessionLists, notices, dismiss, loadList, offer, streamStatus, offers, open, declineOffer, focusRequest,
+  sendCommand,
 } from './sessions.js';
+import { owesWrapup } from './lifecycle.js';
+import { LEVELS, levelOf } from './levels.js';
 import { ScriptPage } from './Script.jsx';
+import { WrapUpDone, WrapUpForm } from './WrapUp.jsx';
 import './desktop.css';
 
 function when(iso) {
@@ -67,15 +70,8 @@ function Offers() {
   );
 }
 
-const LEVELS = {
-  success: { icon: '✓', label: 'Success' },
-  warning: { icon: '⚠', label: 'Warning' },
-  error: { icon: '✕', label: 'Error' },
-  info: { icon: 'ℹ', label: 'Info' },
-};
-
 function Notice({ n }) {
-  const level = LEVELS[n.level] ? n.level : 'info';
+  const level = levelOf(n.level);
   const { icon, label } = LEVELS[level];
   return (
     <div class={`notice ${level}`} role={level === 'error' ? 'alert' : undefined} data-level={level}>
@@ -118,6 +114,14 @@ function Interaction({ interactionId }) {
     }
   }, [loaded, focusRequest.value]);
 
+  // Once the wrap-up is done the form goes: the focus goes back to the interaction's heading, not the page body.
+  const owed = loaded && owesWrapup(held, me.value && me.value.id);
+  const wasOwed = useRef(false);
+  useEffect(() => {
+    if (wasOwed.current && !owed && heading.current) heading.current.focus();
+    wasOwed.current = owed;
+  }, [owed]);
+
   // The stream only carries what this user may see; anything else is fetched, so a 403 or 404 is shown.
   useEffect(() => {
     setError(null);
@@ -129,23 +133,12 @@ function Interaction({ interactionId }) {
     }
   }, [interactionId]);
 
+  // The version this page shows goes with each command: a gateway replica behind it waits for it.
+  const post = (command) => sendCommand(interactionId, held && !held.summary ? held.version : undefined, command);
   const send = async (command) => {
     setCommandError(null);
     try {
-      // The version this page shows: a gateway replica that has not caught up with it yet waits for it, and
-      // answers 503 if it still has not; then the command is sent again (the same id: it is applied once).
-      const shown = held && !held.summary ? String(held.version) : undefined;
-      const body = command.id ? command : { ...command, id: uuid() };
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await api(`/api/v2/agent/interactions/${encodeURIComponent(interactionId)}/commands`,
-            { method: 'POST', body, headers: { 'X-Rapport-Session-Version': shown } });
-          break;
-        } catch (e) {
-          if (e.status !== 503 || attempt === 3) throw e;
-          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-        }
-      }
+      await post(command);
     } catch (e) {
       setCommandError(e.message);
     }
@@ -160,6 +153,8 @@ function Interaction({ interactionId }) {
     return <section class="detail"><p class="muted" aria-busy="true">Loading…</p></section>;
   }
   const attributes = Object.entries(held.attributes || {});
+  const userId = me.value && me.value.id;
+  const mine = held.wrapup && held.wrapup.agentId === userId;
   return (
     <section class="detail" aria-labelledby="detail-title">
       <Offers />
@@ -170,6 +165,7 @@ function Interaction({ interactionId }) {
           {held.agent ? `Agent ${held.agent.name || held.agent.id}. ` : ''}
           {held.script ? `Script ${held.script.name} v${held.script.version}.` : ''}
         </p>
+        <EndButton held={held} userId={userId} onSend={send} />
         {attributes.length > 0 && (
           <div class="participant-data">
             <h3 id="participant-data-title">Participant data</h3>
@@ -180,11 +176,31 @@ function Interaction({ interactionId }) {
           </div>
         )}
       </header>
+      {owed && <WrapUpForm key={held.interactionId} session={held} onSend={post} />}
+      {mine && held.wrapup.status === 'done' && <WrapUpDone wrapup={held.wrapup} />}
       <Notices interactionId={interactionId} />
       {commandError && <p class="error" role="alert">{commandError}</p>}
       {held.page && held.page.invalid && <p class="warning">Some fields need attention.</p>}
       <ScriptPage page={held.page} actions={held.actions} onCommand={send} />
     </section>
+  );
+}
+
+// The agent ends their call: the telephony side is asked to disconnect it; the button waits until it has.
+function EndButton({ held, userId, onSend }) {
+  const [ending, setEnding] = useState(null);
+  if (held.state !== 'connected' || !held.agent || held.agent.id !== userId) return null;
+  const waiting = ending === held.version;
+  const end = () => {
+    if (waiting) return;
+    setEnding(held.version);
+    onSend({ type: 'disconnect' });
+  };
+  return (
+    <button type="button" class="end-call" onClick={end} aria-disabled={waiting ? 'true' : undefined}
+      aria-busy={waiting ? 'true' : 'false'} data-action="end">
+      {waiting ? 'Ending…' : 'End call'}
+    </button>
   );
 }
 

@@ -2,6 +2,7 @@
 // set as HTML. URLs are used only when they are http(s), and web pages are sandboxed frames (see safeFrameUrl).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { runOutcome } from '../shared/runOutcome.js';
+import { LEVELS, levelOf } from './levels.js';
 
 const ARRANGE = { start: 'flex-start', center: 'center', end: 'flex-end' };
 
@@ -46,8 +47,23 @@ export function ScriptPage({ page, actions, onCommand }) {
   }
   return (
     <section class="script-page" aria-label={`Script page ${page.name || ''}`}>
+      {page.banner && <Banner banner={page.banner} />}
       <Node c={page.root} actions={actions || []} onCommand={onCommand} />
     </section>
+  );
+}
+
+// An Info Banner step's message: it stays above the page until the script replaces or removes it.
+function Banner({ banner }) {
+  const level = levelOf(banner.level);
+  const { icon, label } = LEVELS[level];
+  return (
+    <div class={`notice banner ${level}`} role="status" data-banner={level}>
+      <span class="notice-text">
+        <span class="notice-icon" aria-hidden="true">{icon}</span>
+        <strong class="notice-level">{label}:</strong> {banner.message}
+      </span>
+    </div>
   );
 }
 

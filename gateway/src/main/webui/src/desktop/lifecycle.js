@@ -3,15 +3,30 @@
 
 export const RECENT_LIMIT = 10;
 
-// Active interactions in the order they arrived (arrivals: interactionId -> when its first state was seen), so a row never moves under the agent's pointer
-// when another one is updated; ended ones in a short "Recent" list, the last to end first.
-export function arrange(sessions, arrivals, limit = RECENT_LIMIT) {
+// The agent owes a wrap-up of this interaction: it left them, and the script or the queue requires one.
+export function owesWrapup(state, userId) {
+  const w = state && state.wrapup;
+  return !!w && w.status === 'pending' && !!userId && w.agentId === userId;
+}
+
+// Done for this viewer: ended, or gone from them (transferred away), with no wrap-up of theirs still to do.
+export function finished(state, userId) {
+  if (owesWrapup(state, userId)) return false;
+  if (state.state === 'ended') return true;
+  const leftMe = !!userId && !!state.wrapup && state.wrapup.agentId === userId;
+  return leftMe && !(state.agent && state.agent.id === userId);
+}
+
+// Active interactions in the order they arrived (arrivals: interactionId -> when its first state was seen), so a row
+// never moves under the agent's pointer when another one is updated; finished ones (ended, or transferred away, and
+// wrapped up when a wrap-up is required) in a short "Recent" list, the last to finish first.
+export function arrange(sessions, arrivals, limit = RECENT_LIMIT, userId = null) {
   const all = Object.values(sessions);
   const arrival = (s) => arrivals[s.interactionId] ?? Number.MAX_SAFE_INTEGER;
-  const active = all.filter((s) => s.state !== 'ended')
+  const active = all.filter((s) => !finished(s, userId))
     .sort((a, b) => arrival(a) - arrival(b) || a.interactionId.localeCompare(b.interactionId));
   const recent = all
-    .filter((s) => s.state === 'ended')
+    .filter((s) => finished(s, userId))
     .sort((a, b) => String(b.updatedAt || '').localeCompare(String(a.updatedAt || '')) || arrival(b) - arrival(a))
     .slice(0, limit);
   return { active, recent };
@@ -30,6 +45,6 @@ export function popAction(state, userId, openId, sessions, popped) {
     return 'none';
   }
   const open = openId ? sessions[openId] : null;
-  const busy = !!openId && (!open || open.state !== 'ended');
+  const busy = !!openId && (!open || !finished(open, userId));
   return busy ? 'offer' : 'open';
 }

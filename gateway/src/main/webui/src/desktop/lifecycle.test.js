@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { arrange, answeredBy, popAction } from './lifecycle.js';
+import { arrange, answeredBy, finished, owesWrapup, popAction } from './lifecycle.js';
 
 const s = (id, state, updatedAt, extra = {}) => ({ interactionId: id, state, updatedAt, version: 1, ...extra });
 
@@ -41,4 +41,23 @@ test('a pop opens when nothing is open, is offered when another interaction is o
   assert.equal(popAction(mine('a'), 'alex', 'b', { b: s('b', 'ended', 'x') }, new Set()), 'open');
   assert.equal(popAction(mine('a'), 'alex', null, {}, new Set(['a'])), 'none');
   assert.equal(popAction(mine('a'), 'alex', 'a', {}, new Set()), 'none');
+});
+
+const wrapup = (agentId, status) => ({ agentId, status, required: status !== 'notRequired', notesRequired: false });
+
+test('an interaction that left the agent stays active until its required wrap-up is done', () => {
+  const owed = s('a', 'ended', '2026-01-01T10:00:00Z', { agent: { id: 'alex' }, wrapup: wrapup('alex', 'pending') });
+  const done = { ...owed, interactionId: 'b', wrapup: wrapup('alex', 'done') };
+  const away = s('c', 'queued', '2026-01-01T10:02:00Z', { wrapup: wrapup('alex', 'notRequired') });
+  const awayOwed = { ...away, interactionId: 'd', wrapup: wrapup('alex', 'pending') };
+  const { active, recent } = arrange({ a: owed, b: done, c: away, d: awayOwed }, { a: 1, b: 2, c: 3, d: 4 },
+    10, 'alex');
+  assert.deepEqual(active.map((x) => x.interactionId), ['a', 'd']);
+  assert.deepEqual(recent.map((x) => x.interactionId), ['c', 'b']);
+  assert.equal(owesWrapup(owed, 'alex'), true);
+  assert.equal(owesWrapup(owed, 'blake'), false);
+  // a supervisor watching: another agent's pending wrap-up does not keep an ended interaction active
+  assert.equal(finished(owed, 'sue'), true);
+  // connected to the agent again (transferred back): active
+  assert.equal(finished({ ...away, agent: { id: 'alex' }, state: 'connected' }, 'alex'), false);
 });

@@ -1,6 +1,7 @@
 // The agent's sessions, kept live from the SSE stream. A state only replaces one with a lower version.
 import { signal, computed } from '@preact/signals';
 import { api, token, signOut, me } from '../api.js';
+import { uuid } from '../shared/uuid.js';
 import { arrange, popAction } from './lifecycle.js';
 
 export const sessions = signal({}); // interactionId -> latest SessionState (or summary until the stream sends it)
@@ -12,8 +13,9 @@ export const offers = signal([]); // interactionIds answered while another inter
 export const focusRequest = signal(null); // the interactionId whose heading takes the focus once it is drawn
 const popped = new Set(); // screen pops happen once per interaction and page, so closing one does not reopen it
 
-// { active, recent }: active ones in arrival order, ended ones (the last 10) below.
-export const sessionLists = computed(() => arrange(sessions.value, arrivals.value));
+// { active, recent }: active ones in arrival order, finished ones (the last 10) below.
+export const sessionLists = computed(() => arrange(sessions.value, arrivals.value, undefined,
+  me.value && me.value.id));
 
 function keep(state) {
   if (!(state.interactionId in arrivals.value)) {
@@ -75,6 +77,22 @@ export function offer(state) {
       ...notices.value,
       ...fresh.map((a) => ({ ...a, key: `${state.interactionId}:${a.id}`, interactionId: state.interactionId })),
     ];
+  }
+}
+
+// Posts an agent command for the interaction the page shows at version `shown`. A gateway replica that has not caught
+// up with that version yet answers 503: the command is sent again (the same id: it is applied once), at most 3 times.
+// Throws the ApiError of a refusal.
+export async function sendCommand(interactionId, shown, command) {
+  const body = command.id ? command : { ...command, id: uuid() };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api(`/api/v2/agent/interactions/${encodeURIComponent(interactionId)}/commands`,
+        { method: 'POST', body, headers: { 'X-Rapport-Session-Version': shown == null ? undefined : String(shown) } });
+    } catch (e) {
+      if (e.status !== 503 || attempt === 3) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
   }
 }
 

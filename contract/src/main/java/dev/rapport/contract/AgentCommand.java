@@ -10,16 +10,25 @@ import java.util.Arrays;
  * What an agent does on the script page, on topic {@link Topics#AGENT_COMMANDS}, keyed by interaction id. The gateway
  * produces it after checking the agent may touch the interaction. Schema: {@code schemas/agent-command.v1.json}.
  * {@code setVariable} carries variable and value; {@code click} a component (id or name, e.g. "Submit");
- * {@code changePage} a page (id or name).
+ * {@code changePage} a page (id or name); {@code disconnect} nothing (the agent ends the interaction);
+ * {@code wrapUp} the wrap-up {@code code} (its id) and the agent's {@code notes}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentCommand(String id, Kind type, String interactionId, String agentId, Instant issuedAt,
-                           String variable, Object value, String component, String page) {
+                           String variable, Object value, String component, String page, String code, String notes) {
+
+    /** A command of the script page (set variable, click, change page). */
+    public AgentCommand(String id, Kind type, String interactionId, String agentId, Instant issuedAt,
+                        String variable, Object value, String component, String page) {
+        this(id, type, interactionId, agentId, issuedAt, variable, value, component, page, null, null);
+    }
 
     public enum Kind {
         SET_VARIABLE("setVariable"),
         CLICK("click"),
-        CHANGE_PAGE("changePage");
+        CHANGE_PAGE("changePage"),
+        DISCONNECT("disconnect"),
+        WRAP_UP("wrapUp");
 
         private final String wireName;
 

@@ -3,6 +3,8 @@ package dev.rapport.contract;
 /** CloudEvents {@code type} values. The trailing {@code .v1} is the version of the data's JSON Schema. */
 public final class EventTypes {
     public static final String INTERACTION_PREFIX = "rapport.interaction.";
+    /** Prefix of what is asked of the telephony side; data {@link InteractionCommand}, key interaction id. */
+    public static final String INTERACTION_COMMAND_PREFIX = "rapport.interaction-command.";
     public static final String SESSION_UPDATED = "rapport.session.updated.v1";
     /** A tombstone on 'sessions' (no value): the ended interaction's session is gone. */
     public static final String SESSION_REMOVED = "rapport.session.removed.v1";
@@ -25,5 +27,10 @@ public final class EventTypes {
     /** The CloudEvents type of an interaction event whose body says {@code "type": kind}. */
     public static String interaction(InteractionEvent.Kind kind) {
         return INTERACTION_PREFIX + kind.wireName() + ".v1";
+    }
+
+    /** The CloudEvents type of an interaction command whose body says {@code "type": kind}. */
+    public static String interactionCommand(InteractionCommand.Kind kind) {
+        return INTERACTION_COMMAND_PREFIX + kind.wireName() + ".v1";
     }
 }

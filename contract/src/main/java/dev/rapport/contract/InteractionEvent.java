@@ -10,7 +10,10 @@ import java.util.Map;
 /**
  * What an IVR or the telephony layer tells Rapport about an interaction, on topic {@link Topics#INTERACTIONS}.
  * Schema: {@code schemas/interaction-event.v1.json}. Fields other than {@code id}, {@code type},
- * {@code interactionId} are present when the kind of event carries them.
+ * {@code interactionId} are present when the kind of event carries them. An event that answers an
+ * {@link InteractionCommand} names it in {@code commandId}: {@code transferred} (to a queue, an agent or an outside
+ * {@code address}), {@code callbackScheduled} (with the {@code callback}), {@code ended}, or {@code commandFailed}
+ * (with the {@code reason}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InteractionEvent(
@@ -24,12 +27,31 @@ public record InteractionEvent(
         QueueRef queue,
         AgentRef agent,
         String reason,
-        ScreenPop screenPop) {
+        ScreenPop screenPop,
+        String commandId,
+        String address,
+        CallbackRef callback) {
 
     /** An event without a screen pop named by the IVR (the common case: the inbound flow decides). */
     public InteractionEvent(String id, Kind type, String interactionId, Instant occurredAt, String ani, String dnis,
                             Map<String, String> attributes, QueueRef queue, AgentRef agent, String reason) {
         this(id, type, interactionId, occurredAt, ani, dnis, attributes, queue, agent, reason, null);
+    }
+
+    /** An event that answers no command. */
+    public InteractionEvent(String id, Kind type, String interactionId, Instant occurredAt, String ani, String dnis,
+                            Map<String, String> attributes, QueueRef queue, AgentRef agent, String reason,
+                            ScreenPop screenPop) {
+        this(id, type, interactionId, occurredAt, ani, dnis, attributes, queue, agent, reason, screenPop, null, null,
+                null);
+    }
+
+    /** The answer to command {@code commandId} (see {@link InteractionCommand}). */
+    public static InteractionEvent answer(String id, Kind type, String interactionId, String commandId,
+                                          QueueRef queue, AgentRef agent, String address, CallbackRef callback,
+                                          String reason) {
+        return new InteractionEvent(id, type, interactionId, Instant.now(), null, null, null, queue, agent, reason,
+                null, commandId, address, callback);
     }
 
     public enum Kind {
@@ -38,7 +60,11 @@ public record InteractionEvent(
         QUEUED("queued"),
         CONNECTED("connected"),
         TRANSFERRED("transferred"),
-        ENDED("ended");
+        ENDED("ended"),
+        /** A callback was scheduled ({@code callback}). */
+        CALLBACK_SCHEDULED("callbackScheduled"),
+        /** The telephony side could not do command {@code commandId}; {@code reason} says why. */
+        COMMAND_FAILED("commandFailed");
 
         private final String wireName;
 
@@ -69,5 +95,10 @@ public record InteractionEvent(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AgentRef(String id, String name, String email) {
+    }
+
+    /** A scheduled callback: the telephony side's id for it, the number it calls and when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CallbackRef(String id, String number, Instant scheduledAt) {
     }
 }

@@ -16,12 +16,18 @@ public final class Topics {
     public static final String SESSIONS = "sessions";
     /** Data table changes, keyed by table id and row key; compacted. */
     public static final String DATATABLE_CHANGES = "datatable-changes";
+    /**
+     * What a script or an agent asks of the telephony side (transfer, callback, disconnect, wrap-up), keyed by
+     * interaction id. The answers come back on {@link #INTERACTIONS}, naming the command's id.
+     */
+    public static final String INTERACTION_COMMANDS = "interaction-commands";
 
     /** Suffix of the dead-letter topic that receives what a consumer of a topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = "-dlq";
 
     public static final List<String> ALL = List.of(
-            INTERACTIONS, AGENT_COMMANDS, ACTION_REQUESTS, ACTION_RESULTS, SESSIONS, DATATABLE_CHANGES);
+            INTERACTIONS, AGENT_COMMANDS, ACTION_REQUESTS, ACTION_RESULTS, SESSIONS, DATATABLE_CHANGES,
+            INTERACTION_COMMANDS);
 
     /** Topics where only the latest record per key matters. */
     public static final List<String> COMPACTED = List.of(SESSIONS, DATATABLE_CHANGES);

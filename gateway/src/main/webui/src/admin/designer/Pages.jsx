@@ -1,7 +1,9 @@
-// The script's pages: add, rename, reorder, delete, set the start page and a page's load action.
+// The script's pages: add, rename, reorder, delete, set the start page and a page's load action; and below them the
+// script's own settings (wrap-up).
 import { useState } from 'preact/hooks';
 import { addPage, movePage, removePage } from './model.js';
 import { Check, Text } from './Properties.jsx';
+import { ScriptSettings } from './ScriptSettings.jsx';
 import { Sr } from './Sr.jsx';
 
 export function Pages({ script, pageId, onPage, update }) {
@@ -62,6 +64,7 @@ export function Pages({ script, pageId, onPage, update }) {
         Delete page
       </button>
       <p class="muted d-small">{script.pages.length === 1 ? 'A script keeps at least one page.' : 'Undo brings a deleted page back.'}</p>
+      <ScriptSettings script={script} update={update} />
     </div>
   );
 }

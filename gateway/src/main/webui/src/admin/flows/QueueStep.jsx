@@ -24,6 +24,11 @@ export function QueueStep({ step, onChange, catalog }) {
         <input list={listId} value={step.queueName || ''} onInput={(e) => setName(e.currentTarget.value)} />
       </Field>
       <Field label="Queue id"><input value={step.queueId || ''} onInput={(e) => onChange({ ...step, queueId: e.currentTarget.value })} /></Field>
+      <label class="checkbox">
+        <input type="checkbox" checked={!!step.wrapupRequired}
+          onChange={(e) => onChange({ ...step, wrapupRequired: e.currentTarget.checked || undefined })} />
+        <span>Agents of this queue must wrap up (a wrap-up code when the call leaves them)</span>
+      </label>
     </div>
   );
 }

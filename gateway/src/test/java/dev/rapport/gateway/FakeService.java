@@ -17,6 +17,12 @@ public class FakeService implements QuarkusTestResourceLifecycleManager {
     }
 
     static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    /** The wrap-up codes the stand-in lists, in Genesys's listing shape. */
+    public static final String RESOLVED_CODE = "5f0c1b2e-0000-4000-8000-000000000001";
+    static final String WRAPUP_CODES = """
+            {"entities":[{"id":"%s","name":"Resolved"},
+             {"id":"5f0c1b2e-0000-4000-8000-000000000002","name":"Escalated <to> billing"}],
+             "pageSize":500,"pageNumber":1,"total":2,"pageCount":1}""".formatted(RESOLVED_CODE);
     private HttpServer server;
 
     @Override
@@ -26,6 +32,18 @@ public class FakeService implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // script-service's wrap-up codes, as the desktop's wrap-up form lists them
+        server.createContext("/api/v2/routing/wrapupcodes", exchange -> {
+            RECEIVED.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"), "",
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-Host")));
+            byte[] answer = WRAPUP_CODES.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             RECEIVED.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),

@@ -44,6 +44,8 @@ class RoutingTest {
                 .body("served", equalTo("/api/v2/interactions/i-1/timeline"));
         given().get("/api/v2/interactions?limit=5").then().statusCode(200)
                 .body("served", equalTo("/api/v2/interactions"));
+        given().get("/api/v2/routing/wrapupcodes?pageSize=500").then().statusCode(200)
+                .body("entities[0].name", equalTo("Resolved"));
         assertThat(FakeService.RECEIVED).anySatisfy(r -> assertThat(r.correlationId()).isNotBlank());
 
         given().contentType(ContentType.JSON).body("{}").post("/api/v2/interactions/events")

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * What the agent does on the script page: set a variable, click a button, change the page. Agents only: supervisors
- * watch (read-only), and an agent acts only on an interaction connected to them.
+ * What the agent does on the script page (set a variable, click a button, change the page) and on the interaction
+ * (End: {@code disconnect}; {@code wrapUp} with a code and notes). Agents only: supervisors watch (read-only); an agent
+ * acts only on an interaction connected to them, and wraps up only one that left them.
  */
 @Path("/api/v2/agent/interactions/{interactionId}/commands")
 @RolesAllowed(Roles.AGENT)

@@ -8,19 +8,24 @@ import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InvalidEventException;
 import dev.rapport.contract.Topics;
+import dev.rapport.contract.SessionState;
 import dev.rapport.contract.failure.DomainException.Conflict;
+import dev.rapport.contract.failure.DomainException.InvalidInput;
 import dev.rapport.gateway.ingest.EventProducer;
 import dev.rapport.gateway.ingest.InputBounds;
+import dev.rapport.gateway.sessions.SessionHead;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Turns what an agent did on the page into an {@link AgentCommand} on 'agent-commands', keyed by interaction id. The
- * gateway does not apply it: script-service does, and the agent sees the effect in the next session state.
+ * Turns what an agent did on the page (and their End and wrap-up) into an {@link AgentCommand} on 'agent-commands',
+ * keyed by interaction id. The gateway does not apply it: script-service does, and the agent sees the effect in the
+ * next session state.
  */
 @ApplicationScoped
 public class AgentCommandService {
@@ -66,13 +71,39 @@ public class AgentCommandService {
         Duration wait = shownVersion == null ? UNKNOWN_VERSION_WAIT : SHOWN_VERSION_WAIT;
         return sessions.requireAtLeast(viewer.asAgent(), interactionId, shownVersion, wait)
                 .thenCompose(session -> {
-                    if (session.head().ended()) {
-                        return java.util.concurrent.CompletableFuture.<AgentCommand>failedFuture(
-                                new Conflict("Interaction " + interactionId + " has ended"));
+                    RuntimeException refusal = refusal(command, session.head(), viewer.user());
+                    if (refusal != null) {
+                        return CompletableFuture.<AgentCommand>failedFuture(refusal);
                     }
                     CloudEvent event = new CloudEvent(command.id(), EventTypes.AGENT_COMMAND, SOURCE, interactionId,
                             command.issuedAt(), EventSchemas.AGENT_COMMAND.write(command));
                     return producer.send(Topics.AGENT_COMMANDS, event, correlationId).thenApply(ignored -> command);
                 });
+    }
+
+    /**
+     * Why the agent may not send this command now, or null. A wrap-up is for the agent the interaction left, while
+     * theirs is pending, with notes when they are required; everything else is for the agent it is connected to,
+     * until it ends. script-service checks the same again, and what only it knows (that the code exists).
+     */
+    static RuntimeException refusal(AgentCommand command, SessionHead head, String user) {
+        String id = head.interactionId();
+        if (command.type() == AgentCommand.Kind.WRAP_UP) {
+            SessionState.Wrapup wrapup = head.wrapup();
+            if (wrapup == null || !wrapup.pending() || !user.equals(wrapup.agentId())) {
+                return new Conflict("No wrap-up of interaction " + id + " is pending for you");
+            }
+            if (wrapup.notesRequired() && (command.notes() == null || command.notes().isBlank())) {
+                return InvalidInput.field("notes", "Notes are required to wrap up this interaction");
+            }
+            return null;
+        }
+        if (head.ended()) {
+            return new Conflict("Interaction " + id + " has ended");
+        }
+        if (!user.equals(head.agentId())) {
+            return new Conflict("Interaction " + id + " is no longer connected to you");
+        }
+        return null;
     }
 }

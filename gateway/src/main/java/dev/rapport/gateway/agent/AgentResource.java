@@ -70,10 +70,11 @@ public class AgentResource {
     /**
      * Server-sent events: first a snapshot, then each update as it happens. An event's id is
      * {@code interactionId:version}; a client keeps the highest version per interaction. On a fresh connection the
-     * snapshot is every open (not ended) session. On a reconnection ({@code Last-Event-ID} set, as EventSource does
-     * by itself) it is every visible session, ended ones included, because the client may have missed any of them
-     * while away; only the interaction named in {@code Last-Event-ID} is left out when the client already holds its
-     * current version. See docs/agent-desktop.md.
+     * snapshot is every open session (not ended, or its wrap-up still pending). On a reconnection
+     * ({@code Last-Event-ID} set, as EventSource does by itself) it is every visible session, ended ones included,
+     * because the client may have missed any of them while away; only the interaction named in
+     * {@code Last-Event-ID} is left out when the client already holds its current version. See
+     * docs/agent-desktop.md.
      */
     @GET
     @Path("/stream")
@@ -85,7 +86,7 @@ public class AgentResource {
         Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
         LastEventId last = LastEventId.parse(lastEventId);
         Multi<OutboundSseEvent> events = board.follow(viewer::sees, () -> sessions.visible(viewer).stream()
-                        .filter(s -> last == null ? !s.head().ended() : !last.covers(s.head()))
+                        .filter(s -> last == null ? s.head().open() : !last.covers(s.head()))
                         .toList())
                 .map(s -> sse.newEventBuilder()
                         .id(s.interactionId() + ":" + s.version())

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Who may see which session: a supervisor every one, an agent only those of interactions connected to them (the
- * session's {@code agent.id} equals the token's subject).
+ * session's {@code agent.id} equals the token's subject) or that left them (their wrap-up, {@code wrapup.agentId}).
  */
 @ApplicationScoped
 public class AgentSessions {
@@ -41,7 +41,7 @@ public class AgentSessions {
         }
 
         public boolean sees(SessionHead state) {
-            return supervisor || user.equals(state.agentId());
+            return supervisor || state.agents().contains(user);
         }
     }
 

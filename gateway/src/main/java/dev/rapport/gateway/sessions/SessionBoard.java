@@ -35,7 +35,10 @@ public class SessionBoard {
     static final int SUBSCRIBER_BUFFER = 500;
 
     private final ConcurrentMap<String, HeldSession> latest = new ConcurrentHashMap<>();
-    /** agent id → the interactions connected to that agent, so an agent's list and snapshot never scan the board. */
+    /**
+     * agent id → the interactions connected to that agent or that left them (their wrap-up), so an agent's list and
+     * snapshot never scan the board.
+     */
     private final ConcurrentMap<String, Set<String>> byAgent = new ConcurrentHashMap<>();
     private final BroadcastProcessor<HeldSession> updates = BroadcastProcessor.create();
     private final Queue<Ended> ended = new ConcurrentLinkedQueue<>();
@@ -73,7 +76,7 @@ public class SessionBoard {
                 return held;
             }
             newer[0] = true;
-            reindex(id, held == null ? null : held.head().agentId(), state.head().agentId());
+            reindex(id, held == null ? Set.of() : held.head().agents(), state.head().agents());
             return state;
         });
         if (newer[0]) {
@@ -91,7 +94,7 @@ public class SessionBoard {
     /** A tombstone on 'sessions': the ended interaction's session is gone for good. */
     public void forget(String interactionId) {
         latest.computeIfPresent(interactionId, (id, held) -> {
-            reindex(id, held.head().agentId(), null);
+            reindex(id, held.head().agents(), Set.of());
             return null;
         });
     }
@@ -104,14 +107,14 @@ public class SessionBoard {
         return latest.values();
     }
 
-    /** The sessions of interactions connected to one agent. */
+    /** The sessions of interactions connected to one agent, or that left them (their wrap-up). */
     public List<HeldSession> ofAgent(String agentId) {
         Set<String> ids = byAgent.get(agentId);
         if (ids == null) {
             return List.of();
         }
         return ids.stream().map(latest::get).filter(Objects::nonNull)
-                .filter(s -> agentId.equals(s.head().agentId())).toList();
+                .filter(s -> s.head().agents().contains(agentId)).toList();
     }
 
     /**
@@ -147,22 +150,23 @@ public class SessionBoard {
     }
 
     /** Called inside the board's per-interaction compute, so an interaction's index entries change one at a time. */
-    private void reindex(String interactionId, String from, String to) {
-        if (Objects.equals(from, to)) {
-            return;
+    private void reindex(String interactionId, Set<String> from, Set<String> to) {
+        for (String agent : from) {
+            if (!to.contains(agent)) {
+                byAgent.computeIfPresent(agent, (a, ids) -> {
+                    ids.remove(interactionId);
+                    return ids.isEmpty() ? null : ids;
+                });
+            }
         }
-        if (from != null) {
-            byAgent.computeIfPresent(from, (agent, ids) -> {
-                ids.remove(interactionId);
-                return ids.isEmpty() ? null : ids;
-            });
-        }
-        if (to != null) {
-            byAgent.compute(to, (agent, ids) -> {
-                Set<String> held = ids == null ? ConcurrentHashMap.newKeySet() : ids;
-                held.add(interactionId);
-                return held;
-            });
+        for (String agent : to) {
+            if (!from.contains(agent)) {
+                byAgent.compute(agent, (a, ids) -> {
+                    Set<String> held = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+                    held.add(interactionId);
+                    return held;
+                });
+            }
         }
     }
 
@@ -180,7 +184,7 @@ public class SessionBoard {
                 if (held.version() != gone.version()) {
                     return held;
                 }
-                reindex(id, held.head().agentId(), null);
+                reindex(id, held.head().agents(), Set.of());
                 return null;
             });
         }

@@ -2,7 +2,9 @@
 import { VariableText } from '../VariableText.jsx';
 import { DataActionFields } from './DataActionFields.jsx';
 import { VariableSelect } from './VariableSelect.jsx';
-import { OPERAND_KINDS, OPERATORS } from './steps.js';
+import {
+  BANNER_LEVELS, MAX_DELAY_SECONDS, OPERAND_KINDS, OPERATORS, TRANSFER_MODES, TRANSFER_TARGETS,
+} from './steps.js';
 
 export function StepFields({ ctx, step, edit, title }) {
   const key = (field) => `${title}-${field}`;
@@ -96,9 +98,69 @@ export function StepFields({ ctx, step, edit, title }) {
       );
     case 'tryOnError':
       return <p class="muted">Steps under “Try” that fail continue under “On error”.</p>;
+    case 'transfer':
+      return (
+        <div class="step-fields">
+          <Select label={`Transfer kind of ${title}`} value={step.mode || 'blind'} options={TRANSFER_MODES}
+            onChange={(v) => edit((s) => { s.mode = v; })} />
+          <Select label={`Transfer to (${title})`} value={step.targetType || 'queue'} options={TRANSFER_TARGETS}
+            onChange={(v) => edit((s) => { s.targetType = v; })} />
+          <VariableText label={`Target of ${title}`} value={step.target || ''} variables={ctx.variables}
+            hint="a queue or user id, or a number; {{Variable}} allowed"
+            onChange={(v) => edit((s) => { s.target = v; }, key('target'))} />
+          <p class="muted">Sent to the telephony side; the action goes on once it has transferred the call.</p>
+        </div>
+      );
+    case 'scheduleCallback':
+      return (
+        <div class="step-fields">
+          <VariableText label={`Number of ${title}`} value={step.number || ''} variables={ctx.variables}
+            onChange={(v) => edit((s) => { s.number = v; }, key('number'))} />
+          <VariableText label={`Time of ${title}`} value={step.time || ''} variables={ctx.variables}
+            hint="date and time, e.g. 2026-12-01T15:30 (UTC unless it says +01:00) or {{Callback Time}}"
+            onChange={(v) => edit((s) => { s.time = v; }, key('time'))} />
+        </div>
+      );
+    case 'disconnect':
+      return <p class="muted">Ends the call; the action goes on once the telephony side has disconnected it.</p>;
+    case 'infoBanner':
+      return (
+        <div class="step-fields">
+          <VariableText label={`Message of ${title}`} value={step.message || ''} variables={ctx.variables}
+            hint="shown above the agent's page until another banner replaces it; empty removes it"
+            onChange={(v) => edit((s) => { s.message = v; }, key('message'))} />
+          <Select label={`Level of ${title}`} value={step.level || 'info'} options={BANNER_LEVELS}
+            onChange={(v) => edit((s) => { s.level = v; })} />
+        </div>
+      );
+    case 'delay':
+      return (
+        <div class="step-fields">
+          <label class="field">
+            <span class="label">Seconds of {title}</span>
+            <input type="number" min={1} max={MAX_DELAY_SECONDS} value={step.seconds ?? ''}
+              onInput={(e) => {
+                const v = e.currentTarget.value;
+                edit((s) => { s.seconds = v === '' ? null : Number(v); }, key('seconds'));
+              }} />
+          </label>
+          <p class="muted">1 to {MAX_DELAY_SECONDS} seconds; nothing waits meanwhile.</p>
+        </div>
+      );
     default:
       return <p class="muted">Unknown step type {String(step.type)}.</p>;
   }
+}
+
+function Select({ label, value, options, onChange }) {
+  return (
+    <label class="field">
+      <span class="label">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </label>
+  );
 }
 
 function OperandFields({ ctx, operand, label, onChange, keyBase }) {

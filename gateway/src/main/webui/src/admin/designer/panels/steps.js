@@ -12,7 +12,17 @@ export const STEP_TYPES = [
   ['removeFromList', 'Remove from list'],
   ['runCustomAction', 'Run custom action'],
   ['tryOnError', 'Try / on error'],
+  ['transfer', 'Transfer'],
+  ['scheduleCallback', 'Schedule callback'],
+  ['disconnect', 'Disconnect'],
+  ['infoBanner', 'Info banner'],
+  ['delay', 'Delay'],
 ];
+
+export const TRANSFER_MODES = [['blind', 'Blind transfer'], ['consult', 'Consult transfer']];
+export const TRANSFER_TARGETS = [['queue', 'Queue (its id)'], ['user', 'User (their id)'], ['number', 'Phone number']];
+export const BANNER_LEVELS = [['info', 'Info'], ['success', 'Success'], ['warning', 'Warning'], ['error', 'Error']];
+export const MAX_DELAY_SECONDS = 60;
 
 export function stepTypeLabel(type) {
   const found = STEP_TYPES.find(([t]) => t === type);
@@ -53,6 +63,10 @@ export function blankStep(type) {
     case 'openUrl': return { type, url: '' };
     case 'runCustomAction': return { type, action: '' };
     case 'tryOnError': return { type, steps: [], onError: [] };
+    case 'transfer': return { type, mode: 'blind', targetType: 'queue', target: '' };
+    case 'scheduleCallback': return { type, number: '{{Scripter.Customer Formatted Number}}', time: '' };
+    case 'infoBanner': return { type, message: '', level: 'info' };
+    case 'delay': return { type, seconds: 5 };
     default: return { type };
   }
 }

@@ -32,6 +32,15 @@ public final class Sessions {
                 Map.of(), alerts, actions);
     }
 
+    /** The same state, left by {@code agentId} (its agent cleared unless still connected) with this wrap-up. */
+    public static SessionState left(SessionState s, String state, String agentId, String status,
+                                    boolean notesRequired) {
+        boolean required = !SessionState.Wrapup.NOT_REQUIRED.equals(status);
+        return new SessionState(s.interactionId(), s.version(), state, s.ani(), s.dnis(), s.attributes(), s.queue(),
+                null, s.updatedAt(), s.script(), s.page(), s.variables(), s.alerts(), s.actions(),
+                new SessionState.Wrapup(agentId, status, required, notesRequired && required, null, null, null, null));
+    }
+
     /** script-service's relay signs 'sessions' records; the gateway applies only those (test profile's key). */
     public static final dev.rapport.contract.RecordSignatures SIGNATURES =
             new dev.rapport.contract.RecordSignatures("rapport-local-events-signing-key-not-secret");

@@ -45,8 +45,8 @@ class AgentShiftBrowserTest extends DesktopBrowserTest {
     }
 
     /**
-     * Ends every open session of the agent (other tests leave theirs connected), so a sign-in has nothing to pop
-     * but what the test sends.
+     * Ends every open session of the agent (other tests leave theirs connected, or owing a wrap-up), so a sign-in has
+     * nothing to pop or list as active but what the test sends.
      */
     static void endOpenSessions(String bootstrap, String agent) {
         TopicProbe probe = new TopicProbe(bootstrap);
@@ -56,7 +56,9 @@ class AgentShiftBrowserTest extends DesktopBrowserTest {
                     .get("/api/v2/agent/interactions").then().statusCode(200).extract().asString());
             List<String> open = new ArrayList<>();
             for (JsonNode e : list.path("entities")) {
-                if (!"ended".equals(e.path("state").asText())) {
+                // open: not ended, or a wrap-up still owed (it would stay in the active list)
+                if (!"ended".equals(e.path("state").asText())
+                        || "pending".equals(e.path("wrapup").path("status").asText())) {
                     open.add(e.path("interactionId").asText());
                     probe.send(Sessions.record(Sessions.state(e.path("interactionId").asText(),
                             e.path("version").asLong() + 1, "ended", agent)));

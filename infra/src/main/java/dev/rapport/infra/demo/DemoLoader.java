@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Loads the workshop into a running Rapport through the gateway's public API, as an admin would: the data table
- * and its rows, the workshop's data action imported unchanged, the script, the default inbound flow. What exists
- * already (by name) is reused, so loading twice changes nothing.
+ * and its rows, the workshop's data action imported unchanged, the script, the default inbound flow, and a few
+ * wrap-up codes. What exists already (by name) is reused, so loading twice changes nothing.
  * Usage: {@code DemoLoader [gateway URL] [demo folder]}; admin credentials from RAPPORT_DEMO_ADMIN / _PASSWORD.
  */
 public final class DemoLoader {
@@ -47,7 +47,22 @@ public final class DemoLoader {
         String actionId = action();
         String scriptId = script(actionId);
         String flowId = flow(tableId, scriptId);
+        wrapupCodes();
         return new Loaded(tableId, actionId, scriptId, flowId);
+    }
+
+    private void wrapupCodes() throws Exception {
+        for (JsonNode code : json.readTree(read("wrapup-codes.json"))) {
+            try {
+                api.post("/api/v2/routing/wrapupcodes", code);
+            } catch (DemoApiClient.ApiError e) {
+                if (e.status != 409) {
+                    throw e;
+                }
+                // a code of that name exists already
+            }
+            say("wrap-up code " + code.path("name").asText());
+        }
     }
 
     private String table() throws Exception {

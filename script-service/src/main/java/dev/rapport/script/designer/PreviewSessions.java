@@ -25,11 +25,13 @@ import java.util.Map;
  * Preview sessions: a script (draft or version) run as an agent would, with no interaction behind it. Nothing is
  * stored: the caller holds the session's state and sends it back with each command, so no agent, participant data,
  * flow or outbox is touched. Buttons run their custom actions for real; an Execute Data Action step is executed at
- * once through action-service with the previewing admin's token, and the run continues with its result.
+ * once through action-service with the previewing admin's token, and the run continues with its result. What a step
+ * would ask of the interaction (transfer, callback, disconnect) is only said ("Would send: ..."), and the run goes on
+ * as if the telephony side had done it; a Delay goes on at once ("Would wait 5 s").
  */
 @ApplicationScoped
 public class PreviewSessions {
-    /** Data actions one command may execute (a loop of actions stops here instead of running on). */
+    /** Data actions, interaction actions and delays one command may go through (a loop stops here). */
     static final int MAX_CALLS_PER_COMMAND = 10;
 
     private final ScriptService scripts;
@@ -116,7 +118,8 @@ public class PreviewSessions {
         }
         // No run waits between commands (each is completed at once), so none is taken from the caller.
         var snapshot = new SessionModel.SessionSnapshot(script.version().scriptId(), script.version().version(),
-                saved.values(), saved.currentPageId(), saved.builtins() == null ? Map.of() : saved.builtins(), Map.of());
+                saved.values(), saved.currentPageId(), saved.builtins() == null ? Map.of() : saved.builtins(), Map.of(),
+                saved.banner());
         Command command = request.command();
         List<String> alerts = new ArrayList<>();
         List<Run> runs = new ArrayList<>();
@@ -164,21 +167,40 @@ public class PreviewSessions {
                         run.status() == ScriptDriver.Status.SUCCEEDED ? "succeeded" : "failed", run.error(), steps,
                         before == null ? new ArrayList<>() : before.dataActions()));
             } else if (effect instanceof ScriptDriver.Effect.CallDataAction call) {
-                Run run = byId.get(call.runId());
                 if (++calls > MAX_CALLS_PER_COMMAND) {
-                    byId.put(call.runId(), new Run(run.runId(), run.action(), run.component(), "failed",
-                            "stopped after " + MAX_CALLS_PER_COMMAND + " data actions in one preview command",
-                            run.steps(), run.dataActions()));
+                    stop(byId, call.runId());
                     continue;
                 }
+                Run run = byId.get(call.runId());
                 DataActionCalls.Call done = dataActions.execute(call.dataActionId(), call.inputs(), authorization);
                 run.dataActions().add(done);
                 ActionOutcome outcome = done.success() ? ActionOutcome.success(done.outputs())
                         : ActionOutcome.failure(done.error());
                 pending.addAll(0, driver.resume(model, call.runId(), outcome));
+            } else if (effect instanceof ScriptDriver.Effect.AskInteraction ask) {
+                if (++calls > MAX_CALLS_PER_COMMAND) {
+                    stop(byId, ask.runId());
+                    continue;
+                }
+                alerts.add("Would send: " + ask.action().describe());
+                pending.addAll(0, driver.resume(model, ask.runId(), ActionOutcome.success(null)));
+            } else if (effect instanceof ScriptDriver.Effect.Wait wait) {
+                if (++calls > MAX_CALLS_PER_COMMAND) {
+                    stop(byId, wait.runId());
+                    continue;
+                }
+                alerts.add("Would wait " + wait.seconds() + " s");
+                pending.addAll(0, driver.resume(model, wait.runId(), ActionOutcome.success(null)));
             }
         }
         runs.addAll(byId.values());
+    }
+
+    private static void stop(Map<String, Run> byId, String runId) {
+        Run run = byId.get(runId);
+        byId.put(runId, new Run(run.runId(), run.action(), run.component(), "failed", "stopped after "
+                + MAX_CALLS_PER_COMMAND + " data actions, interaction actions or delays in one preview command",
+                run.steps(), run.dataActions()));
     }
 
     private State state(String scriptId, Integer version, SessionModel model, Map<String, Object> inputs,

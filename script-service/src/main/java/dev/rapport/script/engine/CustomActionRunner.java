@@ -7,6 +7,7 @@ import dev.rapport.script.engine.RunResult.StepRecord;
 import dev.rapport.script.expressions.ExpressionException;
 import dev.rapport.script.model.CustomAction;
 import dev.rapport.script.model.Step;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * Runs custom actions step by step over an explicit stack of frames (never the Java stack), so a run can stop at an
- * Execute Data Action step and continue later from its {@link RunPosition}.
+ * Execute Data Action, an interaction action or a Delay step and continue later from its {@link RunPosition}.
  */
 final class CustomActionRunner {
     static final int MAX_STEPS_PER_CALL = 10_000;
@@ -41,14 +42,25 @@ final class CustomActionRunner {
         return new CustomActionRunner(session, runId, action, List.of(new Frame(action, List.of(), 0)));
     }
 
-    /** Continues a suspended run with its data action's outcome. */
+    /**
+     * Continues a suspended run with the outcome of what it waited for. An interaction action that failed (or got no
+     * answer) fails the run, to the nearest try/on-error; a data action's failure goes on as in Scripter.
+     */
     RunResult resume(ActionOutcome outcome) {
         Frame top = frames.get(frames.size() - 1);
         int index = top.next() - 1;
-        if (!(block(top).get(index) instanceof Step.ExecuteDataAction call)) {
+        Step waiting = block(top).get(index);
+        String where = top.describe() + " / " + (index + 1);
+        if (InteractionSteps.asksTheInteraction(waiting) || waiting instanceof Step.Delay) {
+            if (!outcome.success()) {
+                return failOrRecover(where, typeOf(waiting) + " failed: " + outcome.error());
+            }
+            steps.add(new StepRecord(where, typeOf(waiting), "done"));
+            return run();
+        }
+        if (!(waiting instanceof Step.ExecuteDataAction call)) {
             throw new ScriptEngineException("run " + runId + " is not waiting for a data action");
         }
-        String where = top.describe() + " / " + (index + 1);
         if (outcome.success()) {
             try {
                 for (Map.Entry<String, String> out : call.outputs().entrySet()) {
@@ -109,6 +121,16 @@ final class CustomActionRunner {
             steps.add(new StepRecord(where, "executeDataAction", "waiting for " + call.dataActionId()));
             session.runs().put(runId, new RunPosition(runId, action, frames));
             return finish(RunResult.Status.SUSPENDED, new DataActionRequest(runId, call.dataActionId(), inputs), null);
+        } else if (InteractionSteps.asksTheInteraction(step)) {
+            InteractionAction ask = InteractionSteps.action(session, step, Instant.now());
+            steps.add(new StepRecord(where, typeOf(step), "waiting for " + ask.describe()));
+            session.runs().put(runId, new RunPosition(runId, action, frames));
+            return finish(RunResult.Status.SUSPENDED, new RunResult.InteractionRequest(runId, ask), null);
+        } else if (step instanceof Step.Delay delay) {
+            int seconds = InteractionSteps.delaySeconds(delay);
+            steps.add(new StepRecord(where, "delay", "waiting " + seconds + " s"));
+            session.runs().put(runId, new RunPosition(runId, action, frames));
+            return finish(RunResult.Status.SUSPENDED, new RunResult.DelayRequest(runId, seconds), null);
         } else if (step instanceof Step.IfElse c) {
             boolean holds = Conditions.holds(session, c);
             steps.add(new StepRecord(where, "ifElse", holds ? "then" : "else"));
@@ -162,7 +184,7 @@ final class CustomActionRunner {
         frames.add(frame);
     }
 
-    private RunResult finish(RunResult.Status status, DataActionRequest pending, String error) {
+    private RunResult finish(RunResult.Status status, RunResult.Awaiting pending, String error) {
         if (status != RunResult.Status.SUSPENDED) {
             session.runs().remove(runId);
         }

@@ -19,7 +19,8 @@ final class PageRenderer {
 
     RenderedPage render(Page page) {
         RenderedComponent root = page.root() == null ? null : render(page.root());
-        return new RenderedPage(page.id(), page.name(), PageValidation.isInvalid(session, page.id()), root);
+        return new RenderedPage(page.id(), page.name(), PageValidation.isInvalid(session, page.id()), root,
+                session.banner());
     }
 
     private RenderedComponent render(Component c) {

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * A page as the agent would see it now: every text resolved (plain text; escaping is the renderer's job), each
- * component's visibility, enabled state and current value.
+ * component's visibility, enabled state and current value, and the session's banner (Info Banner step), if any.
  */
-public record RenderedPage(String id, String name, boolean invalid, RenderedComponent root) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RenderedPage(String id, String name, boolean invalid, RenderedComponent root, Banner banner) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RenderedComponent(String id, String type, boolean visible, boolean enabled, String text,

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drives a running script for whoever holds it: a live session (whose data actions go out on Kafka) or the
- * designer's preview (which executes them at once). It takes an agent's command, a data action's outcome or the
- * script's load, enforces what the page offers, and returns what happened as effects. No I/O: the caller carries the
- * effects out, so live sessions and previews cannot differ in what a command does.
+ * Drives a running script for whoever holds it: a live session (whose data actions and interaction actions go out on
+ * Kafka, and whose delays end by the timeout scan) or the designer's preview (which executes data actions at once and
+ * only says what it would ask of the interaction). It takes an agent's command, the outcome of what a run waited for
+ * or the script's load, enforces what the page offers, and returns what happened as effects. No I/O: the caller
+ * carries the effects out, so live sessions and previews cannot differ in what a command does.
  */
 public final class ScriptDriver {
     private final ScriptEngine engine;
@@ -42,6 +43,18 @@ public final class ScriptDriver {
 
         /** The run waits for this data action; resume it with {@link #resume} once its outcome is known. */
         record CallDataAction(String runId, String dataActionId, Map<String, String> inputs) implements Effect {
+        }
+
+        /** The run waits for the telephony side to do this; resume it with the answer (or its absence). */
+        record AskInteraction(String runId, InteractionAction action) implements Effect {
+        }
+
+        /** The run waits {@code seconds}; resume it with a success once they have passed. */
+        record Wait(String runId, int seconds) implements Effect {
+        }
+
+        /** An Info Banner step set the banner above the page (null: took it away). */
+        record BannerShown(Banner banner) implements Effect {
         }
 
         record VariableSet(String variable, List<String> recalculated) implements Effect {
@@ -86,7 +99,10 @@ public final class ScriptDriver {
         return effects;
     }
 
-    /** Continues the run that waited for a data action. A run that is gone (a duplicate outcome) is refused. */
+    /**
+     * Continues the run that waited for a data action, an interaction action or a delay. A run that is gone (a
+     * duplicate outcome) is refused.
+     */
     public List<Effect> resume(SessionModel session, String runId, ActionOutcome outcome) {
         List<Effect> effects = new ArrayList<>();
         try {
@@ -105,6 +121,8 @@ public final class ScriptDriver {
                 effects.add(new Effect.Alert("Open " + open.url(), "info"));
             } else if (effect instanceof RunResult.Effect.PageChanged page) {
                 effects.add(new Effect.PageChanged(page.pageId()));
+            } else if (effect instanceof RunResult.Effect.BannerShown shown) {
+                effects.add(new Effect.BannerShown(shown.banner()));
             }
         }
         Status status = switch (run.status()) {
@@ -113,8 +131,16 @@ public final class ScriptDriver {
             case FAILED -> Status.FAILED;
         };
         effects.add(new Effect.Run(run.runId(), run.action(), componentId, status, run.error(), run.steps()));
-        if (run.status() == RunResult.Status.SUSPENDED && run.pending() != null) {
-            effects.add(new Effect.CallDataAction(run.runId(), run.pending().dataActionId(), run.pending().inputs()));
+        if (run.status() != RunResult.Status.SUSPENDED || run.awaiting() == null) {
+            return;
+        }
+        RunResult.Awaiting awaiting = run.awaiting();
+        if (awaiting instanceof RunResult.DataActionRequest call) {
+            effects.add(new Effect.CallDataAction(run.runId(), call.dataActionId(), call.inputs()));
+        } else if (awaiting instanceof RunResult.InteractionRequest ask) {
+            effects.add(new Effect.AskInteraction(run.runId(), ask.action()));
+        } else if (awaiting instanceof RunResult.DelayRequest delay) {
+            effects.add(new Effect.Wait(run.runId(), delay.seconds()));
         }
     }
 }

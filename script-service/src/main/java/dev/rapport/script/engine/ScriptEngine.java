@@ -62,6 +62,7 @@ public final class ScriptEngine {
         }
         session.load(values);
         session.runs().putAll(snapshot.runs());
+        session.banner(snapshot.banner());
         return session;
     }
 

@@ -27,6 +27,7 @@ public final class SessionModel {
     private final Map<String, Boolean> enabled = new HashMap<>();
     private final Map<String, RunPosition> runs = new LinkedHashMap<>();
     private String currentPageId;
+    private Banner banner;
 
     SessionModel(CompiledScript script, Builtins builtins, String currentPageId) {
         this.script = script;
@@ -38,13 +39,27 @@ public final class SessionModel {
     public record Recalculation(List<String> variables, List<String> components) {
     }
 
+    /** {@code banner} is null when no Info Banner step shows one. */
     public record SessionSnapshot(String scriptId, int version, Map<String, Object> values, String currentPageId,
-                                  Map<String, String> builtins, Map<String, RunPosition> runs) {
+                                  Map<String, String> builtins, Map<String, RunPosition> runs, Banner banner) {
+        public SessionSnapshot(String scriptId, int version, Map<String, Object> values, String currentPageId,
+                               Map<String, String> builtins, Map<String, RunPosition> runs) {
+            this(scriptId, version, values, currentPageId, builtins, runs, null);
+        }
     }
 
     public SessionSnapshot snapshot() {
         return new SessionSnapshot(script.version().scriptId(), script.version().version(),
-                new LinkedHashMap<>(values), currentPageId, builtins.values(), new LinkedHashMap<>(runs));
+                new LinkedHashMap<>(values), currentPageId, builtins.values(), new LinkedHashMap<>(runs), banner);
+    }
+
+    /** What the last Info Banner step shows above the page, or null. */
+    public Banner banner() {
+        return banner;
+    }
+
+    void banner(Banner banner) {
+        this.banner = banner;
     }
 
     public CompiledScript script() {

@@ -6,7 +6,10 @@ import dev.rapport.script.model.Variable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The steps that change variables or show something: set variable, list add/remove, alert, open URL, change page. */
+/**
+ * The steps that change variables or show something: set variable, list add/remove, alert, info banner, open URL,
+ * change page.
+ */
 final class StepEffects {
     private final SessionModel session;
     private final List<Effect> effects;
@@ -26,6 +29,8 @@ final class StepEffects {
             String message = session.interpolate(a.message());
             effects.add(new Effect.Alert(message));
             return message;
+        } else if (step instanceof Step.InfoBanner b) {
+            return banner(b);
         } else if (step instanceof Step.OpenUrl o) {
             String url = session.interpolate(o.url());
             effects.add(new Effect.OpenUrl(url));
@@ -45,6 +50,21 @@ final class StepEffects {
             return removed ? "removed" : "not in the list";
         }
         throw new ScriptEngineException("step " + step.getClass().getSimpleName() + " is not an effect");
+    }
+
+    private String banner(Step.InfoBanner step) {
+        String level = step.level() == null || step.level().isBlank() ? "info" : step.level();
+        if (!Banner.LEVELS.contains(level)) {
+            throw new ScriptEngineException("'" + level + "' is not a banner level (info, success, warning, error)");
+        }
+        String message = session.interpolate(step.message() == null ? "" : step.message()).strip();
+        if (message.length() > Banner.MAX_MESSAGE) {
+            message = message.substring(0, Banner.MAX_MESSAGE) + "…";
+        }
+        Banner banner = message.isEmpty() ? null : new Banner(message, level);
+        session.banner(banner);
+        effects.add(new Effect.BannerShown(banner));
+        return banner == null ? "banner removed" : level + ": " + message;
     }
 
     String changePage(String pageId) {

@@ -67,7 +67,13 @@ public record FlowDefinition(String name, String description, Match match, List<
         }
     }
 
-    /** Routes the interaction to a queue. */
-    public record TransferToQueue(String queueId, String queueName) implements Step {
+    /**
+     * Routes the interaction to a queue. {@code wrapupRequired}: the queue's agents pick a wrap-up code when the
+     * interaction leaves them, whatever the script says (Genesys sets this on the queue).
+     */
+    public record TransferToQueue(String queueId, String queueName, Boolean wrapupRequired) implements Step {
+        public TransferToQueue(String queueId, String queueName) {
+            this(queueId, queueName, null);
+        }
     }
 }

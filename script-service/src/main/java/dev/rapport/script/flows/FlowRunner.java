@@ -23,7 +23,7 @@ public final class FlowRunner {
 
         void setAttributes(Map<String, String> attributes);
 
-        void transfer(String queueId, String queueName);
+        void transfer(String queueId, String queueName, boolean wrapupRequired);
     }
 
     /** How a lookup came out, choosing its branch. */
@@ -91,7 +91,8 @@ public final class FlowRunner {
                 data.attributes().forEach((name, template) -> attributes.put(name, render(template)));
                 effects.setAttributes(attributes);
             } else if (step instanceof FlowDefinition.TransferToQueue transfer) {
-                effects.transfer(transfer.queueId(), transfer.queueName());
+                effects.transfer(transfer.queueId(), transfer.queueName(),
+                        Boolean.TRUE.equals(transfer.wrapupRequired()));
             }
         }
         return true;

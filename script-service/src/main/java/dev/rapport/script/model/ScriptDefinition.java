@@ -7,17 +7,35 @@ import java.util.Optional;
 /**
  * A script in Rapport's format: what an administrator edits as a draft and what a published version freezes.
  * Variables and custom actions are referred to by name (names may contain spaces), pages and components by id.
- * The JSON Schema is {@code dev/rapport/script/script-format.schema.json}.
+ * The JSON Schema is {@code dev/rapport/script/script-format.schema.json}. {@code wrapupRequired}: when an
+ * interaction showing the script leaves its agent (ended, transferred away), the agent picks a wrap-up code before it
+ * leaves their active list; {@code wrapupNotesRequired}: and writes notes. Absent is false (Genesys scripts have no
+ * such setting: there it is the queue's).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScriptDefinition(String name, String description, Features features, String startPageId,
                                List<Page> pages, List<Variable> variables, List<CustomAction> customActions,
-                               String onScriptLoad) {
+                               String onScriptLoad, Boolean wrapupRequired, Boolean wrapupNotesRequired) {
     public ScriptDefinition {
         features = features == null ? new Features(false, false, false) : features;
         pages = pages == null ? List.of() : List.copyOf(pages);
         variables = variables == null ? List.of() : List.copyOf(variables);
         customActions = customActions == null ? List.of() : List.copyOf(customActions);
+    }
+
+    /** A script without wrap-up settings. */
+    public ScriptDefinition(String name, String description, Features features, String startPageId, List<Page> pages,
+                            List<Variable> variables, List<CustomAction> customActions, String onScriptLoad) {
+        this(name, description, features, startPageId, pages, variables, customActions, onScriptLoad, null, null);
+    }
+
+    public boolean requiresWrapup() {
+        return Boolean.TRUE.equals(wrapupRequired);
+    }
+
+    /** Notes are required only with the wrap-up itself. */
+    public boolean requiresWrapupNotes() {
+        return requiresWrapup() && Boolean.TRUE.equals(wrapupNotesRequired);
     }
 
     public Optional<Page> page(String id) {

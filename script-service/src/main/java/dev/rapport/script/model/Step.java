@@ -18,7 +18,12 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Step.AddToList.class, name = "addToList"),
         @JsonSubTypes.Type(value = Step.RemoveFromList.class, name = "removeFromList"),
         @JsonSubTypes.Type(value = Step.RunCustomAction.class, name = "runCustomAction"),
-        @JsonSubTypes.Type(value = Step.TryOnError.class, name = "tryOnError")
+        @JsonSubTypes.Type(value = Step.TryOnError.class, name = "tryOnError"),
+        @JsonSubTypes.Type(value = Step.Transfer.class, name = "transfer"),
+        @JsonSubTypes.Type(value = Step.ScheduleCallback.class, name = "scheduleCallback"),
+        @JsonSubTypes.Type(value = Step.Disconnect.class, name = "disconnect"),
+        @JsonSubTypes.Type(value = Step.InfoBanner.class, name = "infoBanner"),
+        @JsonSubTypes.Type(value = Step.Delay.class, name = "delay")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Step {
@@ -74,6 +79,42 @@ public sealed interface Step {
             steps = steps == null ? List.of() : List.copyOf(steps);
             onError = onError == null ? List.of() : List.copyOf(onError);
         }
+    }
+
+    /**
+     * Transfers the interaction, blind (it leaves the agent at once) or consult (the agent speaks to the target
+     * first), to a queue, a user or a phone number; {@code target} is interpolated text (the queue's or user's id, or
+     * the number). Sent to the telephony side; the run waits for its answer.
+     */
+    record Transfer(TransferMode mode, TargetType targetType, String target) implements Step {
+    }
+
+    /** Asks the telephony side to call {@code number} back at {@code time} (interpolated; ISO-8601 date and time). */
+    record ScheduleCallback(String number, String time) implements Step {
+    }
+
+    /** Ends the interaction (the telephony side hangs up); the run waits for the interaction to end. */
+    record Disconnect() implements Step {
+    }
+
+    /**
+     * Shows {@code message} (interpolated) in a banner above the agent's page until another Info Banner step replaces
+     * it; an empty message takes it away. {@code level}: info (default), success, warning or error.
+     */
+    record InfoBanner(String message, String level) implements Step {
+    }
+
+    /** Waits {@code seconds} (1 to 60) before the next step, without holding anything while it waits. */
+    record Delay(Integer seconds) implements Step {
+        public static final int MAX_SECONDS = 60;
+    }
+
+    enum TransferMode {
+        blind, consult
+    }
+
+    enum TargetType {
+        queue, user, number
     }
 
     enum Operator {

@@ -4,16 +4,20 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A request on {@code action-requests} still waiting for its result (a row of {@code pending_request}), and what its
- * result continues: a suspended custom action run, or (sessions started before lookups moved into script-service)
- * an inbound flow waiting at a lookup.
+ * Something a session waits for (a row of {@code pending_request}), until its deadline: a request on
+ * {@code action-requests} (its result continues a suspended custom action run or, for sessions started before
+ * lookups moved into script-service, an inbound flow waiting at a lookup); a command on {@code interaction-commands}
+ * (the telephony side's answer on {@code interactions} names it; {@code runId} null for the agent's End); or a
+ * Delay step, which only its deadline ends. {@code actionId} names the data action or the command's type.
  */
 record PendingRequest(String requestId, String interactionId, Kind kind, String runId, List<String> flowPath,
                       String actionId, Instant deadline, Instant createdAt) {
 
     enum Kind {
         SCRIPT_ACTION("script-action"),
-        FLOW_LOOKUP("flow-lookup");
+        FLOW_LOOKUP("flow-lookup"),
+        INTERACTION_COMMAND("interaction-command"),
+        DELAY("delay");
 
         final String wireName;
 

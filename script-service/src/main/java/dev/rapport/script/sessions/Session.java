@@ -47,6 +47,11 @@ final class Session {
     SessionModel model;
     SessionModel.SessionSnapshot snapshot;
 
+    /** The after-call work of the agent the interaction last left; null while it has left none. */
+    SessionState.Wrapup wrapup;
+    /** The queue the inbound flow routed the interaction to asks for a wrap-up. */
+    boolean queueWrapupRequired;
+
     List<SessionState.Alert> alerts = new ArrayList<>();
     List<SessionState.ActionRun> runs = new ArrayList<>();
 
@@ -62,6 +67,15 @@ final class Session {
 
     boolean ended() {
         return "ended".equals(state);
+    }
+
+    /** A notice for the agent in the next state; level is info, success, warning or error. */
+    void alert(String message, String level) {
+        alerts.add(new SessionState.Alert(UUID.randomUUID().toString(), message, level, Instant.now()));
+    }
+
+    boolean connectedTo(String agent) {
+        return "connected".equals(state) && agent != null && agent.equals(agentId);
     }
 
     boolean hasScript() {

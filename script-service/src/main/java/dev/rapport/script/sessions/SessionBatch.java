@@ -12,6 +12,7 @@ import dev.rapport.platform.outbox.OutboxMessage;
 import dev.rapport.script.engine.ScriptEngine;
 import dev.rapport.script.engine.SessionModel;
 import dev.rapport.script.flows.LiveFlows;
+import dev.rapport.script.routing.WrapupCodeService;
 import dev.rapport.script.scripts.PublishedScripts;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,7 +58,7 @@ public class SessionBatch {
                  RowLookups rows, Outbox outbox, ObjectMapper json, MeterRegistry registry, SessionsConfig config) {
         this.dataSource = dataSource;
         this.repository = repository;
-        this.driver = new SessionDriver(flows, scripts, rows, config.actionTimeout());
+        this.driver = new SessionDriver(flows, scripts, rows, config.actionTimeout(), config.commandTimeout());
         this.rows = rows;
         this.outbox = outbox;
         this.json = json;
@@ -128,16 +129,22 @@ public class SessionBatch {
         }
         Set<String> ids = new TreeSet<>();
         Set<String> requestIds = new LinkedHashSet<>();
+        Set<String> wrapupCodes = new LinkedHashSet<>();
         for (Delivery d : inputs) {
             ids.add(d.input().interactionId());
             if (d.input() instanceof SessionInput.Result r) {
                 requestIds.add(r.result().requestId());
             } else if (d.input() instanceof SessionInput.Timeout t) {
                 requestIds.add(t.requestId());
+            } else if (d.input() instanceof SessionInput.Event e && e.event().commandId() != null) {
+                requestIds.add(e.event().commandId());
+            } else if (d.input() instanceof SessionInput.Command k && k.command().code() != null) {
+                wrapupCodes.add(k.command().code());
             }
         }
         Map<String, Session> sessions = repository.lock(c, ids);
         PendingRequests pending = new PendingRequests(repository.pending(c, requestIds));
+        Map<String, String> codeNames = WrapupCodeService.names(c, wrapupCodes);
         SessionWrites writes = new SessionWrites();
         Map<String, Session> touched = new LinkedHashMap<>();
         Map<String, String> correlations = new LinkedHashMap<>();
@@ -153,7 +160,7 @@ public class SessionBatch {
                 Log.debugf("%s for unknown interaction %s ignored", d.input().getClass().getSimpleName(), id);
                 continue;
             }
-            withCorrelation(d.correlationId(), s, d.input(), pending, writes);
+            withCorrelation(d.correlationId(), s, d.input(), pending, codeNames, writes);
             touched.put(id, s);
             if (d.correlationId() != null) {
                 correlations.put(id, d.correlationId());
@@ -177,8 +184,8 @@ public class SessionBatch {
     }
 
     private void withCorrelation(String correlationId, Session s, SessionInput input, PendingRequests pending,
-                                 SessionWrites writes) {
-        withMdc(correlationId, () -> driver.apply(s, input, pending, writes));
+                                 Map<String, String> wrapupCodes, SessionWrites writes) {
+        withMdc(correlationId, () -> driver.apply(s, input, pending, wrapupCodes, writes));
     }
 
     /** The session's next version: the current page rendered, variables, alerts raised since the last one, runs. */
@@ -203,7 +210,7 @@ public class SessionBatch {
         }
         SessionState state = new SessionState(s.id, s.version, s.state, s.ani, s.dnis, Map.copyOf(s.attributes),
                 s.queue(), s.agent(), s.updatedAt, script, page, variables, s.alerts.isEmpty() ? null : List.copyOf(s.alerts),
-                s.runs.isEmpty() ? null : List.copyOf(s.runs));
+                s.runs.isEmpty() ? null : List.copyOf(s.runs), s.wrapup);
         s.alerts.clear();
         s.lastState = EventJson.write(state);
         return state;

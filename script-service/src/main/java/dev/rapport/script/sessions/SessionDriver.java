@@ -4,12 +4,14 @@ import dev.rapport.contract.ActionRequest;
 import dev.rapport.contract.ActionResult;
 import dev.rapport.contract.AgentCommand;
 import dev.rapport.contract.EventTypes;
+import dev.rapport.contract.InteractionCommand;
 import dev.rapport.contract.InteractionEvent;
 import dev.rapport.contract.OnBehalfOf;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.script.engine.ActionOutcome;
 import dev.rapport.script.engine.Builtins;
+import dev.rapport.script.engine.InteractionAction;
 import dev.rapport.script.engine.ScriptDriver;
 import dev.rapport.script.engine.ScriptEngine;
 import dev.rapport.script.engine.ScriptEngineException;
@@ -31,9 +33,10 @@ import java.util.UUID;
 
 /**
  * Applies one input to one session: the interaction's events (a start runs its inbound flow, whose lookups are read
- * here), the agent's commands (through the {@link ScriptDriver}, which enforces what the page offers), data action
- * results and timeouts, changes of looked-up rows. It changes the {@link Session} in memory and records what to
- * write in {@link SessionWrites}; it does no I/O of its own besides reading rows through {@link RowLookups}.
+ * here; an answer of the telephony side resumes what waited for it), the agent's commands (through the
+ * {@link ScriptDriver}, which enforces what the page offers; End and wrap-up), data action results, timeouts and
+ * delays, changes of looked-up rows. It changes the {@link Session} in memory and records what to write in
+ * {@link SessionWrites}; it does no I/O of its own besides reading rows through {@link RowLookups}.
  */
 final class SessionDriver {
     private static final int RUNS_KEPT = 10;
@@ -44,21 +47,28 @@ final class SessionDriver {
     private final ScriptEngine engine;
     private final ScriptDriver driver;
     private final Duration actionTimeout;
+    private final InteractionCommands commands;
+    private final Wrapups wrapups;
 
-    SessionDriver(LiveFlows flows, PublishedScripts scripts, RowLookups rows, Duration actionTimeout) {
+    SessionDriver(LiveFlows flows, PublishedScripts scripts, RowLookups rows, Duration actionTimeout,
+                  Duration commandTimeout) {
         this.flows = flows;
         this.scripts = scripts;
         this.rows = rows;
         this.engine = new ScriptEngine();
         this.driver = new ScriptDriver(engine);
         this.actionTimeout = actionTimeout;
+        this.commands = new InteractionCommands(commandTimeout);
+        this.wrapups = new Wrapups(scripts, commands);
     }
 
-    void apply(Session s, SessionInput input, PendingRequests pending, SessionWrites out) {
+    /** @param wrapupCodes the names of the wrap-up codes the batch's wrap-up commands name that exist, by id */
+    void apply(Session s, SessionInput input, PendingRequests pending, Map<String, String> wrapupCodes,
+               SessionWrites out) {
         if (input instanceof SessionInput.Event e) {
-            onEvent(s, e.event(), e.time(), out);
+            onEvent(s, e.event(), e.time(), pending, out);
         } else if (input instanceof SessionInput.Command c) {
-            onCommand(s, c.command(), out);
+            onCommand(s, c.command(), wrapupCodes, out);
         } else if (input instanceof SessionInput.Result r) {
             PendingRequest request = pending.take(r.result().requestId(), s.id);
             if (request != null) {
@@ -67,10 +77,7 @@ final class SessionDriver {
         } else if (input instanceof SessionInput.Timeout t) {
             PendingRequest request = pending.take(t.requestId(), s.id);
             if (request != null && !request.deadline().isAfter(Instant.now())) {
-                out.timeline(s.id, "action.timeout", TimelineNames.timedOut(s, request.runId(), request.actionId()),
-                        Map.of("actionId", request.actionId()));
-                onResult(s, request, new ActionResult(request.requestId(), s.id, request.actionId(), false, Map.of(),
-                        new ActionResult.Error("The data action did not answer in time", "timeout", 504), 0), out);
+                onDeadline(s, request, out);
             } else if (request != null) {
                 pending.putBack(request);
             }
@@ -104,7 +111,7 @@ final class SessionDriver {
                     }
 
                     @Override
-                    public void transfer(String queueId, String queueName) {
+                    public void transfer(String queueId, String queueName, boolean wrapupRequired) {
                     }
                 }).start());
         return keys;
@@ -112,7 +119,8 @@ final class SessionDriver {
 
     // --- interaction events -------------------------------------------------------------------------------------
 
-    private void onEvent(Session s, InteractionEvent event, Instant at, SessionWrites out) {
+    private void onEvent(Session s, InteractionEvent event, Instant at, PendingRequests pending, SessionWrites out) {
+        String connectedBefore = "connected".equals(s.state) ? s.agentId : null;
         applyToInteraction(s, event, at);
         s.changed = true;
         out.timeline(s.id, "interaction." + event.type().wireName(), describe(event), event);
@@ -138,6 +146,11 @@ final class SessionDriver {
         if (event.type() == InteractionEvent.Kind.ENDED) {
             out.unwatched.add(s.id);
         }
+        wrapups.afterEvent(s, connectedBefore, out);
+        InteractionCommands.Outcome answered = commands.answer(s, event, pending, out);
+        if (answered != null) {
+            resume(s, answered.runId(), answered.outcome(), out);
+        }
     }
 
     private static void applyToInteraction(Session s, InteractionEvent event, Instant at) {
@@ -150,9 +163,12 @@ final class SessionDriver {
             }
             case ATTRIBUTES_SET -> mergeAttributes(s, event.attributes());
             case QUEUED, TRANSFERRED -> {
-                s.state = "queued";
-                s.queueId = event.queue().id();
-                s.queueName = event.queue().name();
+                // A transfer names a queue, an agent (alerted now) or an outside number: it leaves the agent.
+                s.state = event.queue() != null ? "queued" : "alerting";
+                if (event.queue() != null) {
+                    s.queueId = event.queue().id();
+                    s.queueName = event.queue().name();
+                }
                 s.agentId = null;
                 s.agentName = null;
                 s.agentEmail = null;
@@ -164,6 +180,9 @@ final class SessionDriver {
                 s.agentEmail = event.agent().email();
             }
             case ENDED -> s.state = "ended";
+            case CALLBACK_SCHEDULED, COMMAND_FAILED -> {
+                // answers to commands: they change nothing of the interaction itself
+            }
         }
     }
 
@@ -229,9 +248,10 @@ final class SessionDriver {
             }
 
             @Override
-            public void transfer(String queueId, String queueName) {
+            public void transfer(String queueId, String queueName, boolean wrapupRequired) {
                 s.queueId = queueId;
                 s.queueName = queueName;
+                s.queueWrapupRequired = wrapupRequired;
                 if (!"connected".equals(s.state) && !s.ended()) {
                     s.state = "queued";
                 }
@@ -272,7 +292,17 @@ final class SessionDriver {
 
     // --- the agent's commands -----------------------------------------------------------------------------------
 
-    private void onCommand(Session s, AgentCommand command, SessionWrites out) {
+    private void onCommand(Session s, AgentCommand command, Map<String, String> wrapupCodes, SessionWrites out) {
+        if (command.type() == AgentCommand.Kind.DISCONNECT) {
+            disconnect(s, command, out);
+            return;
+        }
+        if (command.type() == AgentCommand.Kind.WRAP_UP) {
+            out.timeline(s.id, "command.wrapUp", describe(s, command), command);
+            wrapups.wrapUp(s, command, wrapupCodes, out);
+            s.changed = true;
+            return;
+        }
         if (!s.hasScript()) {
             out.timeline(s.id, "command.ignored", "A " + command.type().wireName() + " for an interaction without a"
                     + " script", null);
@@ -290,9 +320,24 @@ final class SessionDriver {
             case SET_VARIABLE -> new ScriptDriver.Command.SetVariable(command.variable(), command.value());
             case CLICK -> new ScriptDriver.Command.Click(command.component());
             case CHANGE_PAGE -> new ScriptDriver.Command.ChangePage(command.page());
+            case DISCONNECT, WRAP_UP -> throw new IllegalStateException("handled above");
         };
         carryOut(s, driver.command(model, nonNull(engineCommand)), out);
         s.changed = true;
+    }
+
+    /** The agent's End: the telephony side is asked to disconnect; the interaction ends when it answers. */
+    private void disconnect(Session s, AgentCommand command, SessionWrites out) {
+        out.timeline(s.id, "command.disconnect", describe(s, command), null);
+        s.changed = true;
+        if (!s.connectedTo(command.agentId())) {
+            out.timeline(s.id, "command.refused", "Agent " + command.agentId() + " is not connected to the interaction",
+                    null);
+            s.alert("Not done: the interaction is not connected to you", "error");
+            return;
+        }
+        commands.send(s, UUID.randomUUID().toString(), new InteractionAction(InteractionCommand.Kind.DISCONNECT, null,
+                null, null, null), null, command.agentId(), out);
     }
 
     private static ScriptDriver.Command nonNull(ScriptDriver.Command c) {
@@ -323,12 +368,40 @@ final class SessionDriver {
             runFlow(s, flow, request.flowPath(), branch, out);
             return;
         }
-        if (!s.hasScript()) {
-            return;
-        }
         ActionOutcome outcome = result.success() ? ActionOutcome.success(result.outputs())
                 : ActionOutcome.failure(result.error() == null ? "failed" : result.error().message());
-        List<ScriptDriver.Effect> effects = driver.resume(model(s), request.runId(), outcome);
+        resume(s, request.runId(), outcome, out);
+    }
+
+    /** What a request's deadline means: a data action or a command failed to answer, or a delay is over. */
+    private void onDeadline(Session s, PendingRequest request, SessionWrites out) {
+        switch (request.kind()) {
+            case INTERACTION_COMMAND -> {
+                InteractionCommands.Outcome timedOut = commands.timeout(s, request, out);
+                s.changed = true;
+                resume(s, timedOut.runId(), timedOut.outcome(), out);
+            }
+            case DELAY -> {
+                out.answered.add(request.requestId());
+                out.timeline(s.id, "run.delayed", "The delay is over", null);
+                s.changed = true;
+                resume(s, request.runId(), ActionOutcome.success(null), out);
+            }
+            case SCRIPT_ACTION, FLOW_LOOKUP -> {
+                out.timeline(s.id, "action.timeout", TimelineNames.timedOut(s, request.runId(), request.actionId()),
+                        Map.of("actionId", request.actionId()));
+                onResult(s, request, new ActionResult(request.requestId(), s.id, request.actionId(), false, Map.of(),
+                        new ActionResult.Error("The data action did not answer in time", "timeout", 504), 0), out);
+            }
+        }
+    }
+
+    /** Continues the run that waited (none: nothing to continue, e.g. the agent's End). */
+    private void resume(Session s, String runId, ActionOutcome outcome, SessionWrites out) {
+        if (runId == null || !s.hasScript()) {
+            return;
+        }
+        List<ScriptDriver.Effect> effects = driver.resume(model(s), runId, outcome);
         for (ScriptDriver.Effect effect : effects) {
             if (effect instanceof ScriptDriver.Effect.Refused refused) {
                 out.timeline(s.id, "run.lost", refused.reason(), null);
@@ -387,10 +460,10 @@ final class SessionDriver {
     private void carryOut(Session s, List<ScriptDriver.Effect> effects, SessionWrites out) {
         for (ScriptDriver.Effect effect : effects) {
             if (effect instanceof ScriptDriver.Effect.Alert alert) {
-                addAlert(s, alert.message(), alert.level());
+                s.alert(alert.message(), alert.level());
             } else if (effect instanceof ScriptDriver.Effect.Refused refused) {
                 out.timeline(s.id, "command.refused", refused.reason(), null);
-                addAlert(s, "Not done: " + refused.reason(), "error");
+                s.alert("Not done: " + refused.reason(), "error");
             } else if (effect instanceof ScriptDriver.Effect.VariableSet set) {
                 out.timeline(s.id, "variables.changed", set.variable() + " set"
                         + (set.recalculated().isEmpty() ? "" : "; recalculated " + String.join(", ", set.recalculated())),
@@ -404,6 +477,16 @@ final class SessionDriver {
                         statusName(run.status()), run.error(), Instant.now()));
             } else if (effect instanceof ScriptDriver.Effect.CallDataAction call) {
                 request(s, call, out);
+            } else if (effect instanceof ScriptDriver.Effect.AskInteraction ask) {
+                commands.send(s, UUID.randomUUID().toString(), ask.action(), ask.runId(), s.agentId, out);
+            } else if (effect instanceof ScriptDriver.Effect.Wait wait) {
+                Instant now = Instant.now();
+                out.requested.add(new PendingRequest(UUID.randomUUID().toString(), s.id, PendingRequest.Kind.DELAY,
+                        wait.runId(), null, "delay", now.plusSeconds(wait.seconds()), now));
+                out.timeline(s.id, "run.delay", "Waits " + wait.seconds() + " s", null);
+            } else if (effect instanceof ScriptDriver.Effect.BannerShown shown) {
+                out.timeline(s.id, "banner.shown", shown.banner() == null ? "Banner removed"
+                        : shown.banner().level() + ": " + shown.banner().message(), null);
             }
         }
     }
@@ -446,10 +529,6 @@ final class SessionDriver {
         out.timeline(s.id, "action.requested", TimelineNames.requested(s, call.runId(), agent), detail);
     }
 
-    private static void addAlert(Session s, String message, String level) {
-        s.alerts.add(new SessionState.Alert(UUID.randomUUID().toString(), message, level, Instant.now()));
-    }
-
     private static void recordRun(Session s, SessionState.ActionRun run) {
         SessionState.ActionRun started = s.runs.stream().filter(r -> r.runId().equals(run.runId())).findFirst()
                 .orElse(null);
@@ -466,7 +545,7 @@ final class SessionDriver {
         if (s.model == null) {
             SessionModel.SessionSnapshot saved = s.snapshot;
             var snapshot = new SessionModel.SessionSnapshot(saved.scriptId(), saved.version(), saved.values(),
-                    saved.currentPageId(), s.builtins(), saved.runs());
+                    saved.currentPageId(), s.builtins(), saved.runs(), saved.banner());
             s.model = engine.restore(scripts.get(s.scriptId, s.scriptVersion), snapshot);
             s.snapshot = null;
         }
@@ -479,9 +558,13 @@ final class SessionDriver {
         return switch (e.type()) {
             case STARTED -> "Call from " + e.ani() + " to " + e.dnis();
             case ATTRIBUTES_SET -> "Attributes " + e.attributes().keySet();
-            case QUEUED, TRANSFERRED -> e.type().wireName() + " to " + e.queue().id();
+            case QUEUED, TRANSFERRED -> e.type().wireName() + " to " + (e.queue() != null ? "queue " + e.queue().id()
+                    : e.agent() != null ? "agent " + e.agent().id() : e.address());
             case CONNECTED -> "Connected to " + e.agent().id();
             case ENDED -> "Ended" + (e.reason() == null ? "" : ": " + e.reason());
+            case CALLBACK_SCHEDULED -> "Callback scheduled for " + e.callback().scheduledAt() + " to "
+                    + e.callback().number();
+            case COMMAND_FAILED -> "Command " + e.commandId() + " failed: " + e.reason();
         };
     }
 
@@ -491,6 +574,8 @@ final class SessionDriver {
             case SET_VARIABLE -> agent + " set " + c.variable();
             case CLICK -> agent + " clicked " + TimelineNames.component(model(s), c.component());
             case CHANGE_PAGE -> agent + " opened page " + TimelineNames.page(model(s), c.page());
+            case DISCONNECT -> agent + " ended the interaction";
+            case WRAP_UP -> agent + " wrapped up with code " + c.code();
         };
     }
 }

@@ -113,7 +113,8 @@ class SessionRepository {
         try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.state, i.ani, i.dnis, i.attributes::text, "
                 + "i.queue_id, i.queue_name, i.agent_id, i.agent_name, i.agent_email, i.version, i.started_at, "
                 + "i.updated_at, s.flow_id, s.flow_version, s.flow_variables::text, s.script_id, s.script_name, "
-                + "s.script_version, s.snapshot::text, s.actions::text, s.alerts::text, s.screen_pop::text "
+                + "s.script_version, s.snapshot::text, s.actions::text, s.alerts::text, s.screen_pop::text, "
+                + "s.wrapup::text, s.queue_wrapup_required "
                 + "FROM interaction i LEFT JOIN agent_session s ON s.interaction_id = i.id "
                 + "WHERE i.id = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("varchar", ids));
@@ -149,6 +150,9 @@ class SessionRepository {
                     s.alerts = alerts == null ? new ArrayList<>() : new ArrayList<>(read(alerts, ALERTS));
                     String screenPop = rs.getString(23);
                     s.screenPop = screenPop == null ? null : new LinkedHashMap<>(read(screenPop, STRINGS));
+                    String wrapup = rs.getString(24);
+                    s.wrapup = wrapup == null ? null : read(wrapup, SessionState.Wrapup.class);
+                    s.queueWrapupRequired = rs.getBoolean(25);
                     sessions.put(s.id, s);
                 }
             }
@@ -284,12 +288,14 @@ class SessionRepository {
     private void saveSessions(Connection c, Collection<Session> sessions) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO agent_session (interaction_id, flow_id, "
                 + "flow_version, flow_variables, script_id, script_name, script_version, snapshot, actions, alerts, "
-                + "screen_pop, updated_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?) "
+                + "screen_pop, updated_at, wrapup, queue_wrapup_required) "
+                + "VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?) "
                 + "ON CONFLICT (interaction_id) DO UPDATE SET flow_id = excluded.flow_id, "
                 + "flow_version = excluded.flow_version, flow_variables = excluded.flow_variables, "
                 + "script_id = excluded.script_id, script_name = excluded.script_name, "
                 + "script_version = excluded.script_version, snapshot = excluded.snapshot, actions = excluded.actions, "
-                + "alerts = excluded.alerts, screen_pop = excluded.screen_pop, updated_at = excluded.updated_at")) {
+                + "alerts = excluded.alerts, screen_pop = excluded.screen_pop, updated_at = excluded.updated_at, "
+                + "wrapup = excluded.wrapup, queue_wrapup_required = excluded.queue_wrapup_required")) {
             for (Session s : sessions) {
                 ps.setString(1, s.id);
                 ps.setObject(2, s.flowId, Types.OTHER);
@@ -304,6 +310,8 @@ class SessionRepository {
                 ps.setString(10, write(s.alerts));
                 ps.setString(11, s.screenPop == null ? null : write(s.screenPop));
                 ps.setTimestamp(12, Timestamp.from(Instant.now()));
+                ps.setString(13, s.wrapup == null ? null : write(s.wrapup));
+                ps.setBoolean(14, s.queueWrapupRequired);
                 ps.addBatch();
             }
             ps.executeBatch();

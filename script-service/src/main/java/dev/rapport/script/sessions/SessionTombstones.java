@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Removes ended interactions from the compacted 'sessions' topic: once an interaction has been ended for
  * {@code rapport.sessions.tombstone-after}, a tombstone (a record with no value) follows its last state, so the topic
- * and every gateway's board stop holding it. With several instances each takes different rows (SKIP LOCKED).
+ * and every gateway's board stop holding it. A wrap-up still pending keeps it (the agent must be able to finish it).
+ * With several instances each takes different rows (SKIP LOCKED).
  */
 @ApplicationScoped
 public class SessionTombstones {
@@ -53,7 +54,9 @@ public class SessionTombstones {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE interaction SET tombstoned_at = now() WHERE id IN ("
                      + "SELECT id FROM interaction WHERE state = 'ended' AND tombstoned_at IS NULL"
-                     + " AND updated_at < now() - make_interval(secs => ?) ORDER BY updated_at LIMIT ?"
+                     + " AND updated_at < now() - make_interval(secs => ?)"
+                     + " AND NOT EXISTS (SELECT 1 FROM agent_session s WHERE s.interaction_id = interaction.id"
+                     + " AND s.wrapup ->> 'status' = 'pending') ORDER BY updated_at LIMIT ?"
                      + " FOR UPDATE SKIP LOCKED) RETURNING id")) {
             ps.setDouble(1, config.tombstoneAfter().toMillis() / 1000.0);
             ps.setInt(2, PER_ROUND);

@@ -11,6 +11,13 @@ public interface SessionsConfig {
     @WithDefault("20s")
     Duration actionTimeout();
 
+    /**
+     * How long a session waits for the telephony side's answer to an interaction command (transfer, callback,
+     * disconnect) before its run fails visibly.
+     */
+    @WithDefault("30s")
+    Duration commandTimeout();
+
     /** After a start, how long before overdue requests are ended (their results may be waiting in Kafka). */
     @WithDefault("30s")
     Duration startupGrace();

@@ -1,5 +1,6 @@
 package dev.rapport.script.validation;
 
+import dev.rapport.contract.InteractionCommand;
 import dev.rapport.script.model.Step;
 import dev.rapport.script.model.Variable;
 import java.util.HashSet;
@@ -70,6 +71,54 @@ final class StepChecks {
         } else if (step instanceof Step.TryOnError t) {
             check(where + "/try", t.steps());
             check(where + "/onError", t.onError());
+        } else {
+            interactionStep(where, step);
+        }
+    }
+
+    /** Transfer, Schedule Callback, Disconnect, Info Banner and Delay: what is checked before the script runs. */
+    private void interactionStep(String where, Step step) {
+        if (step instanceof Step.Transfer t) {
+            if (t.mode() == null) {
+                v.problem(where + "/mode", "missing.value", "a transfer is blind or consult");
+            }
+            if (t.targetType() == null) {
+                v.problem(where + "/targetType", "missing.value", "a transfer goes to a queue, a user or a number");
+            }
+            required(where + "/target", t.target(), "the transfer needs a target");
+            if (t.targetType() == Step.TargetType.number) {
+                phoneNumber(where + "/target", t.target());
+            }
+        } else if (step instanceof Step.ScheduleCallback c) {
+            required(where + "/number", c.number(), "the callback needs a number to call");
+            phoneNumber(where + "/number", c.number());
+            required(where + "/time", c.time(), "the callback needs a time (e.g. {{Callback Time}})");
+        } else if (step instanceof Step.InfoBanner b) {
+            v.template(where + "/message", b.message());
+            if (b.level() != null && !List.of("info", "success", "warning", "error").contains(b.level())) {
+                v.problem(where + "/level", "invalid.value", "'" + b.level()
+                        + "' is not info, success, warning or error");
+            }
+        } else if (step instanceof Step.Delay d) {
+            if (d.seconds() == null || d.seconds() < 1 || d.seconds() > Step.Delay.MAX_SECONDS) {
+                v.problem(where + "/seconds", "invalid.value", "a delay is 1 to " + Step.Delay.MAX_SECONDS
+                        + " seconds");
+            }
+        }
+    }
+
+    private void required(String where, String template, String message) {
+        if (template == null || template.isBlank()) {
+            v.problem(where, "missing.value", message);
+        } else {
+            v.template(where, template);
+        }
+    }
+
+    /** A number written out (no {{Variable}} in it) is checked now; one from a variable when the step runs. */
+    private void phoneNumber(String where, String text) {
+        if (text != null && !text.isBlank() && !text.contains("{{") && !InteractionCommand.isPhoneNumber(text.trim())) {
+            v.problem(where, "invalid.value", "'" + text + "' is not a phone number");
         }
     }
 

@@ -12,6 +12,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.rapport.contract.Roles;
 import dev.rapport.script.WorkshopScript;
 import dev.rapport.script.interactions.Interaction;
+import dev.rapport.script.model.Component;
+import dev.rapport.script.model.CustomAction;
+import dev.rapport.script.model.Page;
+import dev.rapport.script.model.ScriptDefinition;
+import dev.rapport.script.model.Step;
 import dev.rapport.script.scripts.ScriptFormat;
 import dev.rapport.script.sessions.TimelineEntry;
 import dev.rapport.testkit.RapportInfraResource;
@@ -170,6 +175,33 @@ class DesignerApiTest {
                 .body(Map.of("interactionId", "designer-real-" + id))
                 .post("/api/v2/scripts/{id}/preview/session", id).then().statusCode(200)
                 .body("values.CustomerName", equalTo("Real Caller"));
+    }
+
+    @Test
+    void aPreviewSaysWhatItWouldAskOfTheInteractionAndGoesOnWithoutSendingIt() {
+        var root = new Component.VerticalContainer("root", null, null, List.of(
+                new Component.Button("transfer", null, "Transfer", "Transfer")));
+        var script = new ScriptDefinition("Preview shift " + UUID.randomUUID(),
+                null, null, "p1", List.of(new Page("p1", "Start", null, root)), List.of(),
+                List.of(new CustomAction("Transfer", null, List.of(
+                        new Step.Transfer(Step.TransferMode.blind, Step.TargetType.queue, "billing"),
+                        new Step.InfoBanner("Sent to billing", "success"),
+                        new Step.Delay(3),
+                        new Step.Alert("Done")))), null, true, false);
+        String id = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(ScriptFormat.write(script)).post("/api/v2/scripts").then().statusCode(201).extract().path("id");
+        JsonPath started = given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v2/scripts/{id}/preview/session", id).then().statusCode(200).extract().jsonPath();
+
+        JsonPath clicked = command(id, started.getMap("state"), Map.of("type", "click", "component", "transfer"))
+                .then().statusCode(200)
+                .body("runs[0].status", equalTo("succeeded"))
+                .body("alerts", contains("Would send: blind transfer to queue billing", "Would wait 3 s", "Done"))
+                .body("page.banner.message", equalTo("Sent to billing"))
+                .body("page.banner.level", equalTo("success")).extract().jsonPath();
+        // the banner is part of the state the preview hands back
+        command(id, clicked.getMap("state"), Map.of("type", "changePage", "page", "p1")).then().statusCode(200)
+                .body("page.banner.message", equalTo("Sent to billing"));
     }
 
     @Test

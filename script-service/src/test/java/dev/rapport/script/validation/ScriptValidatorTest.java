@@ -69,4 +69,36 @@ class ScriptValidatorTest {
         assertThat(problems).filteredOn(p -> p.code().equals("cycle")).first()
                 .extracting(Problem::message).asString().contains("A -> B -> A");
     }
+
+    @Test
+    void interactionActionsAreCheckedBeforeTheScriptRuns() {
+        Component root = new Component.VerticalContainer("root", null, null, List.of(
+                new Component.TextInput("n", null, "Number", null, false, null, null)));
+        CustomAction action = new CustomAction("Act", null, List.of(
+                new Step.Transfer(null, null, " "),
+                new Step.Transfer(Step.TransferMode.blind, Step.TargetType.number, "not a number"),
+                new Step.Transfer(Step.TransferMode.consult, Step.TargetType.queue, "{{Ghost Queue}}"),
+                new Step.ScheduleCallback("{{Number}}", ""),
+                new Step.ScheduleCallback("555-0100", "{{When}}"),
+                new Step.InfoBanner("Hello {{Nobody}}", "loud"),
+                new Step.Delay(0),
+                new Step.Disconnect()));
+        ScriptDefinition d = new ScriptDefinition("Acts", null, null, "start",
+                List.of(new Page("start", "Start", null, root)), List.of(Variable.basic("Number", VariableType.STRING)),
+                List.of(action), null);
+
+        List<Problem> problems = ScriptValidator.validate(d);
+
+        assertThat(problems).extracting(p -> p.code() + " @ " + p.where()).containsExactlyInAnyOrder(
+                "missing.value @ customActions/Act/1/mode",
+                "missing.value @ customActions/Act/1/targetType",
+                "missing.value @ customActions/Act/1/target",
+                "invalid.value @ customActions/Act/2/target",
+                "unknown.variable @ customActions/Act/3/target",
+                "missing.value @ customActions/Act/4/time",
+                "unknown.variable @ customActions/Act/5/time",
+                "unknown.variable @ customActions/Act/6/message",
+                "invalid.value @ customActions/Act/6/level",
+                "invalid.value @ customActions/Act/7/seconds");
+    }
 }
