@@ -44,6 +44,8 @@ class HostileScriptImportTest {
     @MethodSource("corpus")
     void isRefusedWithAClearErrorAndNothingIsWritten(String what, String body) {
         int before = scripts();
+        // Once untimed: the budget is the input's, not the first load of the classes its refusal goes through.
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).post("/api/v2/scripts/import");
         long started = System.nanoTime();
         Response response = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
                 .post("/api/v2/scripts/import");
