@@ -73,7 +73,8 @@ class RoutingTest {
     @Test
     void aServicesNotFoundForARouteItLacksBecomes501ButAMissingEntityStays404() {
         given().get("/api/v2/scripts/missing/x/y").then().statusCode(501)
-                .body("code", equalTo("not.implemented")).body("messageParams.path", equalTo("/api/v2/scripts/missing/x/y"))
+                .body("code", equalTo("not.implemented"))
+                .body("messageParams.path", equalTo("/api/v2/scripts/missing/x/y"))
                 .body("message", equalTo("GET /api/v2/scripts/missing/x/y is not an operation that Rapport or"
                         + " Genesys Cloud's API has"));
         given().delete("/api/v2/scripts/published/missing").then().statusCode(501);

@@ -21,7 +21,8 @@ class GenesysApiPathsTest {
         // purecloud-platform-client-v2 262.0.0: 18 data-table, 28 data-action and 15 script operations
         assertThat(listed.entries().stream().filter(e -> e.operation() != null)
                 .collect(groupingBy(Entry::api, counting())))
-                .containsEntry(Api.DATA_TABLES, 18L).containsEntry(Api.DATA_ACTIONS, 28L).containsEntry(Api.SCRIPTS, 15L);
+                .containsEntry(Api.DATA_TABLES, 18L).containsEntry(Api.DATA_ACTIONS, 28L)
+                .containsEntry(Api.SCRIPTS, 15L);
     }
 
     @Test
@@ -60,8 +61,8 @@ class GenesysApiPathsTest {
                 """);
         assertThat(paths.problemsOf(Api.SCRIPTS, List.of("GET /api/v2/scripts/{id}", "GET /api/v2/scripts/{id}/pages",
                 "GET /api/v2/flows/inbound"))).isEmpty();
-        assertThat(paths.problemsOf(Api.SCRIPTS, List.of("GET /api/v2/scripts/{id}", "GET /api/v2/scripts/divisionviews",
-                "DELETE /api/v2/scripts/{id}"))).containsExactlyInAnyOrder(
+        assertThat(paths.problemsOf(Api.SCRIPTS, List.of("GET /api/v2/scripts/{id}",
+                "GET /api/v2/scripts/divisionviews", "DELETE /api/v2/scripts/{id}"))).containsExactlyInAnyOrder(
                 "GET /api/v2/scripts/{scriptId}/pages is listed as differs but script-service does not serve it",
                 "GET /api/v2/scripts/divisionviews is listed as 501 but script-service serves it",
                 "DELETE /api/v2/scripts/{} is served by script-service but not listed in " + GenesysApiPaths.RESOURCE
@@ -78,8 +79,8 @@ class GenesysApiPathsTest {
                 .hasMessageContaining("unknown status");
         assertThatThrownBy(() -> GenesysApiPaths.parse("GET\t/api/v2/scripts/x\trapport\tgetX\n"))
                 .hasMessageContaining("line 1");
-        assertThatThrownBy(() -> GenesysApiPaths.parse(
-                "GET\t/api/v2/scripts/{a}\tserved\tgetA\n# two spellings of one path\nGET\t/api/v2/scripts/{b}\trapport\t-\n"))
+        assertThatThrownBy(() -> GenesysApiPaths.parse("GET\t/api/v2/scripts/{a}\tserved\tgetA\n"
+                + "# two spellings of one path\nGET\t/api/v2/scripts/{b}\trapport\t-\n"))
                 .hasMessageContaining("line 3").hasMessageContaining("listed twice");
     }
 

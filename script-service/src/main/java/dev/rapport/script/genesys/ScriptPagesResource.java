@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Genesys's {@code /api/v2/scripts/{scriptId}/pages}: the draft's pages, read as the draft is (admins, supervisors). */
+/** Genesys's {@code /api/v2/scripts/{scriptId}/pages}: the draft's pages, read as the draft is (admin, supervisor). */
 @Path("/api/v2/scripts/{id}/pages")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
