@@ -1,6 +1,7 @@
 package dev.rapport.gateway.routing;
 
 import dev.rapport.platform.web.CorrelationId;
+import dev.rapport.platform.web.GenesysApiPaths;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,7 +17,10 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Serves each service's public API under the gateway's port: requests stream through unchanged (the caller's token
@@ -25,7 +29,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ApiRouter {
-    private static final String GENESYS_APIS = "^/api/v2/(flows/datatables|integrations/actions|scripts)(/.*)?$";
+    /** The prefixes of Genesys's data-table, data-action and script APIs. */
+    private static final String GENESYS_APIS = Arrays.stream(GenesysApiPaths.Api.values())
+            .map(api -> Pattern.quote(api.prefix)).collect(Collectors.joining("|", "^(", ")(/.*)?$"));
     private final ServiceRoutes routes;
     private final NotImplementedPaths notImplemented;
 
