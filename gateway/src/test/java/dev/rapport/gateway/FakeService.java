@@ -50,10 +50,13 @@ public class FakeService implements QuarkusTestResourceLifecycleManager {
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("X-Correlation-Id"), body,
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Host")));
-            byte[] answer = ("{\"served\":\"" + exchange.getRequestURI().getPath() + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            // A path with a segment "missing" is what the service does not have: Genesys's 404.
+            boolean missing = exchange.getRequestURI().getPath().contains("/missing");
+            byte[] answer = (missing ? "{\"message\":\"Nothing here\",\"code\":\"not.found\",\"status\":404}"
+                    : "{\"served\":\"" + exchange.getRequestURI().getPath() + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 201 : 200, answer.length);
+            exchange.sendResponseHeaders(missing ? 404 : exchange.getRequestMethod().equals("POST") ? 201 : 200,
+                    answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });

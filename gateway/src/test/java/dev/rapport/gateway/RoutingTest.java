@@ -3,6 +3,7 @@ package dev.rapport.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.rapport.contract.Roles;
 import dev.rapport.testkit.RapportInfraResource;
@@ -50,6 +51,45 @@ class RoutingTest {
 
         given().contentType(ContentType.JSON).body("{}").post("/api/v2/interactions/events")
                 .then().statusCode(401).body("code", equalTo("authentication.required"));
+    }
+
+    @Test
+    void genesysOperationsRapportDoesNotImplementAre501NamingThePathWithoutAskingAService() {
+        given().header("X-Correlation-Id", "corr-501").get("/api/v2/scripts/divisionviews?pageSize=5").then()
+                .statusCode(501).header("X-Correlation-Id", "corr-501")
+                .body("code", equalTo("not.implemented")).body("status", equalTo(501))
+                .body("messageParams.path", equalTo("/api/v2/scripts/divisionviews"))
+                .body("contextId", equalTo("corr-501"))
+                .body("message", equalTo("GET /api/v2/scripts/divisionviews is an operation of Genesys Cloud's API"
+                        + " that Rapport does not implement"));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v2/scripts/published").then().statusCode(501)
+                .body("messageParams.path", equalTo("/api/v2/scripts/published"));
+        // action-service is down in this test: the answer comes from the gateway alone
+        given().get("/api/v2/integrations/actions/categories").then().statusCode(501)
+                .body("code", equalTo("not.implemented")).body("contextId", notNullValue());
+        given().get("/api/v2/flows/datatables/divisionviews/t1").then().statusCode(501)
+                .body("messageParams.path", equalTo("/api/v2/flows/datatables/divisionviews/t1"));
+        assertThat(FakeService.RECEIVED).noneSatisfy(r -> assertThat(r.uri()).contains("divisionviews"));
+    }
+
+    @Test
+    void aServicesNotFoundForARouteItLacksBecomes501ButAMissingEntityStays404() {
+        given().get("/api/v2/scripts/missing/x/y").then().statusCode(501)
+                .body("code", equalTo("not.implemented"))
+                .body("messageParams.path", equalTo("/api/v2/scripts/missing/x/y"))
+                .body("message", equalTo("GET /api/v2/scripts/missing/x/y is not an operation that Rapport or"
+                        + " Genesys Cloud's API has"));
+        given().delete("/api/v2/scripts/published/missing").then().statusCode(501);
+        given().get("/api/v2/flows/datatables/t1/rows/missing/more").then().statusCode(501);
+
+        given().get("/api/v2/scripts/published/missing").then().statusCode(404).body("code", equalTo("not.found"));
+        given().get("/api/v2/scripts/missing/pages/p1").then().statusCode(404).body("code", equalTo("not.found"));
+        given().get("/api/v2/flows/datatables/t1/rows/missing").then().statusCode(404)
+                .body("code", equalTo("not.found"));
+        // Rapport's own operation, and a path outside Genesys's three APIs
+        given().get("/api/v2/scripts/s1/versions/missing").then().statusCode(404).body("code", equalTo("not.found"));
+        given().get("/api/v2/flows/inbound/missing/x/y").then().statusCode(404).body("code", equalTo("not.found"));
+        given().get("/api/v2/scripts/published/s1").then().statusCode(200);
     }
 
     @Test

@@ -222,7 +222,7 @@ public class ScriptService {
         }
     }
 
-    static ScriptEntity find(String id) {
+    public static ScriptEntity find(String id) {
         return find(id, LockModeType.NONE);
     }
 
