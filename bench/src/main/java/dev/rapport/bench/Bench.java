@@ -60,6 +60,7 @@ public final class Bench {
         System.out.println("bench: profile " + options.profile() + ", screen pop at " + options.rates() + "/s for "
                 + options.stageDuration().toSeconds() + " s each, stages " + options.stages());
         double loadBefore = Machine.loadAverage();
+        int scriptServices = Machine.instancesOf(options.root(), "script-service");
         SystemControl system = new SystemControl(options.root(), options.management().values());
         boolean startedHere = start(options, system, results);
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
@@ -96,6 +97,7 @@ public final class Bench {
         } finally {
             pool.shutdownNow();
             results.machine = Machine.describe(loadBefore);
+            results.scriptServiceInstances = scriptServices;
             results.finishedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
             String md = JsonReport.write(results, options.out());
             System.out.println();

@@ -132,6 +132,8 @@ public final class BenchResults {
     }
 
     public Machine machine;
+    /** How many script-service processes the stack ran (RAPPORT_SCRIPT_SERVICE_INSTANCES when ./rapport started it). */
+    public int scriptServiceInstances;
     public String startedAt;
     public String finishedAt;
     public String command;

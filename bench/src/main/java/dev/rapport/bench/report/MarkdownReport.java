@@ -19,6 +19,9 @@ public final class MarkdownReport {
                             + "%.2f before, %.2f after.%n", m.cores(), m.cpu(), m.memoryMb(), m.os(), m.java(), m.cores(),
                     m.loadAverageBefore(), m.loadAverageAfter()));
         }
+        if (r.scriptServiceInstances > 0) {
+            md.append(String.format(Locale.ROOT, "script-service instances: **%d**.%n", r.scriptServiceInstances));
+        }
         md.append(String.format("Run %s to %s: `%s`%n%n", r.startedAt, r.finishedAt, r.command));
         if (r.startup != null) {
             md.append(String.format(Locale.ROOT, "Start (`./rapport up`) to all healthy: **%.0f s** (%s).%n%n",

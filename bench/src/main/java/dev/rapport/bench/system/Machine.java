@@ -17,6 +17,17 @@ public final class Machine {
                 System.getProperty("java.version"), loadBefore, loadAverage());
     }
 
+    /** How many processes of this service ./rapport started: its pid files (script-service.pid, script-service-2.pid). */
+    public static int instancesOf(Path root, String service) {
+        try (var files = Files.list(root.resolve(".rapport/pids"))) {
+            return (int) files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.equals(service + ".pid") || n.matches(java.util.regex.Pattern.quote(service)
+                            + "-\\d+\\.pid")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     public static double loadAverage() {
         try {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
