@@ -135,12 +135,15 @@ function Interaction({ interactionId }) {
 
   // The version this page shows goes with each command: a gateway replica behind it waits for it.
   const post = (command) => sendCommand(interactionId, held && !held.summary ? held.version : undefined, command);
+  // True once the gateway took the command; a refusal is shown above the script.
   const send = async (command) => {
     setCommandError(null);
     try {
       await post(command);
+      return true;
     } catch (e) {
       setCommandError(e.message);
+      return false;
     }
   };
 
@@ -186,15 +189,22 @@ function Interaction({ interactionId }) {
   );
 }
 
-// The agent ends their call: the telephony side is asked to disconnect it; the button waits until it has.
+// The agent ends their call: the telephony side is asked to disconnect it; the button waits until it has (it goes
+// when the interaction leaves 'connected'). States that come meanwhile (script-service publishes one as it sends the
+// disconnect) do not end the wait; a refusal does: by the gateway, or an error alert after the click.
 function EndButton({ held, userId, onSend }) {
   const [ending, setEnding] = useState(null);
+  useEffect(() => {
+    if (ending !== null && held.version > ending && (held.alerts || []).some((a) => levelOf(a.level) === 'error')) {
+      setEnding(null);
+    }
+  }, [held.version]);
   if (held.state !== 'connected' || !held.agent || held.agent.id !== userId) return null;
-  const waiting = ending === held.version;
-  const end = () => {
+  const waiting = ending !== null;
+  const end = async () => {
     if (waiting) return;
     setEnding(held.version);
-    onSend({ type: 'disconnect' });
+    if (!(await onSend({ type: 'disconnect' }))) setEnding(null);
   };
   return (
     <button type="button" class="end-call" onClick={end} aria-disabled={waiting ? 'true' : undefined}

@@ -23,8 +23,8 @@ import java.util.function.Predicate;
 
 /**
  * The whole system for a browser or API story: a real PostgreSQL and Kafka broker, the four services as processes
- * (the gateway in the demo profile, so admin/admin, alex/alex and the ivr client exist), and HTTP helpers that go
- * through the gateway as any client would.
+ * (the gateway in the demo profile, so admin/admin, alex/alex and the ivr client exist, and its telephony simulator
+ * answers 'interaction-commands'), and HTTP helpers that go through the gateway as any client would.
  */
 final class RapportSystem implements AutoCloseable {
     static final Path ROOT = Path.of(System.getProperty("rapport.root", ".."));
@@ -109,10 +109,15 @@ final class RapportSystem implements AutoCloseable {
 
     /** An IVR call connected to {@code agent}; {@code screenPop} null lets the inbound flow decide. */
     String call(String ani, String agent, Map<String, Object> screenPop) throws Exception {
+        return call(ani, "8005551234", agent, screenPop);
+    }
+
+    /** The same, to the number {@code dnis}: the inbound flow that matches it (else the default one) runs. */
+    String call(String ani, String dnis, String agent, Map<String, Object> screenPop) throws Exception {
         String ivr = token("client_credentials", "ivr", "ivr-secret");
         String interactionId = UUID.randomUUID().toString();
         Map<String, Object> started = new HashMap<>(Map.of("id", UUID.randomUUID().toString(), "type", "started",
-                "interactionId", interactionId, "ani", ani, "dnis", "8005551234"));
+                "interactionId", interactionId, "ani", ani, "dnis", dnis));
         if (screenPop != null) {
             started.put("screenPop", screenPop);
         }

@@ -138,12 +138,18 @@ class InteractionActionsBrowserTest extends DesktopBrowserTest {
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End call")).click();
             assertThat(agentCommands(id, 1).get(0).type()).isEqualTo(AgentCommand.Kind.DISCONNECT);
+            // script-service: a new version as it sends the disconnect, still connected (a banner marks it here);
+            // the button waits on until the call has ended (AgentShiftIT saw it say "End call" again in between).
+            probe.send(Sessions.record(state(id, 2, "connected", List.of(), null, "Ending the call")));
+            assertThat(page.locator("[data-banner='success']")).containsText("Ending the call");
+            assertThat(page.locator("button[data-action='end']")).hasText("Ending…");
+            assertThat(page.locator("button[data-action='end']")).hasAttribute("aria-busy", "true");
             InteractionCommand disconnect = new InteractionCommand(UUID.randomUUID().toString(),
                     InteractionCommand.Kind.DISCONNECT, id, Instant.now(), "alex", null, null, null);
             probe.send(commandRecord(disconnect));
             InteractionEvent ended = answerTo(disconnect);
             assertThat(ended.type()).isEqualTo(InteractionEvent.Kind.ENDED);
-            probe.send(Sessions.record(Sessions.left(state(id, 2, "ended", List.of(), null, null), "ended", "alex",
+            probe.send(Sessions.record(Sessions.left(state(id, 3, "ended", List.of(), null, null), "ended", "alex",
                     SessionState.Wrapup.PENDING, true)));
 
             // The form opens with the focus in it; the call stays in the active list meanwhile.
@@ -166,12 +172,35 @@ class InteractionActionsBrowserTest extends DesktopBrowserTest {
             assertThat(wrapUp.notes()).isEqualTo("Customer sorted; call back Monday");
 
             // script-service: done; the call leaves alex's active list for Recent
-            probe.send(Sessions.record(done(state(id, 3, "ended", List.of(), null, null), wrapUp)));
+            probe.send(Sessions.record(done(state(id, 4, "ended", List.of(), null, null), wrapUp)));
             assertThat(page.locator(".interactions ul.recent [data-interaction='" + id + "']")).isVisible();
             assertThat(page.locator(".interactions ul.active [data-interaction='" + id + "']")).hasCount(0);
             assertThat(form).hasCount(0);
             assertThat(page.locator("[data-wrapup='done']")).containsText("Wrapped up: Resolved");
             assertThat(page.locator("#detail-title")).isFocused();
+        }
+    }
+
+    @Test
+    void anEndNobodyAnsweredOffersTheButtonAgain() {
+        String id = newId();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context);
+            probe.send(Sessions.record(state(id, 1, "connected", List.of(), null, null)));
+            assertThat(page).hasURL(Pattern.compile("#/interactions/" + id + "$"));
+            Locator end = page.locator("button[data-action='end']");
+            end.click();
+            assertThat(agentCommands(id, 1).get(0).type()).isEqualTo(AgentCommand.Kind.DISCONNECT);
+            assertThat(end).hasText("Ending…");
+
+            // script-service: the disconnect timed out; the call is still connected and the agent may try again
+            probe.send(Sessions.record(state(id, 2, "connected", List.of(new SessionState.Alert(
+                    UUID.randomUUID().toString(), "Not done: no answer to disconnect from the telephony side in time",
+                    "error", Instant.now())), null, null)));
+            assertThat(page.locator(".notice.error")).containsText("no answer to disconnect");
+            assertThat(end).hasText("End call");
+            assertThat(end).hasAttribute("aria-busy", "false");
         }
     }
 
