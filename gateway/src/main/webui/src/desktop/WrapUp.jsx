@@ -1,10 +1,11 @@
 // After-call work: when an interaction has left this agent (it ended, or was transferred away) and its script or its
 // queue requires a wrap-up, the desktop asks for a code from the admin's list and, when required, notes. The focus
 // moves into the form when it opens. The gateway and script-service check the same again; their refusals are shown
-// here (and script-service's as an error alert above the script).
+// here (and script-service's as an error alert above the script, which also gives the form back).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { Field } from '../shared/Field.jsx';
+import { levelOf } from './levels.js';
 
 const MAX_NOTES = 2000;
 
@@ -17,7 +18,17 @@ export function WrapUpForm({ session, onSend }) {
   const [errors, setErrors] = useState({});
   const [error, setError] = useState(null);
   const [sending, setSending] = useState(false);
+  // The session version shown when the wrap-up went out: a later one with an error alert is script-service's refusal.
+  const [sentAt, setSentAt] = useState(null);
   const first = useRef(null);
+
+  useEffect(() => {
+    if (sentAt !== null && session.version > sentAt
+        && (session.alerts || []).some((a) => levelOf(a.level) === 'error')) {
+      setSentAt(null);
+      setSending(false);
+    }
+  }, [session.version]);
 
   useEffect(() => {
     api('/api/v2/routing/wrapupcodes?pageSize=500')
@@ -37,12 +48,14 @@ export function WrapUpForm({ session, onSend }) {
     setError(null);
     if (Object.keys(problems).length) return;
     setSending(true);
+    setSentAt(session.version);
     try {
       await onSend({ type: 'wrapUp', code, notes: notes.trim() || undefined });
     } catch (err) {
       const field = err.body && err.body.details && err.body.details[0] && err.body.details[0].fieldName;
       if (field === 'notes' || field === 'code') setErrors({ [field]: err.message });
       else setError(err.message);
+      setSentAt(null);
       setSending(false);
     }
   };

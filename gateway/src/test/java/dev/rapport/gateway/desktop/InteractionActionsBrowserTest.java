@@ -204,6 +204,35 @@ class InteractionActionsBrowserTest extends DesktopBrowserTest {
         }
     }
 
+    @Test
+    void aWrapUpScriptServiceRefusedOffersTheFormAgain() {
+        String id = newId();
+        TopicProbe probe = new TopicProbe(bootstrap);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context);
+            probe.send(Sessions.record(state(id, 1, "connected", List.of(), null, null)));
+            assertThat(page).hasURL(Pattern.compile("#/interactions/" + id + "$"));
+            probe.send(Sessions.record(Sessions.left(state(id, 2, "ended", List.of(), null, null), "ended", "alex",
+                    SessionState.Wrapup.PENDING, true)));
+            Locator form = page.locator("form.wrapup");
+            assertThat(form).isVisible();
+            page.getByLabel("Wrap-up code").selectOption(FakeService.RESOLVED_CODE);
+            page.getByLabel("Notes (required)").fill("Sorted");
+            Locator done = form.locator("button[type='submit']");
+            done.click();
+            assertThat(agentCommands(id, 1).get(0).type()).isEqualTo(AgentCommand.Kind.WRAP_UP);
+            assertThat(done).hasText("Wrapping up…");
+
+            // script-service: the code was deleted meanwhile; the wrap-up is still owed and the agent may choose again
+            probe.send(Sessions.record(Sessions.left(state(id, 3, "ended", List.of(new SessionState.Alert(
+                    UUID.randomUUID().toString(), "Not done: no wrap-up code " + FakeService.RESOLVED_CODE, "error",
+                    Instant.now())), null, null), "ended", "alex", SessionState.Wrapup.PENDING, true)));
+            assertThat(page.locator(".notice.error")).containsText("no wrap-up code");
+            assertThat(done).hasText("Done");
+            assertThat(page.getByLabel("Wrap-up code", new Page.GetByLabelOptions().setExact(true))).isEnabled();
+        }
+    }
+
     // --- script-service's part, played here -----------------------------------------------------------------
 
     private List<AgentCommand> agentCommands(String interactionId, int count) {
