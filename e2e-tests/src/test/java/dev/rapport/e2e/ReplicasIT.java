@@ -188,10 +188,16 @@ class ReplicasIT {
                 String before = payloadOfVersion.putIfAbsent(r.key() + "@" + version, r.value());
                 assertThat(before == null || before.equals(r.value())).as("version %s of %s carries one payload",
                         version, r.key()).isTrue();
-                assertThat(version).as("versions of %s only grow", r.key())
-                        .isGreaterThanOrEqualTo(finalVersions.getOrDefault(r.key(), 0L));
-                finalVersions.put(r.key(), version);
-                finalState.put(r.key(), state.path("state").asText());
+                long previous = finalVersions.getOrDefault(r.key(), 0L);
+                if (version < previous) {
+                    // a relay killed between publishing and deleting its rows: the next owner sends them again
+                    assertThat(before).as("%s@%s, below version %s already published, is a replay of the same state",
+                            r.key(), version, previous).isEqualTo(r.value());
+                }
+                finalVersions.put(r.key(), Math.max(previous, version));
+                if (version >= previous) {
+                    finalState.put(r.key(), state.path("state").asText());
+                }
             }
             return finalState.keySet().containsAll(wanted) && wanted.stream().allMatch(id -> "ended".equals(finalState.get(id)))
                     && streams.stream().allMatch(s -> wanted.stream().allMatch(id -> s.version(id) == finalVersions.get(id)));
