@@ -98,10 +98,11 @@ class OverdueScanTest {
         try (Connection c = dataSource.getConnection()) {
             repository.overdue(c, 1000, Duration.ofSeconds(30)); // what the other test left
             String request = pending(Instant.now().minusSeconds(5));
-            assertThat(repository.overdue(c, 10, Duration.ofMillis(300))).extracting(SessionInput.Timeout::requestId)
+            // A lease long enough that the scan right after surely falls inside it (300 ms did not on a busy CI).
+            assertThat(repository.overdue(c, 10, Duration.ofSeconds(2))).extracting(SessionInput.Timeout::requestId)
                     .containsExactly(request);
             assertThat(repository.overdue(c, 10, Duration.ofSeconds(30))).isEmpty();
-            Thread.sleep(500);
+            Thread.sleep(2_500);
             assertThat(repository.overdue(c, 10, Duration.ofSeconds(30))).extracting(SessionInput.Timeout::requestId)
                     .containsExactly(request);
         }
