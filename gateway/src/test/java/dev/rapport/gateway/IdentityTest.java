@@ -24,6 +24,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "none"))
 class IdentityTest {
+    @jakarta.inject.Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    @Test
+    void aTokenIsVerifiedOnceAndRememberedOnlyUntilItExpires() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String live = Tokens.get().issue("alex", Map.of("iat", now, "exp", now + 600), Roles.AGENT);
+        assertThat(parser.parse(live)).as("the second parse is the first one's result: no second signature check")
+                .isSameAs(parser.parse(live));
+        // Within the clock skew the signature check still accepts it, but it is never remembered past its exp.
+        String ending = Tokens.get().issue("alex", Map.of("iat", now - 600, "exp", now - 2), Roles.AGENT);
+        assertThat(parser.parse(ending)).isNotSameAs(parser.parse(ending));
+    }
+
 
     @Test
     void anAgentSignsInWithThePasswordGrantAndTheTokenCarriesTheirRole() {
