@@ -11,14 +11,21 @@ import java.io.UncheckedIOException;
  * A session state as the board holds it: its head, read once, and its JSON text exactly as script-service signed
  * it. Every stream and every GET sends that text: the state is never turned back into objects and written again
  * per viewer (at hundreds of updates a second that cost more than all the rest of the gateway's work).
+ * {@code publishedAt}: when script-service published it on 'sessions' (the record's timestamp, epoch ms; 0 when not
+ * read from the topic), for the lag metrics.
  */
-public record HeldSession(SessionHead head, String json) {
+public record HeldSession(SessionHead head, String json, long publishedAt) {
     private static final ObjectReader HEAD = EventJson.mapper().readerFor(SessionHead.class);
 
     /** Reads the head of a state's JSON text (the page and variables are skipped, not parsed into objects). */
     public static HeldSession read(String json) {
+        return read(json, 0);
+    }
+
+    /** @param publishedAt the 'sessions' record's timestamp, epoch ms */
+    public static HeldSession read(String json, long publishedAt) {
         try {
-            return new HeldSession(HEAD.readValue(json), json);
+            return new HeldSession(HEAD.readValue(json), json, publishedAt);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Not a session state: " + e.getOriginalMessage(), e);
         }
@@ -41,7 +48,7 @@ public record HeldSession(SessionHead head, String json) {
         try {
             ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(json);
             tree.remove(java.util.List.of("page", "variables", "alerts"));
-            return new HeldSession(head, EventJson.mapper().writeValueAsString(tree));
+            return new HeldSession(head, EventJson.mapper().writeValueAsString(tree), publishedAt);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

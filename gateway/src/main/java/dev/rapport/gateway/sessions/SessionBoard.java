@@ -1,5 +1,7 @@
 package dev.rapport.gateway.sessions;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -46,6 +49,8 @@ public class SessionBoard {
     private final Duration endedRetention;
     private final int endedKept;
     private final Clock clock;
+    /** From 'sessions' to a stream taking the state out of its buffer to send it (null outside the application). */
+    private volatile Timer streamLag;
 
     private record Ended(String interactionId, long version, Instant at) {
     }
@@ -63,6 +68,13 @@ public class SessionBoard {
         this.endedRetention = endedRetention;
         this.endedKept = endedKept;
         this.clock = clock;
+    }
+
+    @Inject
+    void metrics(MeterRegistry registry) {
+        streamLag = Timer.builder("rapport.stream.send.lag")
+                .description("From script-service publishing a state on 'sessions' to an agent stream sending it")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     /** @return true when the state was newer than what the board held */
@@ -122,7 +134,8 @@ public class SessionBoard {
      * sessions, so the others' traffic can never make it overflow.
      */
     public Multi<HeldSession> updates(Predicate<SessionHead> visible) {
-        return updates.select().where(s -> visible.test(s.head())).onOverflow().buffer(SUBSCRIBER_BUFFER);
+        return updates.select().where(s -> visible.test(s.head())).onOverflow().buffer(SUBSCRIBER_BUFFER)
+                .invoke(this::sending);
     }
 
     /**
@@ -143,6 +156,13 @@ public class SessionBoard {
         return follow(h -> interactionId.equals(h.interactionId()) && h.version() >= version,
                 () -> get(interactionId).filter(s -> s.version() >= version).map(List::of).orElse(List.of()))
                 .toUni().ifNoItem().after(timeout).recoverWithItem(() -> null);
+    }
+
+    private void sending(HeldSession state) {
+        Timer timer = streamLag;
+        if (timer != null && state.publishedAt() > 0) {
+            timer.record(Math.max(0, clock.millis() - state.publishedAt()), TimeUnit.MILLISECONDS);
+        }
     }
 
     int size() {

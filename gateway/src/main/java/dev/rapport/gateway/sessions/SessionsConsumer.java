@@ -7,10 +7,12 @@ import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.RecordSignatures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -26,6 +28,7 @@ public class SessionsConsumer {
     private final SessionBoard board;
     private final RecordSignatures signatures;
     private final Counter rejected;
+    private final Timer lag;
     private final SessionsCatchUp catchUp = new SessionsCatchUp();
 
     @Inject
@@ -39,6 +42,9 @@ public class SessionsConsumer {
                 "Set RAPPORT_EVENTS_SIGNING_KEY (rapport.events.signing-key) to script-service's event signing key: "
                         + "the gateway applies only signed 'sessions' records"));
         this.rejected = registry.counter("rapport.sessions.rejected", "reason", "signature");
+        this.lag = Timer.builder("rapport.sessions.consume.lag")
+                .description("From script-service publishing a state on 'sessions' to this gateway holding it")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     public SessionsCatchUp catchUp() {
@@ -76,6 +82,7 @@ public class SessionsConsumer {
         // Signed by script-service, which wrote it from its typed record: only its head is read, and its text is kept
         // as it is to be sent to the browsers (validating or re-writing every full page cost more than everything
         // else the gateway does with a state).
-        board.offer(HeldSession.read(event.data()));
+        lag.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), TimeUnit.MILLISECONDS);
+        board.offer(HeldSession.read(event.data(), record.timestamp()));
     }
 }
