@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class ConnectAdapter implements IvrAdapter<ConnectFlowEvent> {
-    static final String PLATFORM = "connect";
+    public static final String PLATFORM = "connect";
 
     @Override
     public Translation translate(ConnectFlowEvent request) {

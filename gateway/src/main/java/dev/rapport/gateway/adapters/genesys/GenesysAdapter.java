@@ -30,7 +30,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class GenesysAdapter implements IvrAdapter<GenesysDetailEvent> {
-    static final String PLATFORM = "genesys";
+    public static final String PLATFORM = "genesys";
     private static final String TOPIC_PREFIX = "v2.detail.events.conversation.";
     private static final String BODY = "/detail/eventBody/";
 
