@@ -65,7 +65,7 @@ const provider = new Provider(issuer, {
       const user = users[token.accountId] || { groups: [] };
       return { groups: user.groups, name: user.name, email: user.email, preferred_username: token.accountId };
     }
-    return { groups: serviceClients[token.clientId] || [] };
+    return { groups: serviceClients[token.clientId] || [], preferred_username: token.clientId };
   },
   pkce: { required: () => true },
 });
