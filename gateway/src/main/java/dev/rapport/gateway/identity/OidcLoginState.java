@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -22,7 +23,7 @@ record OidcLoginState(String state, String nonce, String verifier, Instant start
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     static OidcLoginState fresh() {
-        return new OidcLoginState(random(), random(), random(), Instant.now());
+        return new OidcLoginState(random(), random(), random(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** The PKCE challenge of the verifier (S256, RFC 7636). */

@@ -148,6 +148,16 @@ class OidcSignInBrowserTest {
                 .get("/oauth/oidc/callback").then().statusCode(303)
                 .header("Location", endsWith("/#/sign-in-failed"));
         given().post("/oauth/oidc/session").then().statusCode(404);
+        // A sign-in this browser did start, but another state comes back: refused as well, and no token cookie.
+        String started = given().redirects().follow(false).get("/oauth/oidc/login").then().statusCode(303)
+                .extract().cookie("rapport_oidc_login");
+        assertThat(started).isNotBlank();
+        io.restassured.response.Response wrongState = given().redirects().follow(false)
+                .cookie("rapport_oidc_login", started).queryParam("code", "forged").queryParam("state", "other")
+                .get("/oauth/oidc/callback");
+        assertThat(wrongState.statusCode()).isEqualTo(303);
+        assertThat(wrongState.header("Location")).endsWith("/#/sign-in-failed");
+        assertThat(wrongState.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith("rapport_oidc_session"));
         // The login redirect carries state, nonce and an S256 PKCE challenge, never the client secret.
         String location = given().redirects().follow(false).get("/oauth/oidc/login").then().statusCode(303)
                 .extract().header("Location");
