@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.rapport.contract.EventJson;
 import dev.rapport.testkit.RapportInfraResource;
@@ -66,10 +67,13 @@ class OidcSignInBrowserTest {
     @BeforeAll
     static void start() {
         browser = new TestBrowser();
+        // Three sites and a code exchange per sign-in on a busy machine: more than the default 5 s to show the user.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     }
 
     @AfterAll
     static void stop() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
         browser.close();
     }
 
