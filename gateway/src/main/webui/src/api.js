@@ -80,6 +80,55 @@ export async function signIn(username, password) {
   await loadMe();
 }
 
+// Sign-in with the OpenID provider (docs/security.md): the gateway runs the authorization code flow with PKCE and
+// checks state and nonce; the web app only leaves for /oauth/oidc/login and, back on #/signed-in, takes the provider's
+// access token once from the gateway (an HttpOnly cookie it cannot read itself).
+const RETURN_KEY = 'rapport.after-sign-in';
+export const NO_ROLE = 'Your account has no role in Rapport; ask an administrator for one.';
+export const PROVIDER_FAILED = 'Signing in with the identity provider did not complete; try again.';
+
+/** Whether the gateway offers sign-in with a provider: { enabled, name }. */
+export async function providerSignInOffer() {
+  try {
+    return await api('/oauth/oidc', { auth: false, unauthorized: 'throw' });
+  } catch {
+    return { enabled: false };
+  }
+}
+
+/** Leaves for the provider's sign-in page; the route to come back to is kept for {@link finishProviderSignIn}. */
+export function startProviderSignIn(currentHash) {
+  const back = currentHash && !currentHash.startsWith('#/sign') ? currentHash : '#/';
+  sessionStorage.setItem(RETURN_KEY, back);
+  location.assign('/oauth/oidc/login');
+}
+
+/** Back from the provider: takes the access token the gateway holds for this browser; answers the route to go to. */
+export async function finishProviderSignIn() {
+  const back = sessionStorage.getItem(RETURN_KEY) || '#/';
+  sessionStorage.removeItem(RETURN_KEY);
+  let body;
+  try {
+    body = await api('/oauth/oidc/session', { method: 'POST', auth: false, unauthorized: 'throw' });
+  } catch {
+    signOut(PROVIDER_FAILED);
+    return '#/';
+  }
+  signedOutBecause.value = null;
+  sessionStorage.setItem(TOKEN_KEY, body.access_token);
+  token.value = body.access_token;
+  return back;
+}
+
+/** Who the token belongs to; a token without any of Rapport's roles (403) signs out and says why. */
+export async function loadMeOrSignOut() {
+  try {
+    await loadMe();
+  } catch (err) {
+    signOut(err instanceof ApiError && err.status === 403 ? NO_ROLE : null);
+  }
+}
+
 export function signOut(reason = null) {
   signedOutBecause.value = reason;
   sessionStorage.removeItem(TOKEN_KEY);

@@ -22,7 +22,10 @@ function answer(status, body, headers = {}) {
   answers.push(new Response(status === 204 ? null : text, { status, headers }));
 }
 
-const { api, ApiError, token, me, signedOutBecause, signIn, revisionTag } = await import('./api.js');
+const {
+  api, ApiError, token, me, signedOutBecause, signIn, revisionTag,
+  startProviderSignIn, finishProviderSignIn, loadMeOrSignOut, NO_ROLE, PROVIDER_FAILED,
+} = await import('./api.js');
 
 beforeEach(() => {
   calls = [];
@@ -143,4 +146,44 @@ test('sign-in posts the form without a token; a refusal reads "Wrong user name o
   assert.equal(stored.get('rapport.token'), 'tok-2');
   assert.equal(calls[2].headers.Authorization, 'Bearer tok-2');
   assert.deepEqual(me.value, { name: 'Alex', roles: ['agent'] });
+});
+
+test('sign-in with the provider leaves for the gateway and remembers where to come back', () => {
+  const went = [];
+  globalThis.location = { assign: (to) => went.push(to) };
+  startProviderSignIn('#/admin/tables');
+  assert.deepEqual(went, ['/oauth/oidc/login']);
+  assert.equal(stored.get('rapport.after-sign-in'), '#/admin/tables');
+  startProviderSignIn('#/sign-in-failed');
+  assert.equal(stored.get('rapport.after-sign-in'), '#/', 'never back to a sign-in route');
+});
+
+test('back from the provider, the token is taken once without a bearer token and kept', async () => {
+  token.value = null;
+  stored.set('rapport.after-sign-in', '#/admin/tables');
+  answer(200, { access_token: 'provider-token', token_type: 'bearer', expires_in: 600 });
+  const back = await finishProviderSignIn();
+  assert.equal(back, '#/admin/tables');
+  assert.equal(calls[0].path, '/oauth/oidc/session');
+  assert.equal(calls[0].method, 'POST');
+  assert.equal(calls[0].headers.Authorization, undefined);
+  assert.equal(token.value, 'provider-token');
+  assert.equal(stored.get('rapport.token'), 'provider-token');
+  assert.equal(stored.has('rapport.after-sign-in'), false);
+});
+
+test('no token to take (a refused or replayed sign-in) signs out and says so', async () => {
+  token.value = null;
+  answer(404, { error: 'not_found' });
+  assert.equal(await finishProviderSignIn(), '#/');
+  assert.equal(token.value, null);
+  assert.equal(signedOutBecause.value, PROVIDER_FAILED);
+});
+
+test('a token without any of Rapport\'s roles (403 on users/me) signs out with the reason', async () => {
+  answer(403, { message: 'Forbidden', status: 403 });
+  await loadMeOrSignOut();
+  assert.equal(token.value, null);
+  assert.equal(stored.has('rapport.token'), false);
+  assert.equal(signedOutBecause.value, NO_ROLE);
 });

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { signal } from '@preact/signals';
-import { token, me, signIn, signOut, loadMe, hasRole, signedOutBecause } from './api.js';
+import { token, me, signIn, signOut, hasRole, signedOutBecause, loadMeOrSignOut, providerSignInOffer,
+  startProviderSignIn, finishProviderSignIn, PROVIDER_FAILED } from './api.js';
 import { connect, disconnect } from './desktop/sessions.js';
 import { Desktop } from './desktop/Desktop.jsx';
 import { TestCall } from './admin/TestCall.jsx';
@@ -13,9 +14,18 @@ window.addEventListener('hashchange', () => {
   route.value = location.hash.slice(1) || '/';
 });
 
+// The provider's answer, taken once per page load (it consumes the gateway's cookie).
+let finishing = null;
+
 function SignIn() {
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
+  const [provider, setProvider] = useState(null);
+  useEffect(() => {
+    let gone = false;
+    providerSignInOffer().then((offer) => { if (!gone && offer && offer.enabled) setProvider(offer); });
+    return () => { gone = true; };
+  }, []);
   const submit = async (e) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -44,6 +54,11 @@ function SignIn() {
         {!error && signedOutBecause.value && <p class="notice" role="status">{signedOutBecause.value}</p>}
         {error && <p class="error" role="alert">{error}</p>}
         <button type="submit" disabled={busy}>Sign in</button>
+        {provider && (
+          <button type="button" class="provider" onClick={() => startProviderSignIn(location.hash)}>
+            Sign in with {provider.name}
+          </button>
+        )}
       </form>
     </main>
   );
@@ -51,8 +66,16 @@ function SignIn() {
 
 function App() {
   useEffect(() => {
+    if (route.value === '/signed-in' && !finishing) {
+      finishing = finishProviderSignIn().then((back) => { location.hash = back; });
+    } else if (route.value === '/sign-in-failed') {
+      signOut(PROVIDER_FAILED);
+      location.hash = '#/';
+    }
+  }, [route.value]);
+  useEffect(() => {
     if (token.value && !me.value) {
-      loadMe().catch(() => signOut());
+      loadMeOrSignOut();
     }
   }, [token.value]);
   useEffect(() => {
@@ -64,7 +87,7 @@ function App() {
   }, [me.value]);
 
   if (!token.value) {
-    return <SignIn />;
+    return route.value === '/signed-in' ? <p class="muted" aria-busy="true">Signing in…</p> : <SignIn />;
   }
   if (!me.value) {
     return <p class="muted" aria-busy="true">Loading…</p>;
