@@ -147,6 +147,11 @@ function Interaction({ interactionId }) {
     }
   };
 
+  // A web page's signed context (docs/embedded-pages.md): minted for the page this version shows.
+  const contextFor = (componentId) => api(`/api/v2/agent/interactions/${encodeURIComponent(interactionId)}/pagecontext`, {
+    method: 'POST', body: { componentId }, headers: { 'X-Rapport-Session-Version': held && held.version },
+  });
+
   if (error) {
     const text = error.status === 403 ? 'This interaction is not assigned to you (403).'
       : error.status === 404 ? 'No such interaction (404).' : `Could not open the interaction: ${error.message}`;
@@ -184,7 +189,8 @@ function Interaction({ interactionId }) {
       <Notices interactionId={interactionId} />
       {commandError && <p class="error" role="alert">{commandError}</p>}
       {held.page && held.page.invalid && <p class="warning">Some fields need attention.</p>}
-      <ScriptPage page={held.page} actions={held.actions} onCommand={send} />
+      <ScriptPage page={held.page} actions={held.actions} onCommand={send}
+        contextFor={held.agent && held.agent.id === userId && held.state !== 'ended' ? contextFor : undefined} />
     </section>
   );
 }

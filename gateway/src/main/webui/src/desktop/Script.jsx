@@ -41,14 +41,25 @@ function styleOf(c) {
   return css;
 }
 
-export function ScriptPage({ page, actions, onCommand }) {
+// The address a web page asking for a signed context is framed at: the token in the fragment, which the browser never
+// sends to a server (nor in a Referer), given only to the frame whose origin the token names (docs/embedded-pages.md).
+export function withContext(src, token) {
+  const url = new URL(src);
+  const param = `rapport_context=${encodeURIComponent(token)}`;
+  url.hash = url.hash && url.hash.length > 1 ? `${url.hash.slice(1)}&${param}` : param;
+  return url.href;
+}
+
+// contextFor(componentId) answers {token} for a web page that asks for a signed context; without it (a preview, a
+// supervisor watching) such pages are framed without one.
+export function ScriptPage({ page, actions, onCommand, contextFor }) {
   if (!page || !page.root) {
     return <p class="muted">No script for this interaction.</p>;
   }
   return (
     <section class="script-page" aria-label={`Script page ${page.name || ''}`}>
       {page.banner && <Banner banner={page.banner} />}
-      <Node c={page.root} actions={actions || []} onCommand={onCommand} />
+      <Node c={page.root} actions={actions || []} onCommand={onCommand} contextFor={contextFor} />
     </section>
   );
 }
@@ -67,7 +78,7 @@ function Banner({ banner }) {
   );
 }
 
-function Node({ c, actions, onCommand }) {
+function Node({ c, actions, onCommand, contextFor }) {
   if (!c || c.visible === false) {
     return null;
   }
@@ -75,15 +86,18 @@ function Node({ c, actions, onCommand }) {
   switch (c.type) {
     case 'verticalContainer':
     case 'horizontalContainer':
+      // A repeating container's children come once per item, with ids "<id>#<n>" (script-service renders them).
       return (
         <div class={c.type === 'verticalContainer' ? 'vbox' : 'hbox'} style={styleOf(c)} data-component={c.id}>
-          {(c.children || []).map((child) => <Node key={child.id} c={child} actions={actions} onCommand={onCommand} />)}
+          {(c.children || []).map((child) => (
+            <Node key={child.id} c={child} actions={actions} onCommand={onCommand} contextFor={contextFor} />
+          ))}
         </div>
       );
     case 'text':
       return <p class="text" style={styleOf(c)} data-component={c.id}>{c.text || ''}</p>;
     case 'webPage':
-      return <WebPage c={c} />;
+      return <WebPage c={c} contextFor={contextFor} />;
     case 'image': {
       const src = externalUrl(c.source);
       return src ? <img src={src} alt={c.text || ''} style={styleOf(c)} referrerpolicy="no-referrer" /> : null;
@@ -112,13 +126,31 @@ function Node({ c, actions, onCommand }) {
   }
 }
 
-function WebPage({ c }) {
+function WebPage({ c, contextFor }) {
   const src = safeFrameUrl(c.source);
+  const wantsContext = !!(src && c.signedContext && contextFor);
+  // With a signed context the frame waits for its token; a new token only when the address changes.
+  const [framed, setFramed] = useState(wantsContext ? null : src);
+  useEffect(() => {
+    if (!wantsContext) {
+      setFramed(src);
+      return undefined;
+    }
+    let live = true;
+    setFramed(null);
+    contextFor(c.id)
+      .then((answer) => { if (live) setFramed(withContext(src, answer.token)); })
+      .catch(() => { if (live) setFramed(src); });
+    return () => { live = false; };
+  }, [src, wantsContext, c.id]);
   if (!src) {
     return <p class="blocked" style={styleOf(c)}>Web page not shown: {c.source ? 'address not allowed' : 'no address'}</p>;
   }
+  if (!framed) {
+    return <p class="muted" style={styleOf(c)} aria-busy="true" data-component={c.id}>Loading web page…</p>;
+  }
   return (
-    <iframe class="webpage" src={src} title={`Web page ${c.id}`} style={styleOf(c)}
+    <iframe class="webpage" src={framed} title={`Web page ${c.id}`} style={styleOf(c)} data-component={c.id}
       sandbox={FRAME_SANDBOX} referrerpolicy="no-referrer" loading="lazy" />
   );
 }

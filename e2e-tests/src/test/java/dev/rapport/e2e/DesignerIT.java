@@ -576,6 +576,49 @@ class DesignerIT {
                 .isEqualTo("Saved elsewhere");
     }
 
+    @Test
+    void aContainerRepeatsForAListWithItsItemOfferedAndAWebPageSendsASignedContext() throws Exception {
+        ObjectNode script = script("Cards " + suffix());
+        ArrayNode variables = (ArrayNode) script.get("variables");
+        variables.add(variable("Services", "string", "basic").put("input", true));
+        variables.add(variable("Service List", "string", "dynamic").put("expression", "split({{Services}}, \"|\")"));
+        variables.add(variable("CustomerName", "string", "basic"));
+        ObjectNode cards = container("horizontalContainer", "cards");
+        ((ArrayNode) cards.get("children")).add(text("t-service", "Service: "));
+        root(script).add(cards);
+        root(script).add(JSON.createObjectNode().put("type", "webPage").put("id", "web")
+                .put("source", "https://crm.example.com/case"));
+        String id = create(script);
+
+        inBrowser(() -> {
+            openDesigner(id);
+            canvas().getByRole(AriaRole.TREEITEM, new Locator.GetByRoleOptions().setName("Text: Service:")).click();
+            button("Select parent").click();
+            exact("Repeat for each item of").selectOption("Service List");
+            awaitDraft(id, d -> "Service List".equals(component(d, "cards").path("repeatFor").asText()));
+
+            canvas().getByRole(AriaRole.TREEITEM, new Locator.GetByRoleOptions().setName("Text: Service:")).click();
+            Locator text = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Text").setExact(true));
+            text.click();
+            text.press("End");
+            text.pressSequentially("{{It");
+            Locator picker = page.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Insert a reference"));
+            assertThat(picker.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Item Index")))
+                    .hasCount(1);
+            picker.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Item").setExact(true)).click();
+            awaitDraft(id, d -> component(d, "t-service").path("text").asText().equals("Service: {{Item}}"));
+
+            canvas().getByRole(AriaRole.TREEITEM, new Locator.GetByRoleOptions()
+                    .setName(Pattern.compile("crm\\.example\\.com"))).click();
+            page.getByLabel("Send signed context").check();
+            exact("CustomerName").check();
+            awaitDraft(id, d -> component(d, "web").path("signedContext").path("variables").toString()
+                    .equals("[\"CustomerName\"]"));
+        });
+        // what the designer saved publishes: the item is known inside the repeat
+        call("POST", "/api/v2/scripts/" + RapportSystem.enc(id) + "/publish", java.util.Map.of());
+    }
+
     private static int status(String path) throws Exception {
         return system.send("GET", path, admin, null, java.util.Map.of()).statusCode();
     }

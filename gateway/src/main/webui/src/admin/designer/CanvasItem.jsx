@@ -39,7 +39,7 @@ function describe(c, isRoot) {
   switch (c.type) {
     case 'verticalContainer':
     case 'horizontalContainer':
-      return isRoot ? `Page root (${label.toLowerCase()})` : `${label} ${c.id}`;
+      return isRoot ? `Page root (${label.toLowerCase()})` : `${label} ${c.id}${c.repeatFor ? `, repeated for each item of ${c.repeatFor}` : ''}`;
     case 'text': return `Text: ${short(c.text) || '(empty)'}`;
     case 'webPage': return `Web page: ${short(c.source) || '(no source)'}`;
     case 'image': return `Image: ${short(c.source) || '(no source)'}`;
@@ -120,6 +120,7 @@ function ItemView({ c, level, isRoot = false, selectedId, drop, path, onSelect, 
       return (
         <div class={`d-container ${classes}`} {...box} style={outer}>
           <span class="d-handle" {...item} aria-expanded="true" aria-owns={`d-group-${c.id}`} />
+          {c.repeatFor && <span class="d-note d-repeat" aria-hidden="true">For each item of {c.repeatFor}</span>}
           <div id={`d-group-${c.id}`} role="group" class={c.type === 'verticalContainer' ? 'vbox' : 'hbox'}
             style={{ justifyContent }}>
             {kids.map((child) => <Item key={child.id} c={child} level={level + 1} {...narrow(ctx, child.id)} />)}

@@ -1,6 +1,9 @@
 // The properties of the selected component: content and bindings of its type, layout, appearance, behaviour.
 import { useId } from 'preact/hooks';
-import { findInScript, isContainer, isInput, readCondition, setStyle, typeLabel, variableNames, writeCondition } from './model.js';
+import {
+  findInScript, isContainer, isInput, ITEM_NAMES, readCondition, repeatAround, setSignedContext, setStyle,
+  toggleContextVariable, typeLabel, variableNames, writeCondition,
+} from './model.js';
 import { VariableText } from './VariableText.jsx';
 import { Sr } from './Sr.jsx';
 
@@ -62,9 +65,13 @@ export function Properties({ script, selectedId, update, onSelect, actions }) {
   }
   const c = hit.node;
   const isRoot = !hit.parent;
-  const own = variableNames(script, { builtins: false });
+  // Inside a repeating container, {{Item}} and {{Item Index}} are offered with the variables.
+  const repeat = repeatAround(script, c.id);
+  const own = [...variableNames(script, { builtins: false }), ...(repeat ? ITEM_NAMES : [])];
   const vars = script.variables || [];
   const listVars = vars.filter((v) => v.kind === 'list').map((v) => v.name);
+  // A repeat goes over a list variable or a dynamic one giving a list (split({{Services}}, "|")).
+  const repeatable = vars.filter((v) => v.kind === 'list' || v.kind === 'dynamic').map((v) => v.name);
   const boolVars = vars.filter((v) => v.type === 'boolean' && v.kind !== 'list').map((v) => v.name);
   const actionNames = (script.customActions || []).map((a) => a.name);
 
@@ -111,7 +118,22 @@ export function Properties({ script, selectedId, update, onSelect, actions }) {
           <Check label="Bold" checked={c.bold} onChange={(v) => set('bold')(v || null)} />
           <Check label="Italic" checked={c.italic} onChange={(v) => set('italic')(v || null)} />
         </>}
-        {c.type === 'webPage' && vt('Source', 'source', false, 'An http(s) address, e.g. {{EmbeddedMap}}')}
+        {c.type === 'webPage' && <>
+          {vt('Source', 'source', false, 'An http(s) address, e.g. {{EmbeddedMap}}')}
+          <Check label="Send signed context" checked={!!c.signedContext}
+            onChange={(v) => change('signedContext', (n) => setSignedContext(n, v))} />
+          {c.signedContext && (
+            <fieldset class="d-context-vars">
+              <legend>Variables in the signed context</legend>
+              <p class="muted d-small">The page gets a short-lived token signed by Rapport naming the interaction, the agent, the script and these variables (docs/embedded-pages.md).</p>
+              {vars.length === 0 && <p class="muted d-small">No variable yet.</p>}
+              {vars.map((v) => (
+                <Check key={v.name} label={v.name} checked={(c.signedContext.variables || []).includes(v.name)}
+                  onChange={(on) => change('signedContext', (n) => toggleContextVariable(n, v.name, on))} />
+              ))}
+            </fieldset>
+          )}
+        </>}
         {c.type === 'image' && <>{vt('Source', 'source')}{vt('Alternative text', 'altText')}</>}
         {c.type === 'link' && <>{vt('Text', 'text', false, undefined, 'What the link says')}{vt('URL', 'url')}</>}
         {c.type === 'button' && <>
@@ -147,6 +169,10 @@ export function Properties({ script, selectedId, update, onSelect, actions }) {
             onChange={(v) => change('childArrangement', (n) => { n.childArrangement = v; })}
             options={[['start', 'Start'], ['center', 'Center'], ['end', 'End']]} />
         )}
+        {isContainer(c) && !isRoot && !repeat && <>
+          {variableChoice('Repeat for each item of', 'repeatFor', repeatable)}
+          {c.repeatFor && <p class="muted d-small">The children show once per item: {'{{Item}}'} is the item, {'{{Item Index}}'} its position (from 1). Inputs and buttons cannot be inside.</p>}
+        </>}
       </fieldset>
 
       {isInput(c) && (

@@ -110,6 +110,40 @@ export function flatten(root) {
   return out;
 }
 
+/** The names a component inside a repeating container reads its item by (docs/script-service.md). */
+export const ITEM_NAMES = ['Item', 'Item Index'];
+
+/** The list variable of the nearest repeating container around the component (itself not counted), or null. */
+export function repeatAround(script, id) {
+  const hit = findInScript(script, id);
+  if (!hit) return null;
+  let repeat = null;
+  const visit = (c, inside) => {
+    if (!c) return false;
+    if (c.id === id) {
+      repeat = inside;
+      return true;
+    }
+    const next = isContainer(c) && c.repeatFor ? c.repeatFor : inside;
+    return (c.children || []).some((child) => visit(child, next));
+  };
+  visit(hit.page.root, null);
+  return repeat;
+}
+
+/** Turns a web page's signed context on (with no variable yet) or off. */
+export function setSignedContext(component, on) {
+  if (on) component.signedContext = component.signedContext || { variables: [] };
+  else delete component.signedContext;
+}
+
+/** Adds or removes one variable of a web page's signed context. */
+export function toggleContextVariable(component, name, on) {
+  const names = (component.signedContext && component.signedContext.variables) || [];
+  const next = on ? [...new Set([...names, name])] : names.filter((n) => n !== name);
+  component.signedContext = { variables: next };
+}
+
 /** {node, parent, index} of the component with this id under root, or null. */
 export function find(root, id) {
   let found = null;

@@ -5,7 +5,7 @@ import {
   addPage, applyUpdate, blankScript, cloneFresh, find, findInScript, flatten, freshId, idsOf, insert,
   insertReference, matchVariables, move, moveBy, movePage, newComponent, openReference, placeFor, readCondition, redo,
   remove, removePage, renameVariable, resolvePreview, setStyle, splitTemplate, startHistory, undo, variableNameProblem,
-  writeCondition, COMPONENT_TYPES,
+  writeCondition, COMPONENT_TYPES, repeatAround, setSignedContext, toggleContextVariable,
 } from './model.js';
 
 function tree() {
@@ -213,4 +213,45 @@ test('an update keeps the identity of what it did not change, and a no-change up
   assert.equal(h.present.pages[0].root.children[1], before.pages[0].root.children[0], 'matched by id after a shift');
   const same = applyUpdate(h, (x) => { x.name = 'X'; });
   assert.equal(same, h);
+});
+
+test('repeatAround names the list of the nearest repeating container around a component, not its own', () => {
+  const script = blankScript('R');
+  script.pages[0].root.children = [
+    { type: 'horizontalContainer', id: 'cards', repeatFor: 'Services', children: [
+      { type: 'verticalContainer', id: 'card', children: [{ type: 'text', id: 'title', text: '{{Item}}' }] },
+    ] },
+    { type: 'text', id: 'outside', text: '' },
+  ];
+  assert.equal(repeatAround(script, 'title'), 'Services');
+  assert.equal(repeatAround(script, 'card'), 'Services');
+  assert.equal(repeatAround(script, 'cards'), null);
+  assert.equal(repeatAround(script, 'outside'), null);
+  assert.equal(repeatAround(script, 'nowhere'), null);
+});
+
+test('a web page signed context is turned on and off and names variables once each', () => {
+  const web = { type: 'webPage', id: 'w', source: 'https://crm.example.com' };
+  setSignedContext(web, true);
+  assert.deepEqual(web.signedContext, { variables: [] });
+  toggleContextVariable(web, 'ANI', true);
+  toggleContextVariable(web, 'ANI', true);
+  toggleContextVariable(web, 'CustomerName', true);
+  assert.deepEqual(web.signedContext.variables, ['ANI', 'CustomerName']);
+  toggleContextVariable(web, 'ANI', false);
+  assert.deepEqual(web.signedContext.variables, ['CustomerName']);
+  setSignedContext(web, false);
+  assert.equal('signedContext' in web, false);
+});
+
+test('renaming a variable renames a repeat and a signed context naming it', () => {
+  const script = blankScript('R');
+  script.variables = [{ name: 'Services', type: 'string', kind: 'list' }, { name: 'ANI', type: 'string' }];
+  script.pages[0].root.children = [
+    { type: 'verticalContainer', id: 'cards', repeatFor: 'Services', children: [] },
+    { type: 'webPage', id: 'w', source: '', signedContext: { variables: ['ANI', 'Services'] } },
+  ];
+  renameVariable(script, 'Services', 'Products');
+  assert.equal(find(script.pages[0].root, 'cards').node.repeatFor, 'Products');
+  assert.deepEqual(find(script.pages[0].root, 'w').node.signedContext.variables, ['ANI', 'Products']);
 });

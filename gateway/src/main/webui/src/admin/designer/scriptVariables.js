@@ -23,7 +23,7 @@ export function variableNameProblem(script, name, previousName = null) {
   return null;
 }
 
-const BINDING_FIELDS = ['variable', 'optionsVariable', 'labelsVariable'];
+const BINDING_FIELDS = ['variable', 'optionsVariable', 'labelsVariable', 'repeatFor'];
 
 /** Renames a variable and every reference to it: {{Old}} in any text and input/list bindings. */
 export function renameVariable(script, from, to) {
@@ -36,7 +36,8 @@ export function renameVariable(script, from, to) {
       return value.split(ref).join(`{{${to}}}`);
     }
     if (Array.isArray(value)) {
-      return value.map((item) => (key === 'columns' && item === from ? to : rewrite(item, null)));
+      // columns of a list view and a web page's signed context name variables
+      return value.map((item) => ((key === 'columns' || key === 'variables') && item === from ? to : rewrite(item, null)));
     }
     if (value && typeof value === 'object') {
       for (const k of Object.keys(value)) {

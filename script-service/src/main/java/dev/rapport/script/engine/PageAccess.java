@@ -120,6 +120,10 @@ public final class PageAccess {
             return;
         }
         out.add(c);
+        // What a repeating container shows is per item: no input or button there is offered (PageRenderer).
+        if (c instanceof Component.Container k && k.repeatFor() != null && !k.repeatFor().isBlank()) {
+            return;
+        }
         c.children().forEach(child -> walk(session, child, out));
     }
 

@@ -28,6 +28,9 @@ final class PageValidation {
         if (c instanceof Component.Input input && input.variable() != null && !valid(session, input)) {
             invalid.add(c.id());
         }
+        if (c instanceof Component.Container k && k.repeatFor() != null && !k.repeatFor().isBlank()) {
+            return; // nothing inside a repeat takes input (PageAccess)
+        }
         c.children().forEach(child -> collect(session, child, invalid));
     }
 

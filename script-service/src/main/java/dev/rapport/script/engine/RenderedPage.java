@@ -14,7 +14,17 @@ public record RenderedPage(String id, String name, boolean invalid, RenderedComp
     public record RenderedComponent(String id, String type, boolean visible, boolean enabled, String text,
                                     String source, String variable, Object value, Boolean valid,
                                     List<Choice> options, List<String> headers, List<List<String>> rows,
-                                    String action, Style style, List<RenderedComponent> children) {
+                                    String action, Style style, List<RenderedComponent> children,
+                                    SignedContext signedContext) {
+    }
+
+    /**
+     * A web page's signed context as the page offers it: the values of the variables the admin chose (those within
+     * the bounds), and the names of those left out for being too long. The gateway signs exactly this, for this
+     * component of the page shown, and nothing else.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record SignedContext(java.util.Map<String, Object> variables, List<String> omitted) {
     }
 
     public record Choice(String value, String label) {

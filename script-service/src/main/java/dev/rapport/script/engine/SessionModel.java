@@ -194,6 +194,39 @@ public final class SessionModel {
         }).orElse(false);
     }
 
+    /**
+     * A visible/enabled condition evaluated now, names looked up in {@code scope} first (a repeat's item), then as
+     * {@link #resolve}; false when it cannot be evaluated, as cached conditions are.
+     */
+    boolean condition(String source, java.util.function.Function<String, Object> scope) {
+        if (source == null || source.isBlank()) {
+            return true;
+        }
+        return script.condition(source).map(e -> {
+            try {
+                return MathJsValues.truthy(e.evaluate(ref -> scoped(ref, scope)));
+            } catch (ExpressionException | ScriptEngineException ex) {
+                return false;
+            }
+        }).orElse(false);
+    }
+
+    /** Interpolates text with names looked up in {@code scope} first (a repeat's item), then as {@link #interpolate}. */
+    String interpolate(String text, java.util.function.Function<String, Object> scope) {
+        return script.template(text).render(ref -> {
+            try {
+                return scoped(ref, scope);
+            } catch (ExpressionException e) {
+                return null;
+            }
+        });
+    }
+
+    private Object scoped(String reference, java.util.function.Function<String, Object> scope) {
+        Object inScope = scope.apply(reference);
+        return inScope != null ? inScope : resolve(reference);
+    }
+
     /** Interpolates text against this session's values; unknown references read as empty. */
     public String interpolate(String text) {
         return script.template(text).render(ref -> {

@@ -1,5 +1,6 @@
 package dev.rapport.script.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -39,9 +40,15 @@ public sealed interface Component {
         return List.of();
     }
 
-    /** Containers and inputs bound to a variable share these accessors so walkers need no type switch. */
+    /**
+     * Containers and inputs bound to a variable share these accessors so walkers need no type switch. A container
+     * with {@code repeatFor} (a list variable's name) shows its children once per item of that list, the item as
+     * {@code {{Item}}} and its position (from 1) as {@code {{Item Index}}}.
+     */
     sealed interface Container extends Component {
         Arrangement childArrangement();
+
+        String repeatFor();
     }
 
     /** A component whose value is a script variable the agent can change. */
@@ -57,25 +64,59 @@ public sealed interface Component {
         start, center, end
     }
 
-    record VerticalContainer(String id, Style style, Arrangement childArrangement, List<Component> children)
-            implements Container {
+    record VerticalContainer(String id, Style style, Arrangement childArrangement, String repeatFor,
+                             List<Component> children) implements Container {
+        @JsonCreator
         public VerticalContainer {
             children = children == null ? List.of() : List.copyOf(children);
         }
+
+        /** A container that does not repeat. */
+        public VerticalContainer(String id, Style style, Arrangement childArrangement, List<Component> children) {
+            this(id, style, childArrangement, null, children);
+        }
     }
 
-    record HorizontalContainer(String id, Style style, Arrangement childArrangement, List<Component> children)
-            implements Container {
+    record HorizontalContainer(String id, Style style, Arrangement childArrangement, String repeatFor,
+                             List<Component> children) implements Container {
+        @JsonCreator
         public HorizontalContainer {
             children = children == null ? List.of() : List.copyOf(children);
+        }
+
+        /** A container that does not repeat. */
+        public HorizontalContainer(String id, Style style, Arrangement childArrangement, List<Component> children) {
+            this(id, style, childArrangement, null, children);
         }
     }
 
     record Text(String id, Style style, String text, Boolean bold, Boolean italic) implements Component {
     }
 
-    /** An embedded page; {@code source} is interpolated text, e.g. "{{EmbeddedMap}}". */
-    record WebPage(String id, Style style, String source) implements Component {
+    /**
+     * An embedded page; {@code source} is interpolated text, e.g. "{{EmbeddedMap}}". With {@code signedContext} the
+     * desktop hands the page a short-lived token signed by Rapport naming the interaction, the agent, the script and
+     * the variables listed there (docs/embedded-pages.md).
+     */
+    record WebPage(String id, Style style, String source, SignedContext signedContext) implements Component {
+        @JsonCreator
+        public WebPage {
+        }
+
+        /** A web page without signed context. */
+        public WebPage(String id, Style style, String source) {
+            this(id, style, source, null);
+        }
+    }
+
+    /** What a web page's signed context names besides the interaction, agent and script: these variables' values. */
+    record SignedContext(List<String> variables) {
+        /** At most this many variables in one context. */
+        public static final int MAX_VARIABLES = 20;
+
+        public SignedContext {
+            variables = variables == null ? List.of() : List.copyOf(variables);
+        }
     }
 
     /** {@code pattern} is a regular expression (RE2 syntax) the whole value must match, when not empty. */

@@ -3,10 +3,13 @@ package dev.rapport.script.validation;
 import dev.rapport.script.model.Component;
 import dev.rapport.script.model.Variable;
 import dev.rapport.script.model.VariableType;
+import java.util.List;
 import java.util.Set;
 
 /** Checks each component: unique ids, known variables of the right type, known actions, colours, patterns. */
 final class ComponentChecks {
+    /** The names a repeated component reads its item by (docs/script-service.md). */
+    static final Set<String> ITEM_NAMES = Set.of("Item", "Item Index");
     private final ScriptValidator v;
     private final Set<String> ids;
 
@@ -16,7 +19,14 @@ final class ComponentChecks {
     }
 
     void check(String parent, Component c) {
+        check(parent, c, null);
+    }
+
+    /** {@code repeat}: the list variable of the repeating container this component is inside, or null. */
+    private void check(String parent, Component c, String repeat) {
         String where = parent + "/" + PageNames.describe(c);
+        v.scope(repeat == null ? Set.of() : ITEM_NAMES);
+        repeats(where, c, repeat);
         if (!ids.add(c.id())) {
             v.problem(where, "duplicate", "component id '" + c.id() + "' is used more than once");
         }
@@ -52,7 +62,41 @@ final class ComponentChecks {
         } else if (c instanceof Component.Input in) {
             input(where, in);
         }
-        c.children().forEach(child -> check(where, child));
+        String inside = repeat != null ? repeat
+                : c instanceof Component.Container k && k.repeatFor() != null && !k.repeatFor().isBlank()
+                ? k.repeatFor() : null;
+        c.children().forEach(child -> check(where, child, inside));
+        v.scope(Set.of());
+    }
+
+    /**
+     * A repeat names a list variable, is not inside another repeat, and holds nothing that takes the agent's input: an
+     * input's variable or a button's action could not tell which item it was for.
+     */
+    private void repeats(String where, Component c, String repeat) {
+        if (c instanceof Component.Container k && k.repeatFor() != null && !k.repeatFor().isBlank()) {
+            Variable list = v.variableNamed(where + "/repeatFor", k.repeatFor());
+            if (list != null && !list.isList() && !list.isDynamic()) {
+                v.problem(where + "/repeatFor", "type.mismatch", "'" + k.repeatFor()
+                        + "' is neither a list variable nor a dynamic variable (e.g. split({{Services}}, \"|\"))");
+            }
+            if (repeat != null) {
+                v.problem(where + "/repeatFor", "repeat.nested", "a repeat inside a repeat (of '" + repeat
+                        + "') is not supported");
+            }
+        }
+        if (repeat != null && (c instanceof Component.Input || c instanceof Component.Button)) {
+            v.problem(where, "repeat.input", "an input or button cannot be inside a repeat (of '" + repeat
+                    + "'): it could not tell which item it is for");
+        }
+        if (c instanceof Component.WebPage w && w.signedContext() != null) {
+            List<String> names = w.signedContext().variables();
+            if (names.size() > Component.SignedContext.MAX_VARIABLES) {
+                v.problem(where + "/signedContext/variables", "too.many", "a signed context names at most "
+                        + Component.SignedContext.MAX_VARIABLES + " variables");
+            }
+            names.forEach(name -> v.variableNamed(where + "/signedContext/variables", name));
+        }
     }
 
     private void input(String where, Component.Input in) {

@@ -33,6 +33,7 @@ public final class ScriptValidator {
     final ScriptDefinition script;
     final Map<String, Variable> variables = new LinkedHashMap<>();
     final List<Problem> problems = new ArrayList<>();
+    private Set<String> scope = Set.of();
 
     private ScriptValidator(ScriptDefinition script) {
         this.script = script;
@@ -141,9 +142,14 @@ public final class ScriptValidator {
         }
     }
 
+    /** Names that read as known where the components being checked are (a repeat's item), besides variables. */
+    void scope(Set<String> names) {
+        this.scope = names;
+    }
+
     void references(String where, Set<String> refs) {
         for (String ref : refs) {
-            if (!variables.containsKey(ref) && !Builtins.isBuiltin(ref)) {
+            if (!variables.containsKey(ref) && !Builtins.isBuiltin(ref) && !scope.contains(ref)) {
                 problem(where, "unknown.variable", "{{" + ref + "}} is not a variable of the script");
             }
         }
