@@ -8,6 +8,7 @@ import { owesWrapup } from './lifecycle.js';
 import { LEVELS, levelOf } from './levels.js';
 import { ScriptPage } from './Script.jsx';
 import { WrapUpDone, WrapUpForm } from './WrapUp.jsx';
+import { RoutingStatus } from './RoutingStatus.jsx';
 import './desktop.css';
 
 function when(iso) {
@@ -34,6 +35,7 @@ function InteractionList({ selected }) {
   return (
     <nav class="interactions" aria-label="Interactions">
       <h2>Interactions <span class={`status ${streamStatus.value}`}>{streamStatus.value}</span></h2>
+      {hasRole('agent') && <RoutingStatus />}
       {active.length === 0 && <p class="muted">{recent.length ? 'No active interactions.' : 'No interactions yet.'}</p>}
       <ul class="active" aria-label="Active interactions">
         {active.map((s) => <InteractionRow key={s.interactionId} s={s} selected={selected} />)}
@@ -174,6 +176,7 @@ function Interaction({ interactionId }) {
           {held.script ? `Script ${held.script.name} v${held.script.version}.` : ''}
         </p>
         <EndButton held={held} userId={userId} onSend={send} />
+        <AnswerButton held={held} userId={userId} onSend={send} />
         {attributes.length > 0 && (
           <div class="participant-data">
             <h3 id="participant-data-title">Participant data</h3>
@@ -216,6 +219,24 @@ function EndButton({ held, userId, onSend }) {
     <button type="button" class="end-call" onClick={end} aria-disabled={waiting ? 'true' : undefined}
       aria-busy={waiting ? 'true' : 'false'} data-action="end">
       {waiting ? 'Ending…' : 'End call'}
+    </button>
+  );
+}
+
+// Built-in routing offers the interaction to this agent (state 'alerting'): Answer connects them; routing checks the
+// offer is still theirs (it may have gone to the next agent after the queue's alert timeout).
+function AnswerButton({ held, userId, onSend }) {
+  const [answering, setAnswering] = useState(false);
+  if (held.state !== 'alerting' || !held.agent || held.agent.id !== userId) return null;
+  const answer = async () => {
+    if (answering) return;
+    setAnswering(true);
+    if (!(await onSend({ type: 'answer' }))) setAnswering(false);
+  };
+  return (
+    <button type="button" class="answer-call" onClick={answer} aria-disabled={answering ? 'true' : undefined}
+      aria-busy={answering ? 'true' : 'false'} data-action="answer">
+      {answering ? 'Answering…' : 'Answer'}
     </button>
   );
 }

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * produces it after checking the agent may touch the interaction. Schema: {@code schemas/agent-command.v1.json}.
  * {@code setVariable} carries variable and value; {@code click} a component (id or name, e.g. "Submit");
  * {@code changePage} a page (id or name); {@code disconnect} nothing (the agent ends the interaction);
- * {@code wrapUp} the wrap-up {@code code} (its id) and the agent's {@code notes}.
+ * {@code wrapUp} the wrap-up {@code code} (its id) and the agent's {@code notes}; {@code answer} nothing (the agent
+ * takes the interaction routing offers them).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentCommand(String id, Kind type, String interactionId, String agentId, Instant issuedAt,
@@ -28,7 +29,9 @@ public record AgentCommand(String id, Kind type, String interactionId, String ag
         CLICK("click"),
         CHANGE_PAGE("changePage"),
         DISCONNECT("disconnect"),
-        WRAP_UP("wrapUp");
+        WRAP_UP("wrapUp"),
+        /** The agent takes the interaction built-in routing offers them (it is alerting them). */
+        ANSWER("answer");
 
         private final String wireName;
 

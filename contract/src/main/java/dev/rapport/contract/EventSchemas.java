@@ -20,7 +20,8 @@ public enum EventSchemas {
     ACTION_REQUEST("action-request.v1.json"),
     ACTION_RESULT("action-result.v1.json"),
     DATATABLE_CHANGE("datatable-change.v1.json"),
-    INTERACTION_COMMAND("interaction-command.v1.json");
+    INTERACTION_COMMAND("interaction-command.v1.json"),
+    USER("user.v1.json");
 
     private final String file;
     private final Schema schema;

@@ -21,6 +21,9 @@ public final class EventTypes {
     /** A data table was created, changed, deleted or bulk-imported; data {@link DataTableChange}, key {@code <tableId>}. */
     public static final String DATATABLE_TABLE_CHANGED = "rapport.datatable.table.changed.v1";
 
+    /** A user of the directory, as configured; data {@link DirectoryUser}, key the user's id, on {@link Topics#USERS}. */
+    public static final String USER_UPDATED = "rapport.user.updated.v1";
+
     private EventTypes() {
     }
 

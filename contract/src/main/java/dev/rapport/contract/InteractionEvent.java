@@ -64,7 +64,11 @@ public record InteractionEvent(
         /** A callback was scheduled ({@code callback}). */
         CALLBACK_SCHEDULED("callbackScheduled"),
         /** The telephony side could not do command {@code commandId}; {@code reason} says why. */
-        COMMAND_FAILED("commandFailed");
+        COMMAND_FAILED("commandFailed"),
+        /** Built-in routing offers the interaction to {@code agent}; it waits for the agent's answer. */
+        ALERTING("alerting"),
+        /** Routing gave up on the interaction ({@code reason}, e.g. the in-queue timeout): the flow's failure path. */
+        ROUTING_FAILED("routingFailed");
 
         private final String wireName;
 

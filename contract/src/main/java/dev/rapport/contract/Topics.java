@@ -21,16 +21,21 @@ public final class Topics {
      * interaction id. The answers come back on {@link #INTERACTIONS}, naming the command's id.
      */
     public static final String INTERACTION_COMMANDS = "interaction-commands";
+    /**
+     * The user directory (the gateway's configured users, {@link DirectoryUser}), keyed by user id; compacted, so the
+     * latest record of each user is their entry. Routing and {@code Scripter.Agent Name} read it.
+     */
+    public static final String USERS = "users";
 
     /** Suffix of the dead-letter topic that receives what a consumer of a topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = "-dlq";
 
     public static final List<String> ALL = List.of(
             INTERACTIONS, AGENT_COMMANDS, ACTION_REQUESTS, ACTION_RESULTS, SESSIONS, DATATABLE_CHANGES,
-            INTERACTION_COMMANDS);
+            INTERACTION_COMMANDS, USERS);
 
     /** Topics where only the latest record per key matters. */
-    public static final List<String> COMPACTED = List.of(SESSIONS, DATATABLE_CHANGES);
+    public static final List<String> COMPACTED = List.of(SESSIONS, DATATABLE_CHANGES, USERS);
 
     private Topics() {
     }

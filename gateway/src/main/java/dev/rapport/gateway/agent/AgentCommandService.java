@@ -101,6 +101,11 @@ public class AgentCommandService {
         if (head.ended()) {
             return new Conflict("Interaction " + id + " has ended");
         }
+        if (command.type() == AgentCommand.Kind.ANSWER) {
+            // only the agent routing offers it to (the session alerts them); routing checks the offer again
+            return "alerting".equals(head.state()) && user.equals(head.agentId()) ? null
+                    : new Conflict("Interaction " + id + " is not offered to you");
+        }
         if (!user.equals(head.agentId())) {
             return new Conflict("Interaction " + id + " is no longer connected to you");
         }

@@ -69,6 +69,10 @@ public class ApiRouter {
         route(router, proxy(client, routes.script()), "^/api/v2/interactions$");
         route(router, proxy(client, routes.script()), "^/api/v2/routing/wrapupcodes(/.*)?$");
         route(router, proxy(client, routes.action()), "^/api/v2/integrations(/.*)?$");
+        // Built-in routing (script-service): queues, skills, languages, a conversation's priority, users' routing.
+        route(router, proxy(client, routes.script()), "^/api/v2/routing/(queues|skills|languages|conversations)(/.*)?$");
+        route(router, proxy(client, routes.script()), "^/api/v2/users/[^/]+/(routingskills|routinglanguages|routingstatus)(/.*)?$");
+        route(router, proxy(client, routes.script()), "^/api/v2/analytics/queues/observations/query$");
         Log.infof("Routing datatables to %s, scripts and flows to %s, integrations to %s",
                 routes.datatable(), routes.script(), routes.action());
     }

@@ -51,6 +51,10 @@ final class Session {
     SessionState.Wrapup wrapup;
     /** The queue the inbound flow routed the interaction to asks for a wrap-up. */
     boolean queueWrapupRequired;
+    /** What the flow asks of routing: higher priority is offered first; an agent needs the skills and language. */
+    int routingPriority;
+    List<String> routingSkills = new ArrayList<>();
+    String routingLanguage;
 
     List<SessionState.Alert> alerts = new ArrayList<>();
     List<SessionState.ActionRun> runs = new ArrayList<>();

@@ -2,9 +2,11 @@ package dev.rapport.script.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.contract.AgentCommand;
 import dev.rapport.contract.DataTableChange;
 import dev.rapport.contract.EventJson;
 import dev.rapport.contract.EventTypes;
+import dev.rapport.contract.InteractionEvent;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.platform.outbox.Outbox;
@@ -12,6 +14,9 @@ import dev.rapport.platform.outbox.OutboxMessage;
 import dev.rapport.script.engine.ScriptEngine;
 import dev.rapport.script.engine.SessionModel;
 import dev.rapport.script.flows.LiveFlows;
+import dev.rapport.script.routing.DirectoryUsers;
+import dev.rapport.script.routing.QueueEntries;
+import dev.rapport.script.routing.RoutedSession;
 import dev.rapport.script.routing.WrapupCodeService;
 import dev.rapport.script.scripts.PublishedScripts;
 import io.agroal.api.AgroalDataSource;
@@ -52,10 +57,12 @@ public class SessionBatch {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final MeterRegistry registry;
+    private final QueueEntries routing;
     private final ScriptEngine engine = new ScriptEngine();
 
     SessionBatch(AgroalDataSource dataSource, SessionRepository repository, LiveFlows flows, PublishedScripts scripts,
-                 RowLookups rows, Outbox outbox, ObjectMapper json, MeterRegistry registry, SessionsConfig config) {
+                 RowLookups rows, Outbox outbox, ObjectMapper json, MeterRegistry registry, SessionsConfig config,
+                 QueueEntries routing) {
         this.dataSource = dataSource;
         this.repository = repository;
         this.driver = new SessionDriver(flows, scripts, rows, config.actionTimeout(), config.commandTimeout());
@@ -63,6 +70,7 @@ public class SessionBatch {
         this.outbox = outbox;
         this.json = json;
         this.registry = registry;
+        this.routing = routing;
     }
 
     /** Reads ahead the rows the batch's new calls look up first, outside any transaction, all at once. */
@@ -130,6 +138,7 @@ public class SessionBatch {
         Set<String> ids = new TreeSet<>();
         Set<String> requestIds = new LinkedHashSet<>();
         Set<String> wrapupCodes = new LinkedHashSet<>();
+        Set<String> connectedAgents = new LinkedHashSet<>();
         for (Delivery d : inputs) {
             ids.add(d.input().interactionId());
             if (d.input() instanceof SessionInput.Result r) {
@@ -138,13 +147,19 @@ public class SessionBatch {
                 requestIds.add(t.requestId());
             } else if (d.input() instanceof SessionInput.Event e && e.event().commandId() != null) {
                 requestIds.add(e.event().commandId());
+                connectedAgents.addAll(agentsNamed(e));
             } else if (d.input() instanceof SessionInput.Command k && k.command().code() != null) {
                 wrapupCodes.add(k.command().code());
+            } else if (d.input() instanceof SessionInput.Event e) {
+                connectedAgents.addAll(agentsNamed(e));
             }
         }
         Map<String, Session> sessions = repository.lock(c, ids);
         PendingRequests pending = new PendingRequests(repository.pending(c, requestIds));
         Map<String, String> codeNames = WrapupCodeService.names(c, wrapupCodes);
+        // Whoever sends 'connected', the agent is named as the directory names them (Scripter.Agent Name...).
+        Map<String, InteractionEvent.AgentRef> directory = DirectoryUsers.agents(c, connectedAgents);
+        List<RoutedSession.Answer> answers = new ArrayList<>();
         SessionWrites writes = new SessionWrites();
         Map<String, Session> touched = new LinkedHashMap<>();
         Map<String, String> correlations = new LinkedHashMap<>();
@@ -160,7 +175,10 @@ public class SessionBatch {
                 Log.debugf("%s for unknown interaction %s ignored", d.input().getClass().getSimpleName(), id);
                 continue;
             }
-            withCorrelation(d.correlationId(), s, d.input(), pending, codeNames, writes);
+            withCorrelation(d.correlationId(), s, named(d.input(), directory), pending, codeNames, writes);
+            if (d.input() instanceof SessionInput.Command k && k.command().type() == AgentCommand.Kind.ANSWER) {
+                answers.add(new RoutedSession.Answer(id, k.command().agentId())); // routing checks the offer
+            }
             touched.put(id, s);
             if (d.correlationId() != null) {
                 correlations.put(id, d.correlationId());
@@ -175,6 +193,7 @@ public class SessionBatch {
             }
         }
         repository.save(c, touched.values(), writes);
+        messages.addAll(routing.afterBatch(c, touched.values().stream().map(SessionBatch::routed).toList(), answers));
         for (SessionWrites.Event e : writes.events) {
             messages.add(new OutboxMessage(e.topic(), e.key(), e.type(), e.data(), e.correlationId()));
         }
@@ -186,6 +205,33 @@ public class SessionBatch {
     private void withCorrelation(String correlationId, Session s, SessionInput input, PendingRequests pending,
                                  Map<String, String> wrapupCodes, SessionWrites writes) {
         withMdc(correlationId, () -> driver.apply(s, input, pending, wrapupCodes, writes));
+    }
+
+    /** The agent a connected or alerting event names, whom the directory may know better. */
+    private static List<String> agentsNamed(SessionInput.Event e) {
+        InteractionEvent event = e.event();
+        boolean names = event.type() == InteractionEvent.Kind.CONNECTED || event.type() == InteractionEvent.Kind.ALERTING;
+        return names && event.agent() != null ? List.of(event.agent().id()) : List.of();
+    }
+
+    /** The input with its agent as the directory knows them (when it does). */
+    private static SessionInput named(SessionInput input, Map<String, InteractionEvent.AgentRef> directory) {
+        if (input instanceof SessionInput.Event e && !agentsNamed(e).isEmpty()
+                && directory.containsKey(e.event().agent().id())) {
+            InteractionEvent v = e.event();
+            return new SessionInput.Event(new InteractionEvent(v.id(), v.type(), v.interactionId(), v.occurredAt(),
+                    v.ani(), v.dnis(), v.attributes(), v.queue(), directory.get(v.agent().id()), v.reason(),
+                    v.screenPop(), v.commandId(), v.address(), v.callback()), e.time());
+        }
+        return input;
+    }
+
+    /** What built-in routing needs of the session as the batch left it. */
+    private static RoutedSession routed(Session s) {
+        String wrapupAgent = s.wrapup != null && s.wrapup.pending() ? s.wrapup.agentId() : null;
+        boolean withAgent = "connected".equals(s.state) || "alerting".equals(s.state);
+        return new RoutedSession(s.id, s.state, s.queueId, s.queueName, withAgent ? s.agentId : null, wrapupAgent,
+                s.routingPriority, s.routingSkills, s.routingLanguage);
     }
 
     /** The session's next version: the current page rendered, variables, alerts raised since the last one, runs. */

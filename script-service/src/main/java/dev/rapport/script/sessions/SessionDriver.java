@@ -183,6 +183,16 @@ final class SessionDriver {
             case CALLBACK_SCHEDULED, COMMAND_FAILED -> {
                 // answers to commands: they change nothing of the interaction itself
             }
+            case ALERTING -> {
+                // built-in routing offers it to an agent, who may answer
+                s.state = "alerting";
+                s.agentId = event.agent().id();
+                s.agentName = event.agent().name();
+                s.agentEmail = event.agent().email();
+            }
+            case ROUTING_FAILED -> {
+                // routing gave up; the flow's failure path decides what comes next
+            }
         }
     }
 
@@ -297,6 +307,16 @@ final class SessionDriver {
             disconnect(s, command, out);
             return;
         }
+        if (command.type() == AgentCommand.Kind.ANSWER) {
+            // routing connects the agent (QueueEntries, in this batch) if the offer is still theirs
+            out.timeline(s.id, "command.answer", describe(s, command), null);
+            if (!"alerting".equals(s.state) || command.agentId() == null || !command.agentId().equals(s.agentId)) {
+                out.timeline(s.id, "command.refused", "The interaction is not offered to " + command.agentId(), null);
+                s.alert("Not done: the interaction is not offered to you", "error");
+                s.changed = true;
+            }
+            return;
+        }
         if (command.type() == AgentCommand.Kind.WRAP_UP) {
             out.timeline(s.id, "command.wrapUp", describe(s, command), command);
             wrapups.wrapUp(s, command, wrapupCodes, out);
@@ -320,7 +340,7 @@ final class SessionDriver {
             case SET_VARIABLE -> new ScriptDriver.Command.SetVariable(command.variable(), command.value());
             case CLICK -> new ScriptDriver.Command.Click(command.component());
             case CHANGE_PAGE -> new ScriptDriver.Command.ChangePage(command.page());
-            case DISCONNECT, WRAP_UP -> throw new IllegalStateException("handled above");
+            case DISCONNECT, WRAP_UP, ANSWER -> throw new IllegalStateException("handled above");
         };
         carryOut(s, driver.command(model, nonNull(engineCommand)), out);
         s.changed = true;
@@ -565,6 +585,8 @@ final class SessionDriver {
             case CALLBACK_SCHEDULED -> "Callback scheduled for " + e.callback().scheduledAt() + " to "
                     + e.callback().number();
             case COMMAND_FAILED -> "Command " + e.commandId() + " failed: " + e.reason();
+            case ALERTING -> "Offered to " + e.agent().id();
+            case ROUTING_FAILED -> "Routing failed: " + e.reason();
         };
     }
 
@@ -576,6 +598,7 @@ final class SessionDriver {
             case CHANGE_PAGE -> agent + " opened page " + TimelineNames.page(model(s), c.page());
             case DISCONNECT -> agent + " ended the interaction";
             case WRAP_UP -> agent + " wrapped up with code " + c.code();
+            case ANSWER -> agent + " answered";
         };
     }
 }
