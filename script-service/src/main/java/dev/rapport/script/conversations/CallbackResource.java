@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * Genesys's scheduled callbacks: {@code POST /api/v2/conversations/callbacks} asks the telephony side for one (a new
- * conversation), {@code GET /api/v2/conversations/callbacks/{id}} reads it. Admins, supervisors and services.
+ * conversation), {@code GET /api/v2/conversations/callbacks/{id}} reads it. Admins and services; supervisors read.
  */
 @Path(ConversationViews.BASE + "/callbacks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,9 +31,10 @@ public class CallbackResource {
 
     /** Body: Genesys's {@code CreateCallbackCommand} ({@link CallbackRequest}). */
     @POST
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
     public CreateCallbackResponse create(JsonNode body, @Context SecurityContext security) {
-        return callbacks.create(body, Caller.of(security));
+        return callbacks.create(body, Caller.acting(security));
     }
 
     @GET

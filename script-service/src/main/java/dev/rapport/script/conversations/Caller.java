@@ -5,16 +5,27 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * Who calls the Conversations API, and what of it they may touch: admins, supervisors and services (a data action
- * runs with its integration's service token) any conversation; an agent only an interaction they are connected to.
+ * Who calls the Conversations API, and what of it they may touch: admins and services (a data action runs with its
+ * integration's service token) any conversation, supervisors read any; an agent only an interaction they are
+ * connected to.
  */
 record Caller(String name, boolean agentOnly, boolean service) {
     /** The longest agent id a command carries (interaction-command.v1.json). */
     private static final int MAX_AGENT_ID = 128;
 
+    /** Who reads: a supervisor reaches every conversation. */
     static Caller of(SecurityContext security) {
+        return of(security, security.isUserInRole(Roles.SUPERVISOR));
+    }
+
+    /** Who writes: a supervisor acts on no interaction, so one who is an agent too acts as the agent. */
+    static Caller acting(SecurityContext security) {
+        return of(security, false);
+    }
+
+    private static Caller of(SecurityContext security, boolean supervisorReaches) {
         String name = security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
-        boolean person = security.isUserInRole(Roles.ADMIN) || security.isUserInRole(Roles.SUPERVISOR);
+        boolean person = security.isUserInRole(Roles.ADMIN) || supervisorReaches;
         boolean service = !person && security.isUserInRole(Roles.SERVICE);
         return new Caller(name, !person && !service, service);
     }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Genesys's Conversations API over interactions the session core recorded from real events on the real broker:
  * the shapes, what each write sends (an attributesSet event, a disconnect or scheduleCallback command, through the
- * outbox), the tag, 400s naming the field, 404s, and who may do what.
+ * outbox), the tag, 400s naming the field, 404s, and who may do what (an agent on their own calls, supervisors read).
  */
 @QuarkusTest
 @WithTestResource(value = RapportInfraResource.class, initArgs = @ResourceArg(name = "database", value = "script"))
@@ -194,8 +194,20 @@ class ConversationsApiTest {
         given().header("Authorization", TestTokens.get().bearer("ivr", Roles.IVR))
                 .get("/api/v2/conversations/{id}", id).then().statusCode(403);
         given().get("/api/v2/conversations/{id}", id).then().statusCode(401);
-        given().header("Authorization", TestTokens.get().bearer("sue", Roles.SUPERVISOR))
-                .get("/api/v2/conversations/{id}", id).then().statusCode(200);
+        // supervisors read every conversation and act on none
+        String sue = TestTokens.get().bearer("sue", Roles.SUPERVISOR);
+        given().header("Authorization", sue).get("/api/v2/conversations/{id}", id).then().statusCode(200);
+        given().header("Authorization", sue).contentType(ContentType.JSON).body("{}")
+                .post("/api/v2/conversations/{id}/disconnect", id).then().statusCode(403);
+        given().header("Authorization", sue).contentType(ContentType.JSON).body(Map.of("externalTag", "x"))
+                .put("/api/v2/conversations/{id}/tags", id).then().statusCode(403);
+        given().header("Authorization", sue).contentType(ContentType.JSON)
+                .body(Map.of("attributes", Map.of("a", "b")))
+                .patch("/api/v2/conversations/{id}/participants/{p}/attributes", id, participantId(id, "customer"))
+                .then().statusCode(403);
+        given().header("Authorization", sue).contentType(ContentType.JSON)
+                .body(Map.of("callbackNumbers", List.of("+15550100"), "queueId", "q"))
+                .post("/api/v2/conversations/callbacks").then().statusCode(403);
     }
 
     @Test
