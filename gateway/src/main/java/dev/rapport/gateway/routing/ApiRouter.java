@@ -25,11 +25,12 @@ import java.util.stream.Collectors;
 /**
  * Serves each service's public API under the gateway's port: requests stream through unchanged (the caller's token
  * included, which the service verifies itself), with a correlation id added when the caller sent none. What Rapport
- * does not serve of Genesys's data-table, data-action and script APIs is answered 501 ({@link NotImplementedPaths}).
+ * does not serve of Genesys's data-table, data-action, script and conversation APIs is answered 501
+ * ({@link NotImplementedPaths}).
  */
 @ApplicationScoped
 public class ApiRouter {
-    /** The prefixes of Genesys's data-table, data-action and script APIs. */
+    /** The prefixes of Genesys's APIs that the list covers ({@link GenesysApiPaths.Api}). */
     private static final String GENESYS_APIS = Arrays.stream(GenesysApiPaths.Api.values())
             .map(api -> Pattern.quote(api.prefix)).collect(Collectors.joining("|", "^(", ")(/.*)?$"));
     private final ServiceRoutes routes;
@@ -73,6 +74,8 @@ public class ApiRouter {
         route(router, proxy(client, routes.script()), "^/api/v2/routing/(queues|skills|languages|conversations)(/.*)?$");
         route(router, proxy(client, routes.script()), "^/api/v2/users/[^/]+/(routingskills|routinglanguages|routingstatus)(/.*)?$");
         route(router, proxy(client, routes.script()), "^/api/v2/analytics/queues/observations/query$");
+        // Genesys's Conversations API over script-service's interactions (what it does not serve: 501, as above).
+        route(router, proxy(client, routes.script()), "^/api/v2/conversations(/.*)?$");
         Log.infof("Routing datatables to %s, scripts and flows to %s, integrations to %s",
                 routes.datatable(), routes.script(), routes.action());
     }

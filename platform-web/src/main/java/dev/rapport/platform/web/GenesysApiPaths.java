@@ -16,20 +16,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every operation of Genesys Cloud's data-table, data-action and script APIs with what Rapport does with it, and
- * Rapport's own operations under the same prefixes ({@value #RESOURCE}). The gateway answers 501 from it, the
- * compatibility page is generated from it, and each service's tests check it against what the service serves.
+ * Every operation of Genesys Cloud's data-table, data-action, script and conversation APIs with what Rapport does
+ * with it, and Rapport's own operations under the same prefixes ({@value #RESOURCE}). The gateway answers 501 from
+ * it, the compatibility page is generated from it, and each service's tests check it against what it serves.
  */
 public final class GenesysApiPaths {
     public static final String RESOURCE = "/dev/rapport/platform/web/genesys-api-paths.tsv";
     /** Longer paths are not looked up: no listed path comes near it. */
     static final int MAX_PATH_LENGTH = 2048;
 
-    /** The three APIs, each served by one service under one prefix. */
+    /** The APIs, each served by one service under one prefix. */
     public enum Api {
         DATA_TABLES("Data tables", "Architect API", "datatable-service", "/api/v2/flows/datatables"),
         DATA_ACTIONS("Data actions", "Integrations API", "action-service", "/api/v2/integrations/actions"),
-        SCRIPTS("Scripts", "Scripts API", "script-service", "/api/v2/scripts");
+        SCRIPTS("Scripts", "Scripts API", "script-service", "/api/v2/scripts"),
+        CONVERSATIONS("Conversations", "Conversations API", "script-service", "/api/v2/conversations");
 
         public final String title;
         public final String genesysApi;

@@ -17,12 +17,30 @@ class GenesysApiPathsTest {
     private final GenesysApiPaths listed = GenesysApiPaths.listed();
 
     @Test
-    void theListHoldsEveryOperationOfGenesysSdkForTheThreeApis() {
-        // purecloud-platform-client-v2 262.0.0: 18 data-table, 28 data-action and 15 script operations
+    void theListHoldsEveryOperationOfGenesysSdkForTheApis() {
+        // purecloud-platform-client-v2 262.0.0: 18 data-table, 28 data-action and 15 script operations, and 317
+        // under /api/v2/conversations (ConversationsApi's 298, RecordingApi's 10, AIStudioApi's 6,
+        // ScreenMonitoringApi's 3; SearchApi's 2 are ConversationsApi's too)
         assertThat(listed.entries().stream().filter(e -> e.operation() != null)
                 .collect(groupingBy(Entry::api, counting())))
                 .containsEntry(Api.DATA_TABLES, 18L).containsEntry(Api.DATA_ACTIONS, 28L)
-                .containsEntry(Api.SCRIPTS, 15L);
+                .containsEntry(Api.SCRIPTS, 15L).containsEntry(Api.CONVERSATIONS, 317L);
+    }
+
+    @Test
+    void theConversationsPathsRapportServesWinOverTheirLiteralNeighbours() {
+        assertThat(operation("GET", "/api/v2/conversations/0b1c")).contains("getConversation");
+        assertThat(status("GET", "/api/v2/conversations/0b1c")).contains(Status.DIFFERS);
+        assertThat(status("GET", "/api/v2/conversations/calls")).contains(Status.NOT_IMPLEMENTED);
+        assertThat(operation("GET", "/api/v2/conversations/callbacks/0b1c")).contains("getConversationsCallback");
+        assertThat(status("POST", "/api/v2/conversations/callbacks")).contains(Status.DIFFERS);
+        assertThat(status("POST", "/api/v2/conversations/0b1c/disconnect")).contains(Status.SERVED);
+        assertThat(status("PUT", "/api/v2/conversations/0b1c/tags")).contains(Status.SERVED);
+        assertThat(status("PATCH", "/api/v2/conversations/0b1c/participants/p1/attributes"))
+                .contains(Status.DIFFERS);
+        assertThat(status("POST", "/api/v2/conversations/messages/agentless")).contains(Status.NOT_IMPLEMENTED);
+        assertThat(GenesysApiPaths.apiOf("/api/v2/conversations")).contains(Api.CONVERSATIONS);
+        assertThat(GenesysApiPaths.apiOf("/api/v2/conversationsX")).isEmpty();
     }
 
     @Test

@@ -40,4 +40,12 @@ class AuthorizationMatrixTest {
                 .map(op -> op.method() + " " + op.path()).toList();
         assertThat(GenesysApiPaths.listed().problemsOf(GenesysApiPaths.Api.SCRIPTS, operations)).isEmpty();
     }
+
+    /** The same for the Conversations API, which script-service serves over its interactions. */
+    @Test
+    void theListOfGenesysPathsIsRightAboutTheConversationsApi() {
+        List<String> operations = new AuthorizationMatrix(openApi, api, Map.of()).operations().stream()
+                .map(op -> op.method() + " " + op.path()).toList();
+        assertThat(GenesysApiPaths.listed().problemsOf(GenesysApiPaths.Api.CONVERSATIONS, operations)).isEmpty();
+    }
 }
