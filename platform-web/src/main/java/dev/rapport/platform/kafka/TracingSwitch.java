@@ -17,10 +17,13 @@ public class TracingSwitch implements ConfigSourceInterceptor {
     static final String SDK_DISABLED = "quarkus.otel.sdk.disabled";
     static final String ENDPOINT = "rapport.otel.endpoint";
 
+    /** Below it: the defaults of the configuration mappings (Quarkus's and SmallRye's), not a setting. */
+    private static final int DEFAULTS = Integer.MIN_VALUE + 1_000;
+
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         ConfigValue value = context.proceed(name);
-        if (value != null && value.getValue() != null) {
+        if (set(value)) {
             return value;
         }
         if (SDK_DISABLED.equals(name)) {
@@ -28,11 +31,14 @@ public class TracingSwitch implements ConfigSourceInterceptor {
         }
         if (name.startsWith("mp.messaging.") && name.endsWith(".tracing-enabled")) {
             ConfigValue disabled = context.proceed(SDK_DISABLED);
-            boolean sdkOn = disabled != null && disabled.getValue() != null
-                    ? !Boolean.parseBoolean(disabled.getValue()) : on(context);
+            boolean sdkOn = set(disabled) ? !Boolean.parseBoolean(disabled.getValue()) : on(context);
             return derived(name, sdkOn);
         }
         return value;
+    }
+
+    private static boolean set(ConfigValue value) {
+        return value != null && value.getValue() != null && value.getConfigSourceOrdinal() > DEFAULTS;
     }
 
     private static boolean on(ConfigSourceInterceptorContext context) {

@@ -18,6 +18,13 @@ class TracingSwitchTest {
     }
 
     @Test
+    void aMappingsDefaultIsNoSetting() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withInterceptors(new TracingSwitch())
+                .withDefaultValue("quarkus.otel.sdk.disabled", "false").build();
+        assertThat(config.getValue("quarkus.otel.sdk.disabled", Boolean.class)).isTrue();
+    }
+
+    @Test
     void anExplicitSettingWins() {
         assertThat(sdkDisabled(Map.of("rapport.otel.endpoint", "http://otel-collector:4317",
                 "quarkus.otel.sdk.disabled", "true"))).isTrue();
