@@ -28,3 +28,7 @@ DROP FUNCTION IF EXISTS outbox_event_notify();
 
 -- A row without payload is a tombstone: published with no value, so a compacted topic forgets its key.
 ALTER TABLE outbox_event ALTER COLUMN payload DROP NOT NULL;
+
+-- Tracing (docs/running.md#tracing): the W3C trace context of the transaction that wrote the row, which the relay
+-- puts in the record's 'traceparent' header; null when tracing is off.
+ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS traceparent VARCHAR(64);

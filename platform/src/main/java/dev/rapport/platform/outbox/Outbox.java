@@ -2,6 +2,7 @@ package dev.rapport.platform.outbox;
 
 import dev.rapport.contract.EventJson;
 import dev.rapport.platform.RapportConfig;
+import dev.rapport.platform.kafka.RecordTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -32,14 +33,17 @@ public class Outbox {
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final RecordTracing tracing;
 
     Outbox(@ConfigProperty(name = "quarkus.application.name") String applicationName, RapportConfig config,
-           EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+           EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+           RecordTracing tracing) {
         this.source = "/rapport/" + applicationName;
         this.shards = config.outbox().shards();
         this.em = em;
         this.transactions = transactions;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     /**
@@ -76,8 +80,8 @@ public class Outbox {
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outbox_event (event_id, topic, "
-                    + "record_key, type, source, correlation_id, payload, created_at, shard) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "record_key, type, source, correlation_id, payload, created_at, shard, traceparent) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (OutboxEvent e : events) {
                     ps.setString(1, e.eventId);
                     ps.setString(2, e.topic);
@@ -88,6 +92,7 @@ public class Outbox {
                     ps.setString(7, e.payload);
                     ps.setTimestamp(8, Timestamp.from(e.createdAt));
                     ps.setInt(9, e.shard);
+                    ps.setString(10, e.traceparent);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -110,6 +115,7 @@ public class Outbox {
         event.payload = message.data() == null ? null : EventJson.write(message.data());
         event.createdAt = Instant.now();
         event.shard = OutboxShards.of(event.recordKey, event.eventId, shards);
+        event.traceparent = tracing.traceparent(event.recordKey);
         return event;
     }
 

@@ -1,6 +1,7 @@
 package dev.rapport.platform.outbox;
 
 import dev.rapport.contract.RecordSignatures;
+import dev.rapport.platform.kafka.RecordTracing;
 import io.quarkus.logging.Log;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -38,18 +39,20 @@ final class OutboxBatchPublisher {
     private final Optional<RecordSignatures> signatures;
     private final Set<String> signedTopics;
     private final RelayMetrics metrics;
+    private final RecordTracing tracing;
 
     record Result(int read, int published, int deadLettered, int kept, Instant oldest) {
         static final Result NONE = new Result(0, 0, 0, 0, null);
     }
 
     OutboxBatchPublisher(Producer<String, String> producer, int maxRequestSize, Optional<RecordSignatures> signatures,
-                         Set<String> signedTopics, RelayMetrics metrics) {
+                         Set<String> signedTopics, RelayMetrics metrics, RecordTracing tracing) {
         this.producer = producer;
         this.maxRequestSize = maxRequestSize;
         this.signatures = signatures;
         this.signedTopics = signedTopics;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     Result publish(Connection c, Set<Integer> shards, int batchSize) throws SQLException {
@@ -62,6 +65,7 @@ final class OutboxBatchPublisher {
         }
         List<OutboxRow> sentRows = new ArrayList<>(rows.size());
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        List<RecordTracing.Send> traces = new ArrayList<>(rows.size());
         List<Dead> dead = new ArrayList<>();
         Set<Integer> held = new HashSet<>(); // shards with a row kept back this round: their later rows wait too
         for (OutboxRow row : rows) {
@@ -80,12 +84,16 @@ final class OutboxBatchPublisher {
                 held.add(row.shard());
                 continue;
             }
+            // the trace of the transaction that wrote the row goes on in the record (not part of the signature)
+            RecordTracing.Send trace = tracing.send(row.topic(), record.get().headers(), row.traceparent());
             int size = serializedSize(record.get());
             if (size > maxRequestSize) {
+                trace.acknowledged(new RecordTooLargeException("record of " + size + " bytes"));
                 dead.add(new Dead(row, DeadLetterReason.tooLarge(size, maxRequestSize)));
                 continue;
             }
             sentRows.add(row);
+            traces.add(trace);
             sends.add(producer.send(record.get()));
         }
         producer.flush();
@@ -95,9 +103,11 @@ final class OutboxBatchPublisher {
             OutboxRow row = sentRows.get(i);
             try {
                 sends.get(i).get();
+                traces.get(i).acknowledged(null);
                 done.add(row.id());
                 published++;
             } catch (ExecutionException e) {
+                traces.get(i).acknowledged(e.getCause());
                 if (neverPublishable(e.getCause())) {
                     dead.add(new Dead(row, DeadLetterReason.rejected(e.getCause())));
                 } else {

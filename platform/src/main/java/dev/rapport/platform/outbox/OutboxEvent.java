@@ -35,6 +35,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "correlation_id")
     public String correlationId;
 
+    /** The W3C trace context of the transaction that wrote the row, for the record's headers; null untraced. */
+    public String traceparent;
+
     /** Null for a tombstone. */
     public String payload;
 

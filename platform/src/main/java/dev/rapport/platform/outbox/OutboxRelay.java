@@ -3,6 +3,7 @@ package dev.rapport.platform.outbox;
 import dev.rapport.contract.RecordSignatures;
 import dev.rapport.platform.RapportConfig;
 import dev.rapport.platform.kafka.KafkaClientSettings;
+import dev.rapport.platform.kafka.RecordTracing;
 import dev.rapport.platform.kafka.ReliableProducers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -40,25 +41,34 @@ public class OutboxRelay {
     private final Duration backlogBound;
     private final RelaySettings settings;
     private final Optional<RecordSignatures> signatures;
+    private final RecordTracing tracing;
     private volatile RelayLoop loop;
     private volatile Thread thread;
     private Producer<String, String> producer;
 
     @Inject
     OutboxRelay(DataSource dataSource, RapportConfig config, MeterRegistry registry,
-                KafkaClientSettings kafka, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+                KafkaClientSettings kafka, @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                RecordTracing tracing) {
         this(dataSource, registry, kafka, config.outbox().relayEnabled(),
                 new RelaySettings(applicationName + "-" + UUID.randomUUID().toString().substring(0, 8),
                         config.outbox().shards(), config.outbox().batchSize(), config.outbox().pollInterval(),
                         config.outbox().leaseTtl(), new LinkedHashSet<>(config.outbox().signedTopics()),
                         config.outbox().drainTimeout()),
                 config.outbox().stalledAfter(), config.outbox().backlogBound(),
-                RecordSignatures.of(config.events().signingKey()));
+                RecordSignatures.of(config.events().signingKey()), tracing);
     }
 
     OutboxRelay(DataSource dataSource, MeterRegistry registry, KafkaClientSettings kafka, boolean enabled,
                 RelaySettings settings, Duration stalledAfter, Duration backlogBound,
                 Optional<RecordSignatures> signatures) {
+        this(dataSource, registry, kafka, enabled, settings, stalledAfter, backlogBound, signatures,
+                RecordTracing.off());
+    }
+
+    OutboxRelay(DataSource dataSource, MeterRegistry registry, KafkaClientSettings kafka, boolean enabled,
+                RelaySettings settings, Duration stalledAfter, Duration backlogBound,
+                Optional<RecordSignatures> signatures, RecordTracing tracing) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.kafka = kafka;
@@ -67,6 +77,7 @@ public class OutboxRelay {
         this.stalledAfter = stalledAfter;
         this.backlogBound = backlogBound;
         this.signatures = signatures;
+        this.tracing = tracing;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -85,7 +96,7 @@ public class OutboxRelay {
         producer = ReliableProducers.create(kafka, settings.owner() + "-outbox-relay", DELIVERY_TIMEOUT_MS);
         RelayMetrics metrics = new RelayMetrics(registry);
         OutboxBatchPublisher publisher = new OutboxBatchPublisher(producer, maxRequestSize(), signatures,
-                settings.signedTopics(), metrics);
+                settings.signedTopics(), metrics, tracing);
         loop = new RelayLoop(dataSource, publisher, settings, metrics);
         thread = new Thread(loop, settings.owner() + "-outbox-relay");
         thread.setDaemon(true);

@@ -82,6 +82,20 @@ final class OutboxFixture implements AutoCloseable {
         return eventId;
     }
 
+    /** As {@link #insert}, written in a transaction traced as {@code traceparent} (null: untraced). */
+    String insertTraced(String topic, String key, String payload, int shards, String traceparent) {
+        String eventId = insert(topic, key, payload, shards);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET traceparent = ? WHERE event_id = ?")) {
+            ps.setString(1, traceparent);
+            ps.setString(2, eventId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return eventId;
+    }
+
     long outboxRows() {
         return count("SELECT count(*) FROM outbox_event");
     }

@@ -2,6 +2,7 @@ package dev.rapport.platform.outbox;
 
 import dev.rapport.contract.RecordSignatures;
 import dev.rapport.platform.kafka.KafkaClientSettings;
+import dev.rapport.platform.kafka.RecordTracing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,11 +26,18 @@ record TestRelay(OutboxRelay relay, SimpleMeterRegistry registry) implements Aut
     /** With its poll interval, the age of backlog readiness tolerates, and its signing key (or none). */
     static TestRelay start(DataSource dataSource, KafkaClientSettings kafka, String owner, Duration leaseTtl,
                            Duration pollInterval, Duration backlogBound, Optional<RecordSignatures> signatures) {
+        return start(dataSource, kafka, owner, leaseTtl, pollInterval, backlogBound, signatures, RecordTracing.off());
+    }
+
+    /** The same, tracing with {@code tracing}. */
+    static TestRelay start(DataSource dataSource, KafkaClientSettings kafka, String owner, Duration leaseTtl,
+                           Duration pollInterval, Duration backlogBound, Optional<RecordSignatures> signatures,
+                           RecordTracing tracing) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         OutboxRelay relay = new OutboxRelay(dataSource, registry, kafka, true,
                 new RelaySettings(owner, SHARDS, 50, pollInterval, leaseTtl, Set.of("sessions"),
                         leaseTtl.dividedBy(2)),
-                Duration.ofSeconds(5), backlogBound, signatures);
+                Duration.ofSeconds(5), backlogBound, signatures, tracing);
         relay.start();
         return new TestRelay(relay, registry);
     }

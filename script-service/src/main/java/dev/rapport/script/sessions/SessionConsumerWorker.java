@@ -1,5 +1,6 @@
 package dev.rapport.script.sessions;
 
+import dev.rapport.platform.kafka.RecordTracing;
 import io.quarkus.logging.Log;
 import java.time.Duration;
 import java.util.Collection;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -18,7 +20,9 @@ import org.apache.kafka.common.TopicPartition;
  * One session consumer thread: polls its share of the partitions, hands each poll to the batch handler, commits the
  * offsets of what was handled. A stop lets the batch in hand finish, commits it and leaves the group, so the
  * partitions move to the other instances at once and nothing handled comes again. No {@code wakeup()}: it would
- * break the commit that follows the batch; a poll returns within {@link #POLL} anyway.
+ * break the commit that follows the batch; a poll returns within {@link #POLL} anyway. With tracing on, each record of
+ * a poll gets a consumer span in the trace its {@code traceparent} header names, open while the batch is applied
+ * ({@link RecordTracing#consumed}); tracing off, the records are not even looked at for it.
  */
 final class SessionConsumerWorker implements Runnable {
     static final Duration POLL = Duration.ofMillis(200);
@@ -29,16 +33,25 @@ final class SessionConsumerWorker implements Runnable {
     private final List<String> topics;
     private final Duration commitInterval;
     private final Consumer<ConsumerRecords<String, String>> batches;
+    private final RecordTracing tracing;
+    private final String group;
     final Thread thread;
     private volatile boolean running = true;
     private volatile long lag;
 
     SessionConsumerWorker(String name, Map<String, Object> settings, List<String> topics, Duration commitInterval,
                           Consumer<ConsumerRecords<String, String>> batches) {
+        this(name, settings, topics, commitInterval, batches, RecordTracing.off());
+    }
+
+    SessionConsumerWorker(String name, Map<String, Object> settings, List<String> topics, Duration commitInterval,
+                          Consumer<ConsumerRecords<String, String>> batches, RecordTracing tracing) {
         this.settings = settings;
         this.topics = topics;
         this.commitInterval = commitInterval;
         this.batches = batches;
+        this.tracing = tracing;
+        this.group = String.valueOf(settings.get(ConsumerConfig.GROUP_ID_CONFIG));
         this.thread = new Thread(this, name);
         thread.setDaemon(true);
     }
@@ -98,7 +111,7 @@ final class SessionConsumerWorker implements Runnable {
                     ConsumerRecords<String, String> polled = c.poll(POLL);
                     lag = lagOf(c);
                     if (!polled.isEmpty()) {
-                        batches.accept(polled);
+                        apply(polled);
                         uncommitted.putAll(offsets(polled));
                     }
                     if (!uncommitted.isEmpty() && System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
@@ -118,6 +131,17 @@ final class SessionConsumerWorker implements Runnable {
                     Log.warnf("Session consumer %s stopped with its last batch uncommitted (it comes again): %s",
                             thread.getName(), e.toString());
                 }
+            }
+        }
+    }
+
+    private void apply(ConsumerRecords<String, String> polled) {
+        try (RecordTracing.Batch traced = tracing.consumed(polled, group)) {
+            try {
+                batches.accept(polled);
+            } catch (RuntimeException e) {
+                traced.failed(e);
+                throw e;
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.rapport.script.sessions;
 import dev.rapport.contract.Topics;
 import dev.rapport.contract.failure.KafkaFailures;
 import dev.rapport.platform.kafka.KafkaClientSettings;
+import dev.rapport.platform.kafka.RecordTracing;
 import dev.rapport.platform.kafka.ReliableProducers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -45,16 +46,18 @@ public class SessionConsumers {
     private final SessionRecords records;
     private final KafkaClientSettings kafka;
     private final MeterRegistry registry;
+    private final RecordTracing tracing;
     private final List<SessionConsumerWorker> workers = new ArrayList<>();
     private KafkaProducer<String, String> deadLetters;
 
     SessionConsumers(SessionsConfig config, SessionBatch batch, SessionRecords records, MeterRegistry registry,
-                     KafkaClientSettings kafka) {
+                     KafkaClientSettings kafka, RecordTracing tracing) {
         this.config = config;
         this.batch = batch;
         this.records = records;
         this.registry = registry;
         this.kafka = kafka;
+        this.tracing = tracing;
     }
 
     // After topic provisioning (PLATFORM_BEFORE + 1), like the messaging channels were.
@@ -67,7 +70,7 @@ public class SessionConsumers {
         for (int i = 0; i < config.consumers(); i++) {
             String name = "session-consumer-" + i;
             SessionConsumerWorker worker = new SessionConsumerWorker(name, consumerConfig(name), TOPICS,
-                    config.commitInterval(), this::handle);
+                    config.commitInterval(), this::handle, tracing);
             workers.add(worker);
             worker.start();
         }
