@@ -23,6 +23,9 @@ import java.util.concurrent.CompletionStage;
 @RolesAllowed({Roles.IVR, Roles.ADMIN})
 public class InteractionEventResource {
     private static final String SOURCE = "/rapport/gateway/ivr";
+    /** Kinds only the built-in router announces (script-service, through its outbox). */
+    private static final java.util.Set<InteractionEvent.Kind> ROUTING_ONLY =
+            java.util.EnumSet.of(InteractionEvent.Kind.ALERTING, InteractionEvent.Kind.ROUTING_FAILED);
 
     private final InteractionPublisher publisher;
     private final InputBounds bounds;
@@ -46,6 +49,12 @@ public class InteractionEventResource {
             data.put("occurredAt", Instant.now().toString());
         }
         InteractionEvent event = EventSchemas.INTERACTION_EVENT.parse(data.toString(), InteractionEvent.class);
+        if (ROUTING_ONLY.contains(event.type())) {
+            throw new InvalidEventException("'" + event.type().wireName() + "' is announced by Rapport's built-in "
+                    + "routing, not by an IVR", List.of(new InvalidEventException.Violation("/type",
+                    "an IVR may send started, attributesSet, queued, connected, transferred, ended and the answers to "
+                            + "interaction commands")));
+        }
         return publisher.publish(List.of(event), SOURCE)
                 .thenApply(ignored -> Response.accepted(Map.of(
                         "id", event.id(), "interactionId", event.interactionId(), "status", "accepted")).build());

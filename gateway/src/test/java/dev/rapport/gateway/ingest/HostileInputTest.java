@@ -96,6 +96,13 @@ class HostileInputTest {
                     + "\"evil\":true}", 400, null),
             new Case("an empty interaction id", "{\"id\":\"{iid}\",\"type\":\"ended\",\"interactionId\":\"\"}",
                     400, "/interactionId"),
+            // Announced by Rapport's built-in routing only: from an IVR they would show a made-up offer.
+            new Case("an IVR announcing an offer (alerting)",
+                    "{\"id\":\"{iid}\",\"type\":\"alerting\",\"interactionId\":\"{iid}\","
+                            + "\"agent\":{\"id\":\"alex\"}}", 400, "/type"),
+            new Case("an IVR announcing that routing failed",
+                    "{\"id\":\"{iid}\",\"type\":\"routingFailed\",\"interactionId\":\"{iid}\","
+                            + "\"reason\":\"timeout\"}", 400, "/type"),
             // Accepted: and what is produced must pass the consumer's schema (it was dead-lettered before).
             new Case("a screen pop without inputs",
                     "{\"id\":\"{iid}\",\"type\":\"started\",\"interactionId\":\"{iid}\",\"ani\":\"1\","
