@@ -64,6 +64,15 @@ final class Session {
     /** The last state published, kept for {@code GET /interactions/{id}/session}. */
     String lastState;
 
+    /**
+     * Whether the interaction is a call anyone knows of: it started, waits in a queue or has an agent. Only then is
+     * its state published; inputs for an id nothing has named yet (the telephony side's answer about a callback not
+     * placed, its participant data) are recorded, not shown as a call.
+     */
+    boolean isCall() {
+        return startedAt != null || queueId != null || agentId != null;
+    }
+
     Session(String id, boolean existed) {
         this.id = id;
         this.existed = existed;

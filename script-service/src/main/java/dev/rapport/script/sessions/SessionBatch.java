@@ -187,7 +187,7 @@ public class SessionBatch {
         }
         List<OutboxMessage> messages = new ArrayList<>();
         for (Session s : touched.values()) {
-            if (s.changed || !s.existed) {
+            if ((s.changed || !s.existed) && s.isCall()) {
                 messages.add(new OutboxMessage(Topics.SESSIONS, s.id, EventTypes.SESSION_UPDATED, nextState(s),
                         correlations.get(s.id)));
             }

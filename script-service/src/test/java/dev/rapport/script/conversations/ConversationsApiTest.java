@@ -300,6 +300,9 @@ class ConversationsApiTest {
         await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", admin)
                 .get("/api/v2/conversations/{id}", id).then()
                 .body("participants[0].callbacks[0].state", equalTo("disconnected")));
+        // Recorded on its timeline, but never shown as a call: no session state for an id that never started.
+        assertThat(new TopicProbe(bootstrap).read(Topics.SESSIONS, r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(3), Duration.ZERO)).as("sessions published for a callback not placed").isEmpty();
     }
 
     @Test
