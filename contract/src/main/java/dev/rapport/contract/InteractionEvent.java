@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code interactionId} are present when the kind of event carries them. An event that answers an
  * {@link InteractionCommand} names it in {@code commandId}: {@code transferred} (to a queue, an agent or an outside
  * {@code address}), {@code callbackScheduled} (with the {@code callback}), {@code ended}, or {@code commandFailed}
- * (with the {@code reason}).
+ * (with the {@code reason}). {@code routingFailed} (with the {@code reason}) says routing gave up on a queued
+ * interaction.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InteractionEvent(
@@ -64,7 +65,12 @@ public record InteractionEvent(
         /** A callback was scheduled ({@code callback}). */
         CALLBACK_SCHEDULED("callbackScheduled"),
         /** The telephony side could not do command {@code commandId}; {@code reason} says why. */
-        COMMAND_FAILED("commandFailed");
+        COMMAND_FAILED("commandFailed"),
+        /**
+         * Routing gave up on the queued interaction (in-queue timeout, no agent can take it); {@code reason} says why.
+         * An inbound flow waiting at a Transfer to ACD runs its failure steps.
+         */
+        ROUTING_FAILED("routingFailed");
 
         private final String wireName;
 
