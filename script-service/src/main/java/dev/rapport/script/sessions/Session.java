@@ -39,6 +39,15 @@ final class Session {
     Map<String, Object> flowVariables = new LinkedHashMap<>();
     /** The screen pop's input templates, rendered again when a looked-up row changes. */
     Map<String, String> screenPop;
+    /** Where the inbound flow waits (a data action call, a transfer to ACD); null while it waits for nothing. */
+    FlowWait flowWait;
+
+    /** What the flow's transfer to ACD asks of routing (the built-in router reads these): higher goes first. */
+    int routingPriority;
+    /** The skill ids an agent needs to be offered the interaction (none: any member of the queue). */
+    List<String> routingSkills = new ArrayList<>();
+    /** The language id an agent needs (null: any). */
+    String routingLanguage;
 
     String scriptId;
     String scriptName;
