@@ -68,6 +68,7 @@ public class ApiRouter {
         route(router, proxy(client, routes.script()), "^/api/v2/interactions/(?!events$)[^/]+/.+$");
         route(router, proxy(client, routes.script()), "^/api/v2/interactions$");
         route(router, proxy(client, routes.script()), "^/api/v2/routing/wrapupcodes(/.*)?$");
+        route(router, proxy(client, routes.script()), "^/api/v2/architect/(schedules|schedulegroups)(/.*)?$");
         route(router, proxy(client, routes.action()), "^/api/v2/integrations(/.*)?$");
         Log.infof("Routing datatables to %s, scripts and flows to %s, integrations to %s",
                 routes.datatable(), routes.script(), routes.action());
