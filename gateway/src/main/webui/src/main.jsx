@@ -104,6 +104,8 @@ const SECTIONS = [
     view: lazy(() => import('./admin/flows/Flows.jsx'), 'FlowsAdmin') },
   { path: '/admin/wrapupcodes', label: 'Wrap-up codes', roles: ['admin'],
     view: lazy(() => import('./admin/WrapupCodes.jsx'), 'WrapupCodesAdmin') },
+  { path: '/admin/schedules', label: 'Schedules', roles: ['admin'],
+    view: lazy(() => import('./admin/schedules/Schedules.jsx'), 'SchedulesAdmin') },
   { path: '/admin/timeline', label: 'Timeline', roles: ['admin', 'supervisor'],
     view: lazy(() => import('./admin/Timeline.jsx'), 'TimelineView') },
   { path: '/admin', label: 'Test call', roles: ['admin'], view: TestCall },
