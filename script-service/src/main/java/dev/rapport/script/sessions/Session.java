@@ -39,6 +39,8 @@ final class Session {
     Map<String, Object> flowVariables = new LinkedHashMap<>();
     /** The screen pop's input templates, rendered again when a looked-up row changes. */
     Map<String, String> screenPop;
+    /** Where the inbound flow waits (a data action call, a transfer to ACD); null while it waits for nothing. */
+    FlowWait flowWait;
 
     String scriptId;
     String scriptName;
