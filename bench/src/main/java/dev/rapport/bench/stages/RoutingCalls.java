@@ -134,6 +134,34 @@ final class RoutingCalls {
         return new Summary[] {offers.summarize(sent, rate), connects.summarize(sent, rate)};
     }
 
+    /**
+     * How long an agent stays unavailable between calls while calls wait: for each call the stage ended (at its
+     * {@code connected}, when the IVR hung up), the time to the next offer to the same agent, counted only when that
+     * next call was already due at the hang-up (it was waiting, so routing had no reason to wait). The hang-up's
+     * {@code ended} → the agent IDLE again → a router round → the offer on the agent's stream. Null when there is none.
+     */
+    Summary turnover(String name, double rate) {
+        Latencies gaps = new Latencies(name);
+        Map<String, List<Call>> byAgent = new java.util.HashMap<>();
+        for (Call c : calls.values()) {
+            if (c.offered != 0 && c.offeredTo != null) {
+                byAgent.computeIfAbsent(c.offeredTo, a -> new java.util.ArrayList<>()).add(c);
+            }
+        }
+        long n = 0;
+        for (List<Call> offers : byAgent.values()) {
+            offers.sort(java.util.Comparator.comparingLong(c -> c.offered));
+            for (int i = 0; i + 1 < offers.size(); i++) {
+                Call done = offers.get(i), next = offers.get(i + 1);
+                if (done.connected != 0 && next.offered > done.connected && next.due <= done.connected) {
+                    gaps.record(done.connected, next.offered);
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? null : gaps.summarize(n, rate);
+    }
+
     /** Calls the stage has not ended itself (never connected): the IVR hangs them up after the drain. */
     List<String> unended() {
         return calls.entrySet().stream().filter(e -> !e.getValue().ended).map(Map.Entry::getKey).toList();

@@ -88,9 +88,36 @@ class RoutingCallsTest {
     }
 
     @Test
-    void recognisesASessionRecordsStatePlainOrEscaped() {
-        assertThat(RoutingStage.hasState("{\"state\":\"alerting\",\"agent\":{}}", "alerting")).isTrue();
-        assertThat(RoutingStage.hasState("{\"data\":\"{\\\"state\\\":\\\"connected\\\"}\"}", "connected")).isTrue();
-        assertThat(RoutingStage.hasState("{\"state\":\"queued\",\"alertingTimeoutSeconds\":8}", "alerting")).isFalse();
+    void turnoverIsFromAHangUpToTheSameAgentsNextOfferWhileCallsWait() {
+        RoutingCalls calls = new RoutingCalls("offer", "connected");
+        // agent 1: call a ends (connected) at 100 ms; call b, due at 50 ms, waited and is offered to agent 1 at 130 ms
+        cycle(calls, "a", 0, "bench-agent-1", 10, 100);
+        cycle(calls, "b", 50, "bench-agent-1", 130, 200);
+        // call c was due only after b ended: the agent was idle, not turning over; not counted
+        cycle(calls, "c", 500, "bench-agent-1", 520, 600);
+        // agent 2: one call, no next offer
+        cycle(calls, "d", 0, "bench-agent-2", 12, 90);
+
+        Summary s = calls.turnover("turnover", 20);
+        assertThat(s.completed()).isEqualTo(1);
+        assertThat(s.p50()).isEqualTo(30.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(new RoutingCalls("o", "c").turnover("turnover", 20)).isNull();
+    }
+
+    private static void cycle(RoutingCalls calls, String id, long dueMs, String agent, long offerMs, long connectedMs) {
+        calls.place(id, dueMs * MS);
+        calls.onSession(id, agent, "alerting", offerMs * MS);
+        calls.answerSent(id, offerMs * MS + 1);
+        calls.onSession(id, agent, "connected", connectedMs * MS);
+    }
+
+    @Test
+    void recognisesARecordsTypeOrState() {
+        assertThat(RoutingStage.hasField("{\"state\":\"alerting\",\"agent\":{}}", "state", "alerting")).isTrue();
+        assertThat(RoutingStage.hasField("{\"id\":\"x\",\"type\":\"connected\",\"interactionId\":\"a\"}", "type",
+                "connected")).isTrue();
+        assertThat(RoutingStage.hasField("{\"state\":\"queued\",\"alertingTimeoutSeconds\":8}", "state", "alerting"))
+                .isFalse();
+        assertThat(RoutingStage.hasField("{\"type\":\"started\"}", "state", "started")).isFalse();
     }
 }
