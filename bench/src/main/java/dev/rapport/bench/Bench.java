@@ -12,6 +12,7 @@ import dev.rapport.bench.stages.Context;
 import dev.rapport.bench.stages.DataActionStage;
 import dev.rapport.bench.stages.DesignerStage;
 import dev.rapport.bench.stages.LookupStage;
+import dev.rapport.bench.stages.RoutingStage;
 import dev.rapport.bench.stages.ScreenPopStage;
 import dev.rapport.bench.system.CpuMeter;
 import dev.rapport.bench.system.Machine;
@@ -85,6 +86,7 @@ public final class Bench {
             stage(options, "lookup", results, () -> new LookupStage(ctx).run());
             stage(options, "dataaction", results, () -> new DataActionStage(ctx).run());
             stage(options, "designer", results, () -> new DesignerStage(ctx).run());
+            stage(options, "routing", results, () -> new RoutingStage(ctx).run());
             memory.report(results);
             watch.report(results, options.heapFlatMbPerMinute());
             results.targets.addAll(Targets.evaluate(results, Targets.Limits.DEFAULT.atRate(options.targetRate())));

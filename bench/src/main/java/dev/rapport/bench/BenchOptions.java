@@ -17,12 +17,18 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
                            int maxRequests, Set<String> stages, boolean fresh, boolean keepRunning, URI gateway,
                            URI datatable, URI action, String kafka, String jdbc, int echoPort, Path root, Path out,
                            int designerComponents, URI ui, Map<String, URI> management, double targetRate,
-                           double heapFlatMbPerMinute, int settleSeconds) {
+                           double heapFlatMbPerMinute, int settleSeconds, int routingAgents, double routingRate) {
 
     /** What runs by default. */
     public static final Set<String> ALL_STAGES = Set.of("screenpop", "action", "lookup", "dataaction");
-    /** Also known: "designer" (the script designer in headless Chromium), only when asked for. */
-    public static final Set<String> KNOWN_STAGES = Set.of("screenpop", "action", "lookup", "dataaction", "designer");
+    /**
+     * Also known, only when asked for: "designer" (the script designer in headless Chromium) and "routing" (built-in
+     * routing to the demo's bench agents, which a system configured before them lacks).
+     */
+    public static final Set<String> KNOWN_STAGES = Set.of("screenpop", "action", "lookup", "dataaction", "designer",
+            "routing");
+    /** The gateway's demo profile defines bench-agent-1 to bench-agent-8. */
+    public static final int MAX_ROUTING_AGENTS = 8;
 
     /** The services, by the name of their pid file, and where their health and metrics answer today. */
     private static final List<String> MANAGEMENT_DEFAULTS = List.of("gateway=http://127.0.0.1:9080",
@@ -53,7 +59,11 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
                                       at least 20000)
               --stages screenpop,action,lookup,dataaction   which stages (default these four)
                                       add "designer" for the script designer in headless Chromium (/usr/bin/chromium)
+                                      add "routing" for built-in routing: calls into a queue of --routing-agents
+                                      agents, each offer answered by the bench as the agent and the call ended
               --designer-components 300   size of the script the designer stage opens and edits
+              --routing-agents 4      agents (bench-agent-1..N of the demo, at most 8) in the routing stage's queue
+              --routing-rate 20       calls per second into the routing stage's queue
               --ui-url URL            where the designer stage loads the web app (default the gateway; e.g. a
                                       vite dev server on 127.0.0.1:5173 to measure unbuilt changes)
               --fresh                 stop a running system and start it again with ./rapport up --detach (timed)
@@ -82,6 +92,8 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
         };
         int baseline = profile.equals("soak") ? 10 : 5, warmup = profile.equals("quick") ? 2 : 3;
         int drain = profile.equals("quick") ? 15 : 20, max = -1, echo = 18099, designer = 300, settle = 30;
+        int routingAgents = 4;
+        double routingRate = 20;
         String ui = null;
         double actionRate = 10, lookupRate = 100, dataActionRate = 50, targetRate = 1000, heapFlat = 1.0;
         Set<String> stages = switch (profile) {
@@ -124,6 +136,8 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
                         case "--max-requests" -> max = positive(a, v);
                         case "--echo-port" -> echo = positive(a, v);
                         case "--designer-components" -> designer = positive(a, v);
+                        case "--routing-agents" -> routingAgents = positive(a, v);
+                        case "--routing-rate" -> routingRate = Double.parseDouble(v);
                         case "--ui-url" -> ui = v;
                         case "--out" -> out = Path.of(v).toAbsolutePath();
                         case "--stages" -> stages = Set.copyOf(Arrays.stream(v.split(",")).map(String::trim).toList());
@@ -145,6 +159,13 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
                 throw new UsageException("unknown stage " + s + " (one of " + KNOWN_STAGES + ")");
             }
         }
+        if (routingAgents > MAX_ROUTING_AGENTS) {
+            throw new UsageException("--routing-agents is at most " + MAX_ROUTING_AGENTS + " (the demo's bench-agent-1.."
+                    + MAX_ROUTING_AGENTS + ")");
+        }
+        if (!(routingRate > 0)) {
+            throw new UsageException("--routing-rate must be positive");
+        }
         if (max < 0) {
             // enough for every rate's whole duration; the soak's 10 minutes at 1,000/s included
             max = (int) Math.max(20_000, Math.ceil(rates.stream().mapToDouble(Double::doubleValue).max().orElse(0) * seconds) + 1);
@@ -159,7 +180,7 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
                 env.getOrDefault("RAPPORT_BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/datatable"),
                 echo, root, out, designer,
                 ui == null ? gateway : loopback(Map.of("--ui-url", ui), "--ui-url", ui), management(management),
-                targetRate, heapFlat, settle);
+                targetRate, heapFlat, settle, routingAgents, routingRate);
     }
 
     /**

@@ -111,4 +111,25 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--ui-url", "http://10.0.0.2:5173"}, Map.of()))
                 .hasMessageContaining("loopback");
     }
+
+    @Test
+    void routingIsOptInWithItsAgentsAndRate() {
+        BenchOptions defaults = BenchOptions.parse(new String[0], Map.of());
+        assertThat(defaults.stages()).doesNotContain("routing");
+        assertThat(defaults.routingAgents()).isEqualTo(4);
+        assertThat(defaults.routingRate()).isEqualTo(20.0);
+
+        BenchOptions o = BenchOptions.parse(new String[] {"--stages", "routing", "--routing-agents", "8",
+                "--routing-rate", "50"}, Map.of());
+        assertThat(o.stages()).containsExactly("routing");
+        assertThat(o.routingAgents()).isEqualTo(8);
+        assertThat(o.routingRate()).isEqualTo(50.0);
+
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--routing-agents", "9"}, Map.of()))
+                .hasMessageContaining("at most 8");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--routing-agents", "0"}, Map.of()))
+                .hasMessageContaining("must be positive");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--routing-rate", "0"}, Map.of()))
+                .hasMessageContaining("--routing-rate");
+    }
 }
