@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * live call placed through the IVR ingest (or of a callback one of them asked for). Each output is what the export's
  * translation makes of Rapport's answer, and each effect is checked where it lands: the tag in the conversation, the
  * disconnect on 'interaction-commands' answered by the gateway's telephony simulator and the call ended, the
- * callback asked of the telephony side and readable as a conversation, participant data on the agent's session.
+ * callback asked of the telephony side and readable as a conversation, participant data on the agent's session; and
+ * the two exports of the routing API (a waiting call's priority, a queue's agents by status) on built-in queues.
  */
 class ConversationsFixturesIT {
     private static final Path FIXTURES = RapportSystem.ROOT.resolve("fixtures/genesys/data-actions");
@@ -144,6 +145,42 @@ class ConversationsFixturesIT {
         assertThat(participant(callback, "customer").path("callbackScheduledTime").asText())
                 .isEqualTo(Instant.parse(at).toString());
         assertThat(participant(callback, "acd").path("queue").path("id").asText()).isEqualTo("callbacks");
+    }
+
+    /**
+     * The two routing exports, on Rapport's built-in queues: callback-prioritization sets the priority of a call
+     * waiting in a queue nobody answers, and design-architect-flow-data-actions-for-resiliency counts the agents on
+     * a queue by status (alex, Available, is its one member).
+     */
+    @Test
+    void prioritisingAWaitingCallAndCountingAQueuesAgents() throws Exception {
+        String unanswered = api("POST", "/api/v2/routing/queues", Map.of("name", "Fixtures waiting " + suffix()))
+                .path("id").asText();
+        String ivr = system.token("client_credentials", "ivr", "ivr-secret");
+        String call = UUID.randomUUID().toString();
+        system.post("/api/v2/interactions/events", ivr, Map.of("id", UUID.randomUUID().toString(), "type", "started",
+                "interactionId", call, "ani", "7204276668", "dnis", "8005550142"));
+        system.post("/api/v2/interactions/events", ivr, Map.of("id", UUID.randomUUID().toString(), "type", "queued",
+                "interactionId", call, "queue", Map.of("id", unanswered)));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> system.send("PATCH",
+                "/api/v2/routing/conversations/" + call, admin, Map.of("priority", 1), Map.of()).statusCode() == 200);
+
+        assertThat(execute("callback-prioritization__Update-Callback-Priority.custom.json",
+                Map.of("conversationId", call, "priority", 7))).isEqualTo(JSON.readTree("{\"priority\":7}"));
+
+        String staffed = api("POST", "/api/v2/routing/queues", Map.of("name", "Fixtures staffed " + suffix()))
+                .path("id").asText();
+        api("POST", "/api/v2/routing/queues/" + staffed + "/members", List.of(Map.of("id", "alex")));
+        HttpResponse<String> idle = system.send("PUT", "/api/v2/users/alex/routingstatus", alex,
+                Map.of("status", "IDLE"), Map.of());
+        assertThat(idle.statusCode()).as(idle.body()).isEqualTo(200);
+        try {
+            assertThat(execute("design-architect-flow-data-actions-for-resiliency__Get-On-Queue-Agent-Counts.json",
+                    Map.of("queueId", staffed)))
+                    .isEqualTo(JSON.readTree("{\"counts\":[1],\"statuses\":[\"IDLE\"]}"));
+        } finally {
+            system.send("PUT", "/api/v2/users/alex/routingstatus", alex, Map.of("status", "OFF_QUEUE"), Map.of());
+        }
     }
 
     /**
