@@ -46,10 +46,16 @@ class HostileScriptImportTest {
         int before = scripts();
         // Once untimed: the budget is the input's, not the first load of the classes its refusal goes through.
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).post("/api/v2/scripts/import");
-        long started = System.nanoTime();
-        Response response = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .post("/api/v2/scripts/import");
-        assertThat((System.nanoTime() - started) / 1_000_000).as("answered within a second").isLessThan(1_000);
+        // The fastest of three: an input over its budget is slow every time, a busy machine only now and then.
+        Response response = null;
+        long fastest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long started = System.nanoTime();
+            response = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                    .post("/api/v2/scripts/import");
+            fastest = Math.min(fastest, (System.nanoTime() - started) / 1_000_000);
+        }
+        assertThat(fastest).as("answered within a second").isLessThan(1_000);
         assertThat(response.statusCode()).as(what + ": " + response.asString()).isEqualTo(400);
         assertThat(response.jsonPath().getString("message")).isNotBlank();
         assertThat(response.jsonPath().getInt("status")).isEqualTo(400);
