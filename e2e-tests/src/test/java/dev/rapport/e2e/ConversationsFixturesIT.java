@@ -218,6 +218,24 @@ class ConversationsFixturesIT {
                 .isEqualTo("negative");
     }
 
+    /**
+     * terminate-voice-calls-with-no-queue's check for a leg to an outside number, in the conversation's details
+     * (Analytics API): the IVR says the call was transferred to a number, and the export finds that outbound leg.
+     */
+    @Test
+    void findingTheOutsideLegOfACallTransferredToANumber() throws Exception {
+        String call = system.call("7204276669", "alex", null);
+        awaitConnected(call);
+        String ivr = system.token("client_credentials", "ivr", "ivr-secret");
+        system.post("/api/v2/interactions/events", ivr, Map.of("id", UUID.randomUUID().toString(),
+                "type", "transferred", "interactionId", call, "address", "+13175550123"));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> system.get("/api/v2/interactions/" + call
+                + "/timeline", admin).path("entities").findValuesAsText("kind").contains("interaction.transferred"));
+
+        assertThat(execute("terminate-voice-calls-with-no-queue__Check-Conversation-For-PSTN-Leg.custom.json",
+                Map.of("CONVERSATION_ID", call))).isEqualTo(JSON.readTree("{\"externalSegment\":[\"outbound\"]}"));
+    }
+
     // --- data actions -------------------------------------------------------------------------------------------
 
     /** Imports the export unchanged (published) and executes it with {@code input}: its output. */

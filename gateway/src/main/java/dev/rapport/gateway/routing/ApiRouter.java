@@ -75,6 +75,7 @@ public class ApiRouter {
         route(router, proxy(client, routes.script()), "^/api/v2/routing/(queues|skills|languages|conversations)(/.*)?$");
         route(router, proxy(client, routes.script()), "^/api/v2/users/[^/]+/(routingskills|routinglanguages|routingstatus)(/.*)?$");
         route(router, proxy(client, routes.script()), "^/api/v2/analytics/queues/observations/query$");
+        route(router, proxy(client, routes.script()), "^/api/v2/analytics/conversations/[^/]+/details$");
         // Genesys's Conversations API over script-service's interactions (what it does not serve: 501, as above).
         route(router, proxy(client, routes.script()), "^/api/v2/conversations(/.*)?$");
         Log.infof("Routing datatables to %s, scripts and flows to %s, integrations to %s",

@@ -38,6 +38,15 @@ record ConversationFacts(String id, Call call, Callback callback, String externa
         }
     }
 
+    /**
+     * One thing that happened to the interaction, as the session core put it on the timeline: {@code type} an
+     * interaction event's wire name (started, queued, transferred, alerting, connected, ended), with the queue, agent
+     * or outside {@code address} it names.
+     */
+    record Step(Instant at, String type, String queueId, String queueName, String agentId, String agentName,
+                String address) {
+    }
+
     /** The participant data: the interaction's, or the callback's while no call was placed for it. */
     Map<String, String> attributes() {
         return call != null ? call.attributes() : callback != null ? callback.data() : Map.of();

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ import java.util.Map;
 class ConversationLookup {
     /** Longer ids name nothing (interaction ids are at most 128 characters). */
     static final int MAX_ID = 128;
+    /** The most interaction events a conversation's details are built from. */
+    static final int MAX_STEPS = 1000;
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
 
@@ -68,6 +71,34 @@ class ConversationLookup {
             return new ConversationFacts(id, call, callback, tag(c, id));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read conversation " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What happened to the interaction, oldest first, from the session core's timeline (the entries it writes for
+     * each interaction event, the event as their detail); at most {@link #MAX_STEPS}.
+     */
+    List<ConversationFacts.Step> history(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT at, kind, detail->'queue'->>'id',"
+                     + " detail->'queue'->>'name', detail->'agent'->>'id', detail->'agent'->>'name',"
+                     + " detail->>'address' FROM timeline_entry WHERE interaction_id = ? AND kind IN"
+                     + " ('interaction.started', 'interaction.queued', 'interaction.transferred',"
+                     + " 'interaction.alerting', 'interaction.connected', 'interaction.ended') ORDER BY id LIMIT ?")) {
+            ps.setString(1, id);
+            ps.setInt(2, MAX_STEPS);
+            List<ConversationFacts.Step> steps = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    steps.add(new ConversationFacts.Step(instant(rs, 1),
+                            rs.getString(2).substring("interaction.".length()), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+            return steps;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the history of conversation " + id + ": "
+                    + e.getMessage(), e);
         }
     }
 

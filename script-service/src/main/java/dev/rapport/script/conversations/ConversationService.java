@@ -12,6 +12,7 @@ import dev.rapport.script.conversations.GenesysConversation.Conversation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +40,13 @@ class ConversationService {
         ConversationFacts facts = lookup.require(id);
         caller.mayTouch(facts);
         return ConversationViews.conversation(facts);
+    }
+
+    /** The conversation's details in Genesys's Analytics shape (read as {@link #get}, with its history). */
+    GenesysAnalytics.ConversationDetails details(String id, Caller caller) {
+        ConversationFacts facts = lookup.require(id);
+        caller.mayTouch(facts);
+        return AnalyticsViews.details(facts, facts.call() == null ? List.of() : lookup.history(id));
     }
 
     /** Merges {@code body.attributes} into the conversation's participant data; nothing to merge changes nothing. */

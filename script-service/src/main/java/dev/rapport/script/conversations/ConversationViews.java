@@ -145,7 +145,7 @@ final class ConversationViews {
                 .toString();
     }
 
-    private static String legId(String conversationId, String role) {
+    static String legId(String conversationId, String role) {
         return UUID.nameUUIDFromBytes((conversationId + "/leg/" + role).getBytes(StandardCharsets.UTF_8)).toString();
     }
 

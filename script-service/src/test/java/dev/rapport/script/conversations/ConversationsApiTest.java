@@ -319,6 +319,70 @@ class ConversationsApiTest {
                 .body("participants[1].queue.id", equalTo("q-asap"));
     }
 
+    @Test
+    void theDetailsShowATransferToAnOutsideNumberAsAnExternalOutboundLeg() {
+        String id = liveCall("alex");
+        String details = "/api/v2/analytics/conversations/{id}/details";
+        JsonPath before = given().header("Authorization", service).get(details, id).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(before.getString("conversationId")).isEqualTo(id);
+        assertThat(before.getString("originatingDirection")).isEqualTo("inbound");
+        assertThat(before.getString("conversationStart")).isNotBlank();
+        assertThat(before.getString("conversationEnd")).isNull();
+        assertThat(before.getList("participants.purpose")).containsExactly("customer", "acd", "agent");
+        assertThat(before.getList("participants.findAll { it.purpose == 'external' }")).isEmpty();
+        assertThat(before.getString("participants.find { it.purpose == 'customer' }.sessions[0].ani"))
+                .isEqualTo("tel:+17204276664");
+        assertThat(before.getString("participants.find { it.purpose == 'customer' }.sessions[0].mediaType"))
+                .isEqualTo("voice");
+        assertThat(before.getString("participants.find { it.purpose == 'acd' }.sessions[0].segments[0].queueId"))
+                .isEqualTo("q-billing");
+        assertThat(before.getString("participants.find { it.purpose == 'agent' }.userId")).isEqualTo("alex");
+        assertThat(before.getString("participants.find { it.purpose == 'agent' }.participantId"))
+                .isEqualTo(participantId(id, "agent/alex"));
+        // the queue's segment ended when alex connected, alex's is open
+        assertThat(before.getString("participants.find { it.purpose == 'acd' }.sessions[0].segments[0].segmentEnd"))
+                .isNotBlank();
+        assertThat(before.getString("participants.find { it.purpose == 'agent' }.sessions[0].segments[0].segmentEnd"))
+                .isNull();
+
+        send(new InteractionEvent(UUID.randomUUID().toString(), InteractionEvent.Kind.TRANSFERRED, id, Instant.now(),
+                null, null, null, null, null, null, null, null, "+13175550123", null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().header("Authorization", service).get(details, id)
+                .then().statusCode(200).extract().jsonPath()
+                .getList("participants.findAll { it.purpose == 'external' }")).hasSize(1));
+        JsonPath after = given().header("Authorization", admin).get(details, id).then().extract().jsonPath();
+        assertThat(after.getList("participants.purpose")).containsExactly("customer", "acd", "agent", "external");
+        Map<String, Object> leg = after.getMap("participants.find { it.purpose == 'external' }.sessions[0]");
+        assertThat(leg).containsEntry("direction", "outbound").containsEntry("dnis", "tel:+13175550123")
+                .containsEntry("mediaType", "voice");
+        assertThat(after.getString("participants.find { it.purpose == 'agent' }.sessions[0].segments[0]"
+                + ".disconnectType")).isEqualTo("transfer");
+        assertThat(after.getList("participants.findAll { it.purpose == 'external' }.sessions.flatten()"
+                + ".findAll { it.direction == 'outbound' }.direction")).containsExactly("outbound");
+        // an agent who is no longer connected (alex left it) or never was (bob) reads it no more
+        given().header("Authorization", alex).get(details, id).then().statusCode(403);
+        given().header("Authorization", TestTokens.get().bearer("sue", Roles.SUPERVISOR)).get(details, id).then()
+                .statusCode(200);
+    }
+
+    @Test
+    void theDetailsFollowTheConversationsAccessRulesAnd404() {
+        String id = liveCall("alex");
+        String details = "/api/v2/analytics/conversations/{id}/details";
+        given().header("Authorization", alex).get(details, id).then().statusCode(200)
+                .body("conversationId", equalTo(id));
+        given().header("Authorization", bob).get(details, id).then().statusCode(403)
+                .body("code", equalTo("missing.any.permissions"));
+        given().header("Authorization", TestTokens.get().bearer("ivr", Roles.IVR)).get(details, id).then()
+                .statusCode(403);
+        given().get(details, id).then().statusCode(401);
+        given().header("Authorization", admin).get(details, "no-such-conversation").then().statusCode(404)
+                .body("code", equalTo("not.found")).body("status", equalTo(404))
+                .body("message", equalTo("Conversation no-such-conversation not found"));
+        given().header("Authorization", admin).get(details, "x".repeat(300)).then().statusCode(404);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     /** An interaction started, queued to Billing and connected to {@code agent}, as the session core recorded it. */
