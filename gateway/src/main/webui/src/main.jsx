@@ -129,6 +129,8 @@ const SECTIONS = [
     view: lazy(() => import('./admin/WrapupCodes.jsx'), 'WrapupCodesAdmin') },
   { path: '/admin/routing', label: 'Routing', roles: ['admin'],
     view: lazy(() => import('./admin/Routing.jsx'), 'RoutingAdmin') },
+  { path: '/admin/schedules', label: 'Schedules', roles: ['admin'],
+    view: lazy(() => import('./admin/schedules/Schedules.jsx'), 'SchedulesAdmin') },
   { path: '/admin/timeline', label: 'Timeline', roles: ['admin', 'supervisor'],
     view: lazy(() => import('./admin/Timeline.jsx'), 'TimelineView') },
   { path: '/admin', label: 'Test call', roles: ['admin'], view: TestCall },

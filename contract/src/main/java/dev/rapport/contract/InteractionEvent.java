@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code interactionId} are present when the kind of event carries them. An event that answers an
  * {@link InteractionCommand} names it in {@code commandId}: {@code transferred} (to a queue, an agent or an outside
  * {@code address}), {@code callbackScheduled} (with the {@code callback}), {@code ended}, or {@code commandFailed}
- * (with the {@code reason}).
+ * (with the {@code reason}). {@code routingFailed} (with the {@code reason}) says routing gave up on a queued
+ * interaction.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InteractionEvent(
@@ -67,7 +68,10 @@ public record InteractionEvent(
         COMMAND_FAILED("commandFailed"),
         /** Built-in routing offers the interaction to {@code agent}; it waits for the agent's answer. */
         ALERTING("alerting"),
-        /** Routing gave up on the interaction ({@code reason}, e.g. the in-queue timeout): the flow's failure path. */
+        /**
+         * Routing gave up on the queued interaction (in-queue timeout, no agent can take it); {@code reason} says why.
+         * An inbound flow waiting at a Transfer to ACD runs its failure steps.
+         */
         ROUTING_FAILED("routingFailed");
 
         private final String wireName;

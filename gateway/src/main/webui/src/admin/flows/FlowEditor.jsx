@@ -4,6 +4,9 @@ import { Field } from '../../shared/Field.jsx';
 import { ErrorMessage } from '../../shared/ErrorMessage.jsx';
 import { keepUnsaved, loadUnsaved, useLeaveWarning } from '../../shared/unsaved.js';
 import { StepList, fromModel, toModel } from './FlowSteps.jsx';
+import { placeOf, variablesOf } from './stepModel.js';
+
+export { placeOf };
 import { useCatalog } from './catalog.js';
 
 function formOf(flow) {
@@ -26,14 +29,6 @@ function definitionOf(form) {
     match: { isDefault: form.isDefault, dnis: lines(form.dnis), queues: lines(form.queues) },
     steps: toModel(form.steps),
   };
-}
-
-/** "steps[0].found[1].scriptId" → "Step 1 found step 2, scriptId", as the editor names steps. */
-export function placeOf(path) {
-  return path
-    .replace(/^steps\[(\d+)\]/, (_, n) => `Step ${Number(n) + 1}`)
-    .replace(/\.(found|notFound|failure)\[(\d+)\]/g, (_, b, n) => ` ${b === 'notFound' ? 'not found' : b} step ${Number(n) + 1}`)
-    .replace(/\.(\w+)/, ', $1');
 }
 
 export function FlowEditor({ flowId }) {
@@ -251,10 +246,12 @@ export function FlowEditor({ flowId }) {
           <legend>Steps</legend>
           <p class="muted">
             Expressions: {'{{Call.Ani}}'}, {'{{Call.Dnis}}'}, {'{{Call.InteractionId}}'}, {'{{Call.Attributes.<name>}}'},
-            and {'{{Flow.<variable>}}'} for a variable set by a lookup above on the same path.
+            and {'{{Flow.<variable>}}'} for a variable set by a lookup above on the same path. Decisions, switches,
+            {' '}Set variable and other expressions use the scripts' language: contains(), split(), count(), substring(),
+            {' '}replace(), isSet(), toString(), toNumber(), e164() (docs/script-service.md).
           </p>
           <StepList steps={form.steps} onChange={(steps) => change({ steps })} listName="Flow steps" path="Step "
-            vars={[]} catalog={catalog} />
+            vars={variablesOf(form.steps)} catalog={catalog} />
         </fieldset>
       </form>
       {versions.length > 0 && (

@@ -4,62 +4,17 @@ import { Field } from '../../shared/Field.jsx';
 import { focusFirstIn } from '../../shared/focusFirst.js';
 import { uuid } from '../../shared/uuid.js';
 import { QueueStep } from './QueueStep.jsx';
+import { STEP_TYPES, branchesOf, fromModel as modelFrom, newStep as modelStep, toModel, typeLabel } from './stepModel.js';
+import { DisconnectStep, LogicStep } from './LogicSteps.jsx';
 
-export const STEP_TYPES = [
-  ['dataTableLookup', 'Data table lookup'],
-  ['screenPop', 'Screen pop'],
-  ['setParticipantData', 'Set participant data'],
-  ['transferToQueue', 'Transfer to queue'],
-];
-const typeLabel = (type) => STEP_TYPES.find(([t]) => t === type)?.[1] || type;
-const BRANCHES = [['found', 'Found'], ['notFound', 'Not found'], ['failure', 'Failure']];
+export { STEP_TYPES, toModel };
+const BRANCHES = branchesOf('dataTableLookup');
 
 const key = () => `s${uuid()}`;
 
-/** API steps → editor steps: a stable key each, participant data as editable rows. */
-export function fromModel(steps = []) {
-  return steps.map((s) => {
-    const step = { ...s, _key: key() };
-    if (s.type === 'dataTableLookup') {
-      for (const [b] of BRANCHES) step[b] = fromModel(s[b] || []);
-      step.outputs = { ...(s.outputs || {}) };
-    }
-    if (s.type === 'screenPop') step.inputs = { ...(s.inputs || {}) };
-    if (s.type === 'setParticipantData') {
-      step.rows = Object.entries(s.attributes || {}).map(([name, value]) => ({ name, value }));
-      delete step.attributes;
-    }
-    return step;
-  });
-}
-
-/** Editor steps → API steps: keys dropped, empty bindings left out. */
-export function toModel(steps = []) {
-  return steps.map((s) => {
-    const { _key, rows, ...step } = s;
-    if (s.type === 'dataTableLookup') {
-      for (const [b] of BRANCHES) step[b] = toModel(s[b] || []);
-      step.outputs = Object.fromEntries(Object.entries(s.outputs || {}).filter(([v, c]) => v.trim() && c));
-    }
-    if (s.type === 'screenPop') {
-      step.inputs = Object.fromEntries(Object.entries(s.inputs || {}).filter(([, v]) => v !== ''));
-    }
-    if (s.type === 'setParticipantData') {
-      step.attributes = Object.fromEntries((rows || []).filter((r) => r.name.trim()).map((r) => [r.name.trim(), r.value]));
-    }
-    return step;
-  });
-}
-
-function newStep(type) {
-  switch (type) {
-    case 'dataTableLookup':
-      return { type, _key: key(), tableId: '', key: '', outputs: {}, found: [], notFound: [], failure: [] };
-    case 'screenPop': return { type, _key: key(), scriptId: '', inputs: {} };
-    case 'setParticipantData': return { type, _key: key(), rows: [{ name: '', value: '' }] };
-    default: return { type, _key: key(), queueId: '', queueName: '' };
-  }
-}
+/** API steps → editor steps: a stable key each, maps as editable rows (stepModel.js). */
+export const fromModel = (steps = []) => modelFrom(steps, key);
+const newStep = (type) => modelStep(type, key);
 
 /**
  * A list of steps. `listName` names its add controls ("Flow steps", "Found (step 1)"); `path` prefixes the names of
@@ -128,7 +83,10 @@ function StepEditor(props) {
     case 'screenPop': return <ScreenPopStep {...props} />;
     case 'setParticipantData': return <ParticipantDataStep {...props} />;
     case 'transferToQueue': return <QueueStep {...props} />;
-    default: return <p class="error">Unknown step type {props.step.type}</p>;
+    case 'disconnect': return <DisconnectStep />;
+    default:
+      if (STEP_TYPES.some(([t]) => t === props.step.type)) return <LogicStep {...props} StepList={StepList} />;
+      return <p class="error">Unknown step type {props.step.type}</p>;
   }
 }
 
@@ -259,8 +217,12 @@ function ScreenPopStep({ step, onChange, vars, tableId, catalog, listId }) {
 function ParticipantDataStep({ step, onChange, name, listId }) {
   const rows = step.rows || [];
   const setRow = (i, patch) => onChange({ ...step, rows: rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  const expressionRows = step.expressionRows || [];
+  const setExpressionRow = (i, patch) => onChange({ ...step,
+    expressionRows: expressionRows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   return (
     <div class="step-body">
+      <p class="muted">Values are text with {'{{…}}'} references; expressions (below) are computed.</p>
       {rows.map((r, i) => (
         <div class="attribute-row" key={i}>
           <Field label={`Attribute ${i + 1} name`}><input value={r.name} onInput={(e) => setRow(i, { name: e.currentTarget.value })} /></Field>
@@ -272,6 +234,24 @@ function ParticipantDataStep({ step, onChange, name, listId }) {
         </div>
       ))}
       <div><button type="button" class="link" onClick={() => onChange({ ...step, rows: [...rows, { name: '', value: '' }] })}>Add attribute</button></div>
+      {expressionRows.map((r, i) => (
+        <div class="attribute-row" key={`e${i}`}>
+          <Field label={`Computed attribute ${i + 1} name`}>
+            <input value={r.name} onInput={(e) => setExpressionRow(i, { name: e.currentTarget.value })} />
+          </Field>
+          <Field label={`Computed attribute ${i + 1} expression`}>
+            <input class="code" list={listId} value={r.value} onInput={(e) => setExpressionRow(i, { value: e.currentTarget.value })} />
+          </Field>
+          <button type="button" class="link" aria-label={`Remove computed attribute ${i + 1} of ${name}`}
+            onClick={() => onChange({ ...step, expressionRows: expressionRows.filter((_, j) => j !== i) })}>Remove</button>
+        </div>
+      ))}
+      <div>
+        <button type="button" class="link"
+          onClick={() => onChange({ ...step, expressionRows: [...expressionRows, { name: '', value: '' }] })}>
+          Add computed attribute
+        </button>
+      </div>
     </div>
   );
 }

@@ -2,13 +2,17 @@
 // queues the inbound flows already transfer to (Rapport keeps no list of queues of its own).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../../api.js';
+import { branchesOf } from './stepModel.js';
 
 /** [{id, name}] of the queues flows transfer to or match, by name. */
 export function queuesOf(flows) {
   const found = new Map();
   const walk = (steps) => (steps || []).forEach((s) => {
-    if (s.type === 'transferToQueue' && s.queueId) found.set(s.queueId, s.queueName || found.get(s.queueId) || s.queueId);
-    ['found', 'notFound', 'failure'].forEach((b) => walk(s[b]));
+    if ((s.type === 'transferToQueue' || s.type === 'transferToAcd') && s.queueId) {
+      found.set(s.queueId, s.queueName || found.get(s.queueId) || s.queueId);
+    }
+    branchesOf(s.type).forEach(([b]) => walk(s[b]));
+    (s.cases || []).forEach((c) => walk(c.steps));
   });
   for (const f of flows) {
     walk(f.draft?.steps);
@@ -22,7 +26,12 @@ export function useCatalog() {
   const [scripts, setScripts] = useState([]);
   const [queues, setQueues] = useState([]);
   const [error, setError] = useState(null);
+  const [actions, setActions] = useState([]);
+  const [scheduleGroups, setScheduleGroups] = useState([]);
   useEffect(() => {
+    // For the flow logic steps: data actions to call, schedule groups to evaluate (offered, not required).
+    api('/api/v2/integrations/actions?pageSize=500').then((r) => setActions(r.entities || [])).catch(() => {});
+    api('/api/v2/architect/schedulegroups?pageSize=500').then((r) => setScheduleGroups(r.entities || [])).catch(() => {});
     api('/api/v2/flows/datatables?pageSize=100&expand=schema').then((r) => setTables(r.entities)).catch(setError);
     api('/api/v2/scripts?pageSize=500').then((r) => setScripts(r.entities.filter((s) => s.currentVersion))).catch(setError);
     api('/api/v2/flows/inbound?pageSize=500').then((r) => setQueues(queuesOf(r.entities))).catch(() => {});
@@ -43,5 +52,5 @@ export function useCatalog() {
     }
     return cache.get(id);
   };
-  return { tables, scripts, queues, scriptInputs, error };
+  return { tables, scripts, queues, scriptInputs, error, actions, scheduleGroups };
 }

@@ -41,6 +41,10 @@ class RoutingTest {
     @Test
     void scriptAndInteractionPathsGoToScriptServiceButIvrEventsStayAtTheGateway() {
         given().get("/api/v2/scripts").then().statusCode(200).body("served", equalTo("/api/v2/scripts"));
+        given().get("/api/v2/architect/schedules/s-1").then().statusCode(200)
+                .body("served", equalTo("/api/v2/architect/schedules/s-1"));
+        given().get("/api/v2/architect/schedulegroups").then().statusCode(200)
+                .body("served", equalTo("/api/v2/architect/schedulegroups"));
         given().get("/api/v2/interactions/i-1/timeline").then().statusCode(200)
                 .body("served", equalTo("/api/v2/interactions/i-1/timeline"));
         given().get("/api/v2/interactions?limit=5").then().statusCode(200)

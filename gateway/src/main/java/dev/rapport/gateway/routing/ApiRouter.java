@@ -69,6 +69,7 @@ public class ApiRouter {
         route(router, proxy(client, routes.script()), "^/api/v2/interactions/(?!events$)[^/]+/.+$");
         route(router, proxy(client, routes.script()), "^/api/v2/interactions$");
         route(router, proxy(client, routes.script()), "^/api/v2/routing/wrapupcodes(/.*)?$");
+        route(router, proxy(client, routes.script()), "^/api/v2/architect/(schedules|schedulegroups)(/.*)?$");
         route(router, proxy(client, routes.action()), "^/api/v2/integrations(/.*)?$");
         // Built-in routing (script-service): queues, skills, languages, a conversation's priority, users' routing.
         route(router, proxy(client, routes.script()), "^/api/v2/routing/(queues|skills|languages|conversations)(/.*)?$");

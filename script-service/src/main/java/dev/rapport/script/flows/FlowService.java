@@ -178,8 +178,7 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
     private static boolean pops(List<FlowDefinition.Step> steps, String scriptId) {
         for (FlowDefinition.Step step : steps) {
             if (step instanceof FlowDefinition.ScreenPop pop && scriptId.equalsIgnoreCase(String.valueOf(pop.scriptId()).trim())
-                    || step instanceof FlowDefinition.DataTableLookup lookup && (pops(lookup.found(), scriptId)
-                    || pops(lookup.notFound(), scriptId) || pops(lookup.failure(), scriptId))) {
+                    || FlowBlocks.blocks(step).values().stream().anyMatch(block -> pops(block, scriptId))) {
                 return true;
             }
         }
@@ -190,7 +189,11 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
     List<String> validate(FlowDefinition definition) {
         List<String> problems = new ArrayList<>();
         Set<String> flowVariables = new HashSet<>();
-        validate(definition.steps(), "steps", flowVariables, problems);
+        FlowChecks checks = new FlowChecks(problems);
+        if (checks.size(definition.steps(), "steps", 0)) {
+            checks.collectVariables(definition.steps());
+            validate(definition.steps(), "steps", flowVariables, problems, checks);
+        }
         if (definition.steps().isEmpty()) {
             problems.add("steps: a flow needs at least one step");
         }
@@ -198,7 +201,7 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
     }
 
     private void validate(List<FlowDefinition.Step> steps, String where, Set<String> flowVariables,
-                          List<String> problems) {
+                          List<String> problems, FlowChecks checks) {
         for (int i = 0; i < steps.size(); i++) {
             String at = where + "[" + i + "]";
             FlowDefinition.Step step = steps.get(i);
@@ -215,9 +218,9 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
                 }
                 Set<String> afterFound = new HashSet<>(flowVariables);
                 lookup.outputs().keySet().forEach(v -> afterFound.add("Flow." + v));
-                validate(lookup.found(), at + ".found", afterFound, problems);
-                validate(lookup.notFound(), at + ".notFound", new HashSet<>(flowVariables), problems);
-                validate(lookup.failure(), at + ".failure", new HashSet<>(flowVariables), problems);
+                validate(lookup.found(), at + ".found", afterFound, problems, checks);
+                validate(lookup.notFound(), at + ".notFound", new HashSet<>(flowVariables), problems, checks);
+                validate(lookup.failure(), at + ".failure", new HashSet<>(flowVariables), problems, checks);
             } else if (step instanceof FlowDefinition.ScreenPop pop) {
                 if (blank(pop.scriptId())) {
                     problems.add(at + ".scriptId: the script to show is required");
@@ -230,8 +233,24 @@ public class FlowService implements dev.rapport.script.scripts.ScriptUsers {
             } else if (step instanceof FlowDefinition.SetParticipantData data) {
                 data.attributes().forEach((name, value) ->
                         template(value, at + ".attributes." + name, flowVariables, problems));
+                data.expressions().forEach((name, value) -> checks.expression(value, at + ".expressions." + name,
+                        true));
             } else if (step instanceof FlowDefinition.TransferToQueue transfer && blank(transfer.queueId())) {
                 problems.add(at + ".queueId: the queue is required");
+            } else {
+                // The flow logic steps (FlowChecks): expressions parse and name known values; their branches in turn.
+                checks.step(step, at);
+                if (step instanceof FlowDefinition.SetVariable set && !blank(set.name())) {
+                    flowVariables.add("Flow." + set.name().trim());
+                }
+                for (var block : FlowBlocks.blocks(step).entrySet()) {
+                    Set<String> inBlock = new HashSet<>(flowVariables);
+                    if (step instanceof FlowDefinition.CallDataAction call && block.getKey().equals("success")) {
+                        call.outputs().keySet().forEach(v -> inBlock.add("Flow." + v));
+                    }
+                    validate(block.getValue(), at + "." + FlowChecks.blockField(step, block.getKey()), inBlock,
+                            problems, checks);
+                }
             }
         }
     }

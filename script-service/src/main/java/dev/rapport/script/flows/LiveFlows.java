@@ -18,14 +18,24 @@ public class LiveFlows {
     static final Duration LIVE_FOR = Duration.ofSeconds(2);
 
     private final FlowService flows;
+    private final dev.rapport.script.schedules.ScheduleService schedules;
     private final Map<String, FlowDefinition> versions = new ConcurrentHashMap<>();
     private volatile Live live;
 
     private record Live(List<FlowService.Published> flows, long readAtNanos) {
     }
 
-    LiveFlows(FlowService flows) {
+    LiveFlows(FlowService flows, dev.rapport.script.schedules.ScheduleService schedules) {
         this.flows = flows;
+        this.schedules = schedules;
+    }
+
+    /**
+     * What a schedule group says at {@code at} (read from the database each time: a change on any instance counts at
+     * once); empty when the group does not exist.
+     */
+    public Optional<FlowRunner.ScheduleState> schedule(String scheduleGroupId, java.time.Instant at) {
+        return schedules.evaluate(scheduleGroupId, at);
     }
 
     /** The live flow for an interaction: the first matching its DNIS or queue, else the default flow. */

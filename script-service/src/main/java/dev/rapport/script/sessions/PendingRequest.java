@@ -16,6 +16,8 @@ record PendingRequest(String requestId, String interactionId, Kind kind, String 
     enum Kind {
         SCRIPT_ACTION("script-action"),
         FLOW_LOOKUP("flow-lookup"),
+        /** A flow's Call Data Action step: {@code flowPath} is the step, its result or deadline picks the branch. */
+        FLOW_ACTION("flow-action"),
         INTERACTION_COMMAND("interaction-command"),
         DELAY("delay");
 

@@ -39,6 +39,15 @@ final class Session {
     Map<String, Object> flowVariables = new LinkedHashMap<>();
     /** The screen pop's input templates, rendered again when a looked-up row changes. */
     Map<String, String> screenPop;
+    /** Where the inbound flow waits (a data action call, a transfer to ACD); null while it waits for nothing. */
+    FlowWait flowWait;
+
+    /** What the flow's transfer to ACD asks of routing (the built-in router reads these): higher goes first. */
+    int routingPriority;
+    /** The skill ids an agent needs to be offered the interaction (none: any member of the queue). */
+    List<String> routingSkills = new ArrayList<>();
+    /** The language id an agent needs (null: any). */
+    String routingLanguage;
 
     String scriptId;
     String scriptName;
@@ -51,10 +60,6 @@ final class Session {
     SessionState.Wrapup wrapup;
     /** The queue the inbound flow routed the interaction to asks for a wrap-up. */
     boolean queueWrapupRequired;
-    /** What the flow asks of routing: higher priority is offered first; an agent needs the skills and language. */
-    int routingPriority;
-    List<String> routingSkills = new ArrayList<>();
-    String routingLanguage;
 
     List<SessionState.Alert> alerts = new ArrayList<>();
     List<SessionState.ActionRun> runs = new ArrayList<>();

@@ -49,6 +49,7 @@ final class SessionDriver {
     private final Duration actionTimeout;
     private final InteractionCommands commands;
     private final Wrapups wrapups;
+    private final FlowSteps flowSteps;
 
     SessionDriver(LiveFlows flows, PublishedScripts scripts, RowLookups rows, Duration actionTimeout,
                   Duration commandTimeout) {
@@ -60,6 +61,7 @@ final class SessionDriver {
         this.actionTimeout = actionTimeout;
         this.commands = new InteractionCommands(commandTimeout);
         this.wrapups = new Wrapups(scripts, commands);
+        this.flowSteps = new FlowSteps(flows, commands);
     }
 
     /** @param wrapupCodes the names of the wrap-up codes the batch's wrap-up commands name that exist, by id */
@@ -111,6 +113,11 @@ final class SessionDriver {
                     }
 
                     @Override
+                    public void setVariable(String name, Object value) {
+                        probe.flowVariables.put(name, value);
+                    }
+
+                    @Override
                     public void transfer(String queueId, String queueName, boolean wrapupRequired) {
                     }
                 }).start());
@@ -146,6 +153,10 @@ final class SessionDriver {
         if (event.type() == InteractionEvent.Kind.ENDED) {
             out.unwatched.add(s.id);
         }
+        FlowWait failed = flowSteps.onEvent(s, event, out);
+        if (failed != null && s.flowId != null) {
+            runFlow(s, flows.version(s.flowId, s.flowVersion), failed.path(), "failure", out);
+        }
         wrapups.afterEvent(s, connectedBefore, out);
         InteractionCommands.Outcome answered = commands.answer(s, event, pending, out);
         if (answered != null) {
@@ -180,7 +191,7 @@ final class SessionDriver {
                 s.agentEmail = event.agent().email();
             }
             case ENDED -> s.state = "ended";
-            case CALLBACK_SCHEDULED, COMMAND_FAILED -> {
+            case CALLBACK_SCHEDULED, COMMAND_FAILED, ROUTING_FAILED -> {
                 // answers to commands: they change nothing of the interaction itself
             }
             case ALERTING -> {
@@ -189,9 +200,6 @@ final class SessionDriver {
                 s.agentId = event.agent().id();
                 s.agentName = event.agent().name();
                 s.agentEmail = event.agent().email();
-            }
-            case ROUTING_FAILED -> {
-                // routing gave up; the flow's failure path decides what comes next
             }
         }
     }
@@ -205,14 +213,14 @@ final class SessionDriver {
     // --- the inbound flow ---------------------------------------------------------------------------------------
 
     /**
-     * Runs the flow from its start, or from the lookup at {@code resumeAt} with {@code branch}. A lookup is read at
-     * once (cache, or datatable-service) and the flow goes on down the branch it chose, until it ends.
+     * Runs the flow from its start, or from the step at {@code resumeAt} (a lookup, a data action call, a transfer to
+     * ACD) with its block {@code block}. A lookup is read at once (cache, or datatable-service) and the flow goes on
+     * down the branch it chose, until it ends or waits (a data action, routing: {@link FlowSteps}).
      */
-    private void runFlow(Session s, FlowDefinition flow, List<String> resumeAt, FlowRunner.Branch branch,
-                         SessionWrites out) {
+    private void runFlow(Session s, FlowDefinition flow, List<String> resumeAt, String block, SessionWrites out) {
         List<List<String>> asked = new ArrayList<>();
         FlowRunner runner = flowRunner(s, flow, asked, out);
-        boolean finished = resumeAt == null ? runner.start() : runner.resume(resumeAt, branch);
+        boolean finished = resumeAt == null ? runner.start() : runner.resume(resumeAt, block);
         while (!finished && !asked.isEmpty()) {
             List<String> path = asked.remove(asked.size() - 1);
             FlowDefinition.DataTableLookup lookup = runner.lookupAt(path);
@@ -265,6 +273,50 @@ final class SessionDriver {
                 if (!"connected".equals(s.state) && !s.ended()) {
                     s.state = "queued";
                 }
+            }
+
+            // --- flow logic (FlowSteps) ---
+
+            @Override
+            public void record(String kind, String summary) {
+                out.timeline(s.id, kind, summary, null);
+            }
+
+            @Override
+            public void setVariable(String name, Object value) {
+                s.flowVariables.put(name, value);
+            }
+
+            @Override
+            public void callDataAction(List<String> path, String actionId, Map<String, Object> inputs,
+                                       int timeoutSeconds) {
+                flowSteps.callDataAction(s, path, actionId, inputs, timeoutSeconds, out);
+            }
+
+            @Override
+            public void disconnect() {
+                flowSteps.disconnect(s, out);
+            }
+
+            @Override
+            public void transferToNumber(String number) {
+                flowSteps.transferToNumber(s, number, out);
+            }
+
+            @Override
+            public void requestCallback(String number, String queueId, String queueName) {
+                flowSteps.requestCallback(s, number, queueId, out);
+            }
+
+            @Override
+            public void transferToAcd(List<String> path, String queueId, String queueName, int priority,
+                                      List<String> skills, String languageId) {
+                flowSteps.transferToAcd(s, path, queueId, queueName, priority, skills, languageId);
+            }
+
+            @Override
+            public FlowRunner.ScheduleState schedule(String scheduleGroupId) {
+                return flowSteps.schedule(s, scheduleGroupId, out);
             }
         });
     }
@@ -385,7 +437,19 @@ final class SessionDriver {
                         .forEach((variable, column) -> s.flowVariables.put(variable,
                                 result.outputs() == null ? null : result.outputs().get(column)));
             }
-            runFlow(s, flow, request.flowPath(), branch, out);
+            runFlow(s, flow, request.flowPath(), switch (branch) {
+                case FOUND -> "found";
+                case NOT_FOUND -> "notFound";
+                case FAILURE -> "failure";
+            }, out);
+            return;
+        }
+        if (request.kind() == PendingRequest.Kind.FLOW_ACTION) {
+            FlowDefinition flow = flows.version(s.flowId, s.flowVersion);
+            String block = flowSteps.result(s, request, result, flow, out);
+            if (block != null) {
+                runFlow(s, flow, request.flowPath(), block, out);
+            }
             return;
         }
         ActionOutcome outcome = result.success() ? ActionOutcome.success(result.outputs())
@@ -406,6 +470,13 @@ final class SessionDriver {
                 out.timeline(s.id, "run.delayed", "The delay is over", null);
                 s.changed = true;
                 resume(s, request.runId(), ActionOutcome.success(null), out);
+            }
+            case FLOW_ACTION -> {
+                s.changed = true;
+                String block = flowSteps.deadline(s, request, out);
+                if (block != null) {
+                    runFlow(s, flows.version(s.flowId, s.flowVersion), request.flowPath(), block, out);
+                }
             }
             case SCRIPT_ACTION, FLOW_LOOKUP -> {
                 out.timeline(s.id, "action.timeout", TimelineNames.timedOut(s, request.runId(), request.actionId()),
@@ -586,7 +657,7 @@ final class SessionDriver {
                     + e.callback().number();
             case COMMAND_FAILED -> "Command " + e.commandId() + " failed: " + e.reason();
             case ALERTING -> "Offered to " + e.agent().id();
-            case ROUTING_FAILED -> "Routing failed: " + e.reason();
+            case ROUTING_FAILED -> "Routing failed" + (e.reason() == null ? "" : ": " + e.reason());
         };
     }
 

@@ -114,8 +114,8 @@ class SessionRepository {
                 + "i.queue_id, i.queue_name, i.agent_id, i.agent_name, i.agent_email, i.version, i.started_at, "
                 + "i.updated_at, s.flow_id, s.flow_version, s.flow_variables::text, s.script_id, s.script_name, "
                 + "s.script_version, s.snapshot::text, s.actions::text, s.alerts::text, s.screen_pop::text, "
-                + "s.wrapup::text, s.queue_wrapup_required, s.routing_priority, s.routing_skills::text, "
-                + "s.routing_language "
+                + "s.wrapup::text, s.queue_wrapup_required, "
+                + "s.flow_wait::text, s.routing_priority, s.routing_skills::text, s.routing_language "
                 + "FROM interaction i LEFT JOIN agent_session s ON s.interaction_id = i.id "
                 + "WHERE i.id = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("varchar", ids));
@@ -154,10 +154,12 @@ class SessionRepository {
                     String wrapup = rs.getString(24);
                     s.wrapup = wrapup == null ? null : read(wrapup, SessionState.Wrapup.class);
                     s.queueWrapupRequired = rs.getBoolean(25);
-                    s.routingPriority = rs.getInt(26);
-                    String skills = rs.getString(27);
+                    String flowWait = rs.getString(26);
+                    s.flowWait = flowWait == null ? null : read(flowWait, FlowWait.class);
+                    s.routingPriority = rs.getInt(27);
+                    String skills = rs.getString(28);
                     s.routingSkills = skills == null ? new ArrayList<>() : new ArrayList<>(read(skills, PATH));
-                    s.routingLanguage = rs.getString(28);
+                    s.routingLanguage = rs.getString(29);
                     sessions.put(s.id, s);
                 }
             }
@@ -293,17 +295,18 @@ class SessionRepository {
     private void saveSessions(Connection c, Collection<Session> sessions) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO agent_session (interaction_id, flow_id, "
                 + "flow_version, flow_variables, script_id, script_name, script_version, snapshot, actions, alerts, "
-                + "screen_pop, updated_at, wrapup, queue_wrapup_required, routing_priority, routing_skills, "
-                + "routing_language) "
-                + "VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?::jsonb, ?) "
+                + "screen_pop, updated_at, wrapup, queue_wrapup_required, "
+                + "flow_wait, routing_priority, routing_skills, routing_language) "
+                + "VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, "
+                + "?::jsonb, ?, ?::jsonb, ?) "
                 + "ON CONFLICT (interaction_id) DO UPDATE SET flow_id = excluded.flow_id, "
                 + "flow_version = excluded.flow_version, flow_variables = excluded.flow_variables, "
                 + "script_id = excluded.script_id, script_name = excluded.script_name, "
                 + "script_version = excluded.script_version, snapshot = excluded.snapshot, actions = excluded.actions, "
                 + "alerts = excluded.alerts, screen_pop = excluded.screen_pop, updated_at = excluded.updated_at, "
                 + "wrapup = excluded.wrapup, queue_wrapup_required = excluded.queue_wrapup_required, "
-                + "routing_priority = excluded.routing_priority, routing_skills = excluded.routing_skills, "
-                + "routing_language = excluded.routing_language")) {
+                + "flow_wait = excluded.flow_wait, routing_priority = excluded.routing_priority, "
+                + "routing_skills = excluded.routing_skills, routing_language = excluded.routing_language")) {
             for (Session s : sessions) {
                 ps.setString(1, s.id);
                 ps.setObject(2, s.flowId, Types.OTHER);
@@ -320,9 +323,10 @@ class SessionRepository {
                 ps.setTimestamp(12, Timestamp.from(Instant.now()));
                 ps.setString(13, s.wrapup == null ? null : write(s.wrapup));
                 ps.setBoolean(14, s.queueWrapupRequired);
-                ps.setInt(15, s.routingPriority);
-                ps.setString(16, s.routingSkills.isEmpty() ? null : write(s.routingSkills));
-                ps.setString(17, s.routingLanguage);
+                ps.setString(15, s.flowWait == null ? null : write(s.flowWait));
+                ps.setInt(16, s.routingPriority);
+                ps.setString(17, write(s.routingSkills));
+                ps.setString(18, s.routingLanguage);
                 ps.addBatch();
             }
             ps.executeBatch();
