@@ -650,7 +650,9 @@ final class SessionDriver {
             case STARTED -> "Call from " + e.ani() + " to " + e.dnis();
             case ATTRIBUTES_SET -> "Attributes " + e.attributes().keySet();
             case QUEUED, TRANSFERRED -> e.type().wireName() + " to " + (e.queue() != null ? "queue " + e.queue().id()
-                    : e.agent() != null ? "agent " + e.agent().id() : e.address());
+                    : e.agent() != null ? "agent " + e.agent().id() : e.address())
+                    // routing's reason for waiting again (an agent did not answer) is part of the route
+                    + (e.type() == InteractionEvent.Kind.QUEUED && e.reason() != null ? ": " + e.reason() : "");
             case CONNECTED -> "Connected to " + e.agent().id();
             case ENDED -> "Ended" + (e.reason() == null ? "" : ": " + e.reason());
             case CALLBACK_SCHEDULED -> "Callback scheduled for " + e.callback().scheduledAt() + " to "
