@@ -52,7 +52,7 @@ final class SessionDriver {
     private final FlowSteps flowSteps;
 
     SessionDriver(LiveFlows flows, PublishedScripts scripts, RowLookups rows, Duration actionTimeout,
-                  Duration commandTimeout) {
+                  Duration commandTimeout, Duration asapCallbackDelay) {
         this.flows = flows;
         this.scripts = scripts;
         this.rows = rows;
@@ -61,7 +61,7 @@ final class SessionDriver {
         this.actionTimeout = actionTimeout;
         this.commands = new InteractionCommands(commandTimeout);
         this.wrapups = new Wrapups(scripts, commands);
-        this.flowSteps = new FlowSteps(flows, commands);
+        this.flowSteps = new FlowSteps(flows, commands, asapCallbackDelay);
     }
 
     /** @param wrapupCodes the names of the wrap-up codes the batch's wrap-up commands name that exist, by id */
