@@ -38,7 +38,7 @@ class FlowLogicAdminIT extends AdminConsole {
             exact("First start").fill("2025-01-06T09:00");
             exact("First end").fill("2025-01-06T17:00");
             button("Add schedule").click();
-            assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Weekdays " + s)))
+            assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Weekdays " + s).setExact(true)))
                     .isVisible();
             exact("Schedule group name").fill("Hours " + s);
             exact("Time zone").fill("America/New_York");

@@ -44,7 +44,7 @@ export function SchedulesAdmin() {
       </p>
       <ErrorMessage error={error} />
       <section aria-labelledby="schedules-title" class="panel">
-        <h2 id="schedules-title">Schedules</h2>
+        <h2 id="schedules-title">All schedules</h2>
         {schedules && schedules.length === 0 && <p class="muted">No schedules yet.</p>}
         {schedules && schedules.length > 0 && (
           <table>
