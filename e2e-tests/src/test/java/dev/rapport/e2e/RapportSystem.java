@@ -38,6 +38,11 @@ final class RapportSystem implements AutoCloseable {
     private final List<ServiceProcess> processes = new ArrayList<>();
 
     RapportSystem(String name) throws Exception {
+        this(name, List.of());
+    }
+
+    /** The same, with system properties for the gateway (e.g. more users: {@code -Drapport.identity.users.<id>...}). */
+    RapportSystem(String name, List<String> gatewayProperties) throws Exception {
         infra = new Infra();
         int gatewayPort = ServiceProcess.freePort();
         gateway = URI.create("http://127.0.0.1:" + gatewayPort);
@@ -60,7 +65,7 @@ final class RapportSystem implements AutoCloseable {
         gatewayEnv.put("RAPPORT_ROUTES_DATATABLE", "http://127.0.0.1:" + datatable.port());
         gatewayEnv.put("RAPPORT_ROUTES_SCRIPT", "http://127.0.0.1:" + script.port());
         gatewayEnv.put("RAPPORT_ROUTES_ACTION", "http://127.0.0.1:" + action.port());
-        ServiceProcess gw = new ServiceProcess("gateway", gatewayPort, gatewayEnv, List.of());
+        ServiceProcess gw = new ServiceProcess("gateway", gatewayPort, gatewayEnv, gatewayProperties);
         for (ServiceProcess p : List.of(gw, datatable, action, script)) {
             processes.add(p.start());
         }

@@ -11,6 +11,7 @@ import dev.rapport.script.engine.InteractionAction;
 import dev.rapport.script.flows.FlowDefinition;
 import dev.rapport.script.flows.FlowRunner;
 import dev.rapport.script.flows.LiveFlows;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,10 +32,13 @@ final class FlowSteps {
 
     private final LiveFlows flows;
     private final InteractionCommands commands;
+    /** A callback the flow requests is for this long from now ("as soon as possible", as the Conversations API's). */
+    private final Duration asapCallbackDelay;
 
-    FlowSteps(LiveFlows flows, InteractionCommands commands) {
+    FlowSteps(LiveFlows flows, InteractionCommands commands, Duration asapCallbackDelay) {
         this.flows = flows;
         this.commands = commands;
+        this.asapCallbackDelay = asapCallbackDelay;
     }
 
     void callDataAction(Session s, List<String> path, String actionId, Map<String, Object> inputs, int timeoutSeconds,
@@ -174,7 +178,8 @@ final class FlowSteps {
         }
         boolean queue = queueId != null && !queueId.isBlank();
         commands.send(s, UUID.randomUUID().toString(), new InteractionAction(InteractionCommand.Kind.SCHEDULE_CALLBACK,
-                queue ? InteractionCommand.TargetType.QUEUE : null, queue ? queueId : null, number, Instant.now()),
+                queue ? InteractionCommand.TargetType.QUEUE : null, queue ? queueId : null, number,
+                Instant.now().plus(asapCallbackDelay)),
                 null, null, out);
     }
 

@@ -11,6 +11,7 @@ import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
 import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.platform.outbox.OutboxMessage;
+import dev.rapport.script.conversations.ConversationsConfig;
 import dev.rapport.script.engine.ScriptEngine;
 import dev.rapport.script.engine.SessionModel;
 import dev.rapport.script.flows.LiveFlows;
@@ -62,10 +63,11 @@ public class SessionBatch {
 
     SessionBatch(AgroalDataSource dataSource, SessionRepository repository, LiveFlows flows, PublishedScripts scripts,
                  RowLookups rows, Outbox outbox, ObjectMapper json, MeterRegistry registry, SessionsConfig config,
-                 QueueEntries routing) {
+                 QueueEntries routing, ConversationsConfig callbacks) {
         this.dataSource = dataSource;
         this.repository = repository;
-        this.driver = new SessionDriver(flows, scripts, rows, config.actionTimeout(), config.commandTimeout());
+        this.driver = new SessionDriver(flows, scripts, rows, config.actionTimeout(), config.commandTimeout(),
+                callbacks.asapCallbackDelay());
         this.rows = rows;
         this.outbox = outbox;
         this.json = json;

@@ -53,7 +53,7 @@ final class SessionDriver {
     private final FlowSteps flowSteps;
 
     SessionDriver(LiveFlows flows, PublishedScripts scripts, RowLookups rows, Duration actionTimeout,
-                  Duration commandTimeout) {
+                  Duration commandTimeout, Duration asapCallbackDelay) {
         this.flows = flows;
         this.scripts = scripts;
         this.rows = rows;
@@ -62,7 +62,7 @@ final class SessionDriver {
         this.actionTimeout = actionTimeout;
         this.commands = new InteractionCommands(commandTimeout);
         this.wrapups = new Wrapups(scripts, commands);
-        this.flowSteps = new FlowSteps(flows, commands);
+        this.flowSteps = new FlowSteps(flows, commands, asapCallbackDelay);
     }
 
     /** @param wrapupCodes the names of the wrap-up codes the batch's wrap-up commands name that exist, by id */
@@ -201,9 +201,6 @@ final class SessionDriver {
                 s.agentId = event.agent().id();
                 s.agentName = event.agent().name();
                 s.agentEmail = event.agent().email();
-            }
-            case ROUTING_FAILED -> {
-                // routing gave up; the flow's failure path decides what comes next
             }
         }
     }
@@ -654,7 +651,9 @@ final class SessionDriver {
             case STARTED -> "Call from " + e.ani() + " to " + e.dnis();
             case ATTRIBUTES_SET -> "Attributes " + e.attributes().keySet();
             case QUEUED, TRANSFERRED -> e.type().wireName() + " to " + (e.queue() != null ? "queue " + e.queue().id()
-                    : e.agent() != null ? "agent " + e.agent().id() : e.address());
+                    : e.agent() != null ? "agent " + e.agent().id() : e.address())
+                    // routing's reason for waiting again (an agent did not answer) is part of the route
+                    + (e.type() == InteractionEvent.Kind.QUEUED && e.reason() != null ? ": " + e.reason() : "");
             case CONNECTED -> "Connected to " + e.agent().id();
             case ENDED -> "Ended" + (e.reason() == null ? "" : ": " + e.reason());
             case CALLBACK_SCHEDULED -> "Callback scheduled for " + e.callback().scheduledAt() + " to "

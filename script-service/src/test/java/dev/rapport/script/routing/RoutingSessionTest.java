@@ -135,6 +135,11 @@ class RoutingSessionTest {
                 .then().statusCode(200).extract().jsonPath().getList("entities.kind", String.class);
         assertThat(kinds).contains("interaction.alerting", "interaction.queued", "command.answer",
                 "interaction.connected");
+        // The timeline says why the call waited again: ann did not answer.
+        List<String> summaries = given().header("Authorization", admin).get("/api/v2/interactions/{id}/timeline", call)
+                .then().statusCode(200).extract().jsonPath().getList("entities.summary", String.class);
+        assertThat(summaries).anyMatch(s -> s.startsWith("queued to queue ")
+                && s.endsWith(": ann did not answer within 2 s"));
         status("ann", "OFF_QUEUE");
         status("bob", "OFF_QUEUE");
     }

@@ -165,6 +165,9 @@ class FlowLogicSessionTest {
                 .filter(c -> id.equals(c.interactionId()) && c.type() == InteractionCommand.Kind.SCHEDULE_CALLBACK)
                 .findFirst().orElse(null), Objects::nonNull);
         assertThat(callback.callback().number()).isEqualTo(ani);
+        // "As soon as possible" as the Conversations API's callbacks: a time still ahead when the switch gets it (a
+        // switch refuses a callback time already past, as the gateway's telephony simulator does).
+        assertThat(callback.callback().scheduledAt()).isAfter(Instant.now());
         assertThat(callback.target()).isEqualTo(new InteractionCommand.Target(InteractionCommand.TargetType.QUEUE,
                 "callbacks", null));
         await().atMost(WAIT).untilAsserted(() -> assertThat(row(id).get("flow_wait")).isNull());
