@@ -1,6 +1,7 @@
 package dev.rapport.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.bench.client.IvrLink;
 import dev.rapport.bench.client.RapportApi;
 import dev.rapport.bench.client.SessionStream;
 import dev.rapport.bench.report.BenchResults;
@@ -79,7 +80,10 @@ public final class Bench {
             Thread.sleep(2000); // let the stream's snapshot pass; the system is idle
             memory.sampleIdle();
             RunWatch watch = new RunWatch(options.management(), new ProcessMemory(options.root()), Duration.ofSeconds(5));
-            Context ctx = new Context(options, api, tokens, stream, tableId, results, memory, new CpuMeter(options.root()));
+            IvrLink ivr = new IvrLink(api, tokens.ivr(), options.ivrBatch());
+            results.ivrBatch = options.ivrBatch();
+            Context ctx = new Context(options, api, tokens, stream, tableId, results, memory, new CpuMeter(options.root()),
+                    ivr);
             Calls.endLeftovers(ctx);
             stage(options, "screenpop", results, () -> new ScreenPopStage(ctx).run());
             stage(options, "action", results, () -> new AgentActionStage(ctx).run());

@@ -17,7 +17,8 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
                            int maxRequests, Set<String> stages, boolean fresh, boolean keepRunning, URI gateway,
                            URI datatable, URI action, String kafka, String jdbc, int echoPort, Path root, Path out,
                            int designerComponents, URI ui, Map<String, URI> management, double targetRate,
-                           double heapFlatMbPerMinute, int settleSeconds, int routingAgents, double routingRate) {
+                           double heapFlatMbPerMinute, int settleSeconds, int routingAgents, double routingRate,
+                           int ivrBatch) {
 
     /** What runs by default. */
     public static final Set<String> ALL_STAGES = Set.of("screenpop", "action", "lookup", "dataaction");
@@ -64,6 +65,8 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
               --designer-components 300   size of the script the designer stage opens and edits
               --routing-agents 4      agents (bench-agent-1..N of the demo, at most 8) in the routing stage's queue
               --routing-rate 20       calls per second into the routing stage's queue
+              --ivr-batch 200         IVR events the simulated IVR connector gathers into one POST (within 5 ms),
+                                      as an IVR platform's connector does; 1: one POST per event
               --ui-url URL            where the designer stage loads the web app (default the gateway; e.g. a
                                       vite dev server on 127.0.0.1:5173 to measure unbuilt changes)
               --fresh                 stop a running system and start it again with ./rapport up --detach (timed)
@@ -92,7 +95,7 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
         };
         int baseline = profile.equals("soak") ? 10 : 5, warmup = profile.equals("quick") ? 2 : 3;
         int drain = profile.equals("quick") ? 15 : 20, max = -1, echo = 18099, designer = 300, settle = 30;
-        int routingAgents = 4;
+        int routingAgents = 4, ivrBatch = 200;
         double routingRate = 20;
         String ui = null;
         double actionRate = 10, lookupRate = 100, dataActionRate = 50, targetRate = 1000, heapFlat = 1.0;
@@ -138,6 +141,7 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
                         case "--designer-components" -> designer = positive(a, v);
                         case "--routing-agents" -> routingAgents = positive(a, v);
                         case "--routing-rate" -> routingRate = Double.parseDouble(v);
+                        case "--ivr-batch" -> ivrBatch = positive(a, v);
                         case "--ui-url" -> ui = v;
                         case "--out" -> out = Path.of(v).toAbsolutePath();
                         case "--stages" -> stages = Set.copyOf(Arrays.stream(v.split(",")).map(String::trim).toList());
@@ -163,6 +167,9 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
             throw new UsageException("--routing-agents is at most " + MAX_ROUTING_AGENTS + " (the demo's bench-agent-1.."
                     + MAX_ROUTING_AGENTS + ")");
         }
+        if (ivrBatch > 500) {
+            throw new UsageException("--ivr-batch is at most 500 (the gateway's rapport.gateway.limits.batch-events)");
+        }
         if (!(routingRate > 0)) {
             throw new UsageException("--routing-rate must be positive");
         }
@@ -180,7 +187,7 @@ public record BenchOptions(String profile, List<Double> rates, Duration stageDur
                 env.getOrDefault("RAPPORT_BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/datatable"),
                 echo, root, out, designer,
                 ui == null ? gateway : loopback(Map.of("--ui-url", ui), "--ui-url", ui), management(management),
-                targetRate, heapFlat, settle, routingAgents, routingRate);
+                targetRate, heapFlat, settle, routingAgents, routingRate, ivrBatch);
     }
 
     /**

@@ -48,6 +48,11 @@ public enum EventSchemas {
         } catch (JsonProcessingException e) {
             throw new InvalidEventException("event data is not JSON: " + e.getOriginalMessage(), e);
         }
+        return parse(node, type);
+    }
+
+    /** Validates {@code node}, then maps it to {@code type}: as {@link #parse(String, Class)}, for JSON already read. */
+    public <T> T parse(JsonNode node, Class<T> type) {
         if (node == null || node.isMissingNode()) {
             throw new InvalidEventException("event data is empty",
                     List.of(new InvalidEventException.Violation("/", "a JSON object is required")));

@@ -82,10 +82,60 @@ class GatewayTest {
 
         given().contentType(ContentType.JSON).header("Authorization", TOKENS.bearer("ivr", Roles.IVR))
                 .body("[1,2]").post("/api/v2/interactions/events")
+                .then().statusCode(400).body("details.fieldName", hasItem("/0")).body("details.fieldName", hasItem("/1"));
+        given().contentType(ContentType.JSON).header("Authorization", TOKENS.bearer("ivr", Roles.IVR))
+                .body("\"started\"").post("/api/v2/interactions/events")
                 .then().statusCode(400).body("details.fieldName", hasItem("/"));
 
         assertThat(new TopicProbe(bootstrap).read(Topics.INTERACTIONS, r -> interactionId.equals(r.key()), 1,
                 Duration.ofSeconds(3), Duration.ZERO)).isEmpty();
+    }
+
+    /** An IVR connector's batch: produced whole and in its order, or refused whole naming each bad event's field. */
+    @Test
+    void aBatchOfEventsIsProducedInOrderOrRefusedWhole() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        List<Map<String, Object>> batch = List.of(
+                Map.of("id", first + "-s", "type", "started", "interactionId", first, "ani", "1"),
+                Map.of("id", second + "-s", "type", "started", "interactionId", second, "ani", "2"),
+                Map.of("id", first + "-c", "type", "connected", "interactionId", first,
+                        "agent", Map.of("id", "alex", "name", "Alex")),
+                Map.of("id", first + "-e", "type", "ended", "interactionId", first));
+        given().contentType(ContentType.JSON).header("Authorization", TOKENS.bearer("ivr", Roles.IVR))
+                .body(batch).post("/api/v2/interactions/events")
+                .then().statusCode(202).body("total", equalTo(4))
+                .body("entities.id", org.hamcrest.Matchers.contains(first + "-s", second + "-s", first + "-c",
+                        first + "-e"));
+        var records = new TopicProbe(bootstrap).read(Topics.INTERACTIONS,
+                r -> first.equals(r.key()) || second.equals(r.key()), 4, Duration.ofSeconds(20), Duration.ZERO);
+        assertThat(records).extracting(r -> KafkaCloudEvents.fromRecord(r).id())
+                .containsExactlyInAnyOrder(first + "-s", second + "-s", first + "-c", first + "-e");
+        assertThat(records).filteredOn(r -> first.equals(r.key())).extracting(r -> KafkaCloudEvents.fromRecord(r).id())
+                .as("one interaction's events in the batch's order").containsExactly(first + "-s", first + "-c",
+                        first + "-e");
+        assertThat(records).allSatisfy(r -> assertThat(KafkaCloudEvents.fromRecord(r).data()).contains("\"occurredAt\""));
+
+        String refused = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Authorization", TOKENS.bearer("ivr", Roles.IVR))
+                .body(List.of(Map.of("id", refused + "-s", "type", "started", "interactionId", refused, "ani", "1"),
+                        Map.of("id", refused + "-x", "type", "hungUp", "interactionId", refused),
+                        Map.of("id", refused + "-a", "type", "alerting", "interactionId", refused,
+                                "agent", Map.of("id", "alex", "name", "Alex"))))
+                .post("/api/v2/interactions/events")
+                .then().statusCode(400).body("code", equalTo("bad.request"))
+                .body("message", org.hamcrest.Matchers.containsString("2 of 3 events"))
+                .body("details.fieldName", hasItem("/1/type")).body("details.fieldName", hasItem("/2/type"));
+        given().contentType(ContentType.JSON).header("Authorization", TOKENS.bearer("ivr", Roles.IVR))
+                .body(java.util.stream.IntStream.range(0, 501).mapToObj(i -> Map.of("id", refused + "-" + i,
+                        "type", "ended", "interactionId", refused)).toList())
+                .post("/api/v2/interactions/events")
+                .then().statusCode(400).body("details.fieldName", hasItem("/"))
+                .body("message", org.hamcrest.Matchers.containsString("at most 500"));
+        given().contentType(ContentType.JSON).header("Authorization", TOKENS.bearer("ivr", Roles.IVR))
+                .body("[]").post("/api/v2/interactions/events").then().statusCode(400);
+        assertThat(new TopicProbe(bootstrap).read(Topics.INTERACTIONS, r -> refused.equals(r.key()), 1,
+                Duration.ofSeconds(3), Duration.ZERO)).as("nothing of a refused batch is produced").isEmpty();
     }
 
     @Test

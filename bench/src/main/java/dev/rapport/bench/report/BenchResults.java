@@ -134,6 +134,8 @@ public final class BenchResults {
     public Machine machine;
     /** How many script-service processes the stack ran (RAPPORT_SCRIPT_SERVICE_INSTANCES when ./rapport started it). */
     public int scriptServiceInstances;
+    /** IVR events per POST to the ingest (--ivr-batch; 1: one POST per event; 0: not recorded). */
+    public int ivrBatch;
     public String startedAt;
     public String finishedAt;
     public String command;

@@ -22,6 +22,12 @@ public final class MarkdownReport {
         if (r.scriptServiceInstances > 0) {
             md.append(String.format(Locale.ROOT, "script-service instances: **%d**.%n", r.scriptServiceInstances));
         }
+        if (r.ivrBatch == 1) {
+            md.append("The simulated IVR posts each event on its own (`--ivr-batch 1`).\n");
+        } else if (r.ivrBatch > 1) {
+            md.append(String.format(Locale.ROOT, "The simulated IVR gathers its events for up to 5 ms into one POST of "
+                    + "at most %d (`--ivr-batch %d`), as an IVR platform's connector does.%n", r.ivrBatch, r.ivrBatch));
+        }
         md.append(String.format("Run %s to %s: `%s`%n%n", r.startedAt, r.finishedAt, r.command));
         if (r.startup != null) {
             md.append(String.format(Locale.ROOT, "Start (`./rapport up`) to all healthy: **%.0f s** (%s).%n%n",

@@ -155,8 +155,8 @@ public final class AgentActionStage {
         ctx.stream().listen(listener);
         try {
             Measure.run("placing calls", new OpenLoop.Plan(50, n), ctx.options().drain(), i ->
-                    ctx.api().send(Calls.started(ctx, ids.get(i), callers.get(i)))
-                            .thenCompose(ok -> ctx.api().send(Calls.connected(ctx, ids.get(i)))));
+                    Calls.send(ctx, Calls.started(ids.get(i), callers.get(i)))
+                            .thenCompose(ok -> Calls.send(ctx, Calls.connected(ids.get(i)))));
             done.await(ctx.options().drain().toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             ctx.stream().unlisten(listener);

@@ -3,12 +3,12 @@ package dev.rapport.bench.stages;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.bench.load.Measure;
 import dev.rapport.bench.load.OpenLoop;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The bench's simulated calls: all carry the DNIS {@value #DNIS}, and each stage ends its calls when done, as an IVR
@@ -21,26 +21,27 @@ public final class Calls {
     private Calls() {
     }
 
-    static HttpRequest event(Context ctx, Map<String, Object> body) {
-        return ctx.api().request("POST", ctx.api().gateway().resolve("/api/v2/interactions/events"), ctx.tokens().ivr(), body);
-    }
-
-    static HttpRequest started(Context ctx, String id, String ani) {
-        return started(ctx, id, ani, DNIS);
+    static Map<String, Object> started(String id, String ani) {
+        return started(id, ani, DNIS);
     }
 
     /** A call to another bench DNIS (each starts with {@value #DNIS}, so a later run ends it if left open). */
-    static HttpRequest started(Context ctx, String id, String ani, String dnis) {
-        return event(ctx, Map.of("id", id + "-started", "type", "started", "interactionId", id, "ani", ani, "dnis", dnis));
+    static Map<String, Object> started(String id, String ani, String dnis) {
+        return Map.of("id", id + "-started", "type", "started", "interactionId", id, "ani", ani, "dnis", dnis);
     }
 
-    static HttpRequest connected(Context ctx, String id) {
-        return event(ctx, Map.of("id", id + "-connected", "type", "connected", "interactionId", id,
-                "agent", Map.of("id", "alex", "name", "Alex Agent")));
+    static Map<String, Object> connected(String id) {
+        return Map.of("id", id + "-connected", "type", "connected", "interactionId", id,
+                "agent", Map.of("id", "alex", "name", "Alex Agent"));
     }
 
-    static HttpRequest ended(Context ctx, String id) {
-        return event(ctx, Map.of("id", id + "-ended", "type", "ended", "interactionId", id));
+    static Map<String, Object> ended(String id) {
+        return Map.of("id", id + "-ended", "type", "ended", "interactionId", id);
+    }
+
+    /** Sends an IVR event through the run's IVR link (batched unless --ivr-batch 1). */
+    static CompletableFuture<Void> send(Context ctx, Map<String, Object> event) {
+        return ctx.ivr().send(event);
     }
 
     /** Ends the calls (not measured; at 200/s, or as fast as they were placed) and waits for the gateway to accept each. */
@@ -51,7 +52,7 @@ public final class Calls {
         }
         double rate = Math.max(200, ctx.options().highestRate());
         Measure.run("ending calls", new OpenLoop.Plan(rate, list.size()), Duration.ofSeconds(30),
-                i -> ctx.api().send(ended(ctx, list.get(i))));
+                i -> send(ctx, ended(list.get(i))));
     }
 
     /** Ends the bench calls a previous, interrupted run left open. */

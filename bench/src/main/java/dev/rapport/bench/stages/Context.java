@@ -1,6 +1,7 @@
 package dev.rapport.bench.stages;
 
 import dev.rapport.bench.BenchOptions;
+import dev.rapport.bench.client.IvrLink;
 import dev.rapport.bench.client.RapportApi;
 import dev.rapport.bench.client.SessionStream;
 import dev.rapport.bench.report.BenchResults;
@@ -9,10 +10,10 @@ import dev.rapport.bench.system.MemoryWatch;
 
 /**
  * What every stage shares: options, the API client and tokens (the demo identities), the supervisor's session
- * stream, the demo table's id, the results, the memory watch and the CPU meter.
+ * stream, the demo table's id, the results, the memory watch, the CPU meter and the simulated IVR's link.
  */
 public record Context(BenchOptions options, RapportApi api, Tokens tokens, SessionStream stream, String tableId,
-                      BenchResults results, MemoryWatch memory, CpuMeter cpu) {
+                      BenchResults results, MemoryWatch memory, CpuMeter cpu, IvrLink ivr) {
 
     /** IVR client, admin (admin + supervisor) and agent alex, as the demo defines them. */
     public record Tokens(String ivr, String admin, String alex) {

@@ -130,7 +130,7 @@ public final class RoutingStage {
                         }
                     });
         } else if (next == RoutingCalls.Next.END) {
-            ctx.api().send(Calls.ended(ctx, id)).whenComplete((ok, error) -> {
+            Calls.send(ctx, Calls.ended(id)).whenComplete((ok, error) -> {
                 if (error != null) {
                     LastError.note("IVR ended", error);
                 }
@@ -155,7 +155,7 @@ public final class RoutingStage {
                 if (probe != null) {
                     probe.arm(id, (long) Context.wallMillis(due) - 2);
                 }
-                ctx.api().send(Calls.started(ctx, id, ANI, DNIS)).whenComplete((ok, error) -> {
+                Calls.send(ctx, Calls.started(id, ANI, DNIS)).whenComplete((ok, error) -> {
                     if (error != null && calls.failed(id)) {
                         LastError.note("IVR started", error);
                     }

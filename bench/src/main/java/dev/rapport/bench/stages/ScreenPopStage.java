@@ -131,7 +131,7 @@ public final class ScreenPopStage {
                 done.countDown();
                 // the IVR hangs up once the agent has the screen pop: each call is started, connected and ended
                 c.ended = true;
-                ctx.api().send(Calls.ended(ctx, id)).whenComplete((ok, error) -> {
+                Calls.send(ctx, Calls.ended(id)).whenComplete((ok, error) -> {
                     if (error != null) {
                         LastError.note("IVR ended", error);
                     }
@@ -156,8 +156,8 @@ public final class ScreenPopStage {
                 if (probe != null) {
                     probe.arm(id, (long) Context.wallMillis(due) - 2);
                 }
-                ctx.api().send(Calls.started(ctx, id, Context.ANI))
-                        .thenCompose(ok -> ctx.api().send(Calls.connected(ctx, id)))
+                Calls.send(ctx, Calls.started(id, Context.ANI))
+                        .thenCompose(ok -> Calls.send(ctx, Calls.connected(id)))
                         .whenComplete((ok, error) -> {
                             if (error != null && !call.failed) {
                                 call.failed = true;

@@ -18,7 +18,12 @@ public class InputBounds {
 
     /** Checks an IVR event's body before it is parsed into the contract. */
     public void checkInteractionEvent(JsonNode body) {
-        int bytes = body.toString().getBytes(StandardCharsets.UTF_8).length;
+        checkInteractionEvent(body, body.toString());
+    }
+
+    /** As {@link #checkInteractionEvent(JsonNode)}, with the body's JSON text already written. */
+    public void checkInteractionEvent(JsonNode body, String text) {
+        int bytes = utf8Length(text);
         if (bytes > limits.eventBytes()) {
             throw refused("/", "the event is " + bytes + " bytes; at most " + limits.eventBytes() + " are accepted");
         }
@@ -27,6 +32,30 @@ public class InputBounds {
         if (pop != null) {
             checkMap(pop.get("inputs"), "/screenPop/inputs");
         }
+    }
+
+    /** Checks a batch of IVR events (a JSON array) before its events are read: their count. */
+    public void checkBatch(int events) {
+        if (events > limits.batchEvents()) {
+            throw refused("/", events + " events; at most " + limits.batchEvents() + " are accepted in one request");
+        }
+        if (events == 0) {
+            throw new InvalidEventException("an empty batch",
+                    List.of(new InvalidEventException.Violation("/", "at least one event is required")));
+        }
+    }
+
+    /** The UTF-8 length of {@code text}, without encoding it. */
+    static int utf8Length(String text) {
+        int bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // 2 bytes up to U+07FF, 3 for the rest of the BMP; a surrogate pair is 4 (2 + 2 counted here)
+                bytes += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
+        return bytes;
     }
 
     /** Checks an agent command's value. */

@@ -15,6 +15,13 @@ public interface InputLimits {
     @WithDefault("65536")
     int eventBytes();
 
+    /**
+     * IVR events in one request (a JSON array): an IVR platform's connector posts what it gathered in a few
+     * milliseconds as one request, which costs the gateway one request's work instead of one per event.
+     */
+    @WithDefault("500")
+    int batchEvents();
+
     /** Attributes of one IVR event (and inputs of its screen pop). */
     @WithDefault("100")
     int attributes();

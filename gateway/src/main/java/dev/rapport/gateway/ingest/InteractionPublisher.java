@@ -1,6 +1,7 @@
 package dev.rapport.gateway.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.contract.CloudEvent;
 import dev.rapport.contract.EventJson;
 import dev.rapport.contract.EventSchemas;
@@ -9,6 +10,7 @@ import dev.rapport.contract.InteractionEvent;
 import dev.rapport.contract.Topics;
 import dev.rapport.platform.web.CorrelationId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,9 +32,40 @@ public class InteractionPublisher {
         this.correlationId = correlationId;
     }
 
+    /**
+     * An event read from a sender's JSON and validated as script-service will validate it ({@link #read}): its text
+     * is what is produced, so it is neither written again nor validated twice.
+     */
+    public record Read(InteractionEvent event, String json) {
+    }
+
+    /**
+     * Reads an event a sender posted: bounded, given an {@code occurredAt} when it has none, validated against the
+     * contract's schema and mapped as script-service's consumer will (so an accepted event is never dead-lettered
+     * later). The caller's node is changed (occurredAt added).
+     */
+    public Read read(ObjectNode data) {
+        if (!data.hasNonNull("occurredAt")) {
+            data.put("occurredAt", Instant.now().toString());
+        }
+        String json = data.toString();
+        bounds.checkInteractionEvent(data, json);
+        return new Read(EventSchemas.INTERACTION_EVENT.parse(data, InteractionEvent.class), json);
+    }
+
+    /** Produces events {@link #read} from a sender, in their order; completes once the broker acknowledged all. */
+    public CompletionStage<Void> publishRead(List<Read> events, String source) {
+        return produce(events.stream().map(read -> new CloudEvent(read.event().id(),
+                EventTypes.interaction(read.event().type()), source, read.event().interactionId(),
+                read.event().occurredAt(), read.json())).toList());
+    }
+
     /** @param source the CloudEvents {@code source} naming the way in, e.g. {@code /rapport/gateway/ivr} */
     public CompletionStage<Void> publish(List<InteractionEvent> events, String source) {
-        List<CloudEvent> envelopes = events.stream().map(event -> envelope(event, source)).toList();
+        return produce(events.stream().map(event -> envelope(event, source)).toList());
+    }
+
+    private CompletionStage<Void> produce(List<CloudEvent> envelopes) {
         String correlation = correlationId.get();
         CompletableFuture<?>[] acked = envelopes.stream()
                 .map(envelope -> producer.send(Topics.INTERACTIONS, envelope, correlation).toCompletableFuture())

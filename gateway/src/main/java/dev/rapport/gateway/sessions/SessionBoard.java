@@ -32,10 +32,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class SessionBoard {
     /**
-     * Updates a slow reader may fall behind by before its stream fails; it reconnects and gets the current states.
-     * A state is a few KB of JSON text: the bound keeps one slow reader within a few MB.
+     * Interactions a slow reader may fall behind on before its stream fails (it reconnects and gets the current
+     * states). A reader that is behind gets only the newest state of each interaction ({@link ConflatingFeed}), so
+     * this bounds interactions, not updates; what waits are references to states the board holds anyway.
      */
-    static final int SUBSCRIBER_BUFFER = 500;
+    static final int SUBSCRIBER_BUFFER = 10_000;
 
     private final ConcurrentMap<String, HeldSession> latest = new ConcurrentHashMap<>();
     /**
@@ -130,11 +131,12 @@ public class SessionBoard {
     }
 
     /**
-     * Every update from now on, filtered before the subscriber's buffer: an agent's buffer holds only the agent's own
-     * sessions, so the others' traffic can never make it overflow.
+     * Every update from now on, filtered before the subscriber's queue: an agent's queue holds only the agent's own
+     * sessions, so the others' traffic can never make it overflow. A subscriber that is behind gets the newest state
+     * of each interaction, not every version in between ({@link ConflatingFeed}; states with alerts are all sent).
      */
     public Multi<HeldSession> updates(Predicate<SessionHead> visible) {
-        return updates.select().where(s -> visible.test(s.head())).onOverflow().buffer(SUBSCRIBER_BUFFER)
+        return ConflatingFeed.over(updates.select().where(s -> visible.test(s.head())), SUBSCRIBER_BUFFER)
                 .invoke(this::sending);
     }
 

@@ -2,10 +2,13 @@ package dev.rapport.gateway.sessions;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.contract.InteractionEvent;
 import dev.rapport.contract.SessionState;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,7 +20,13 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionHead(String interactionId, long version, String state, String ani, String dnis,
                           InteractionEvent.QueueRef queue, InteractionEvent.AgentRef agent, Instant updatedAt,
-                          SessionState.ScriptRef script, SessionState.Wrapup wrapup) {
+                          SessionState.ScriptRef script, SessionState.Wrapup wrapup,
+                          @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) List<JsonNode> alerts) {
+
+    /** Alerts raised on this version (they are on this version only, so a stream never drops such a state). */
+    public boolean hasAlerts() {
+        return alerts != null && !alerts.isEmpty();
+    }
 
     public boolean ended() {
         return "ended".equals(state);

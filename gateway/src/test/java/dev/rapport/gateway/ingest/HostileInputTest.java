@@ -67,7 +67,11 @@ class HostileInputTest {
                     400, "/occurredAt"),
             new Case("truncated JSON", "{\"id\":\"{iid}\",\"type\":", 400, "/"),
             new Case("not JSON at all", "<xml/>", 400, "/"),
-            new Case("a JSON array", "[\"{iid}\"]", 400, "/"),
+            new Case("a batch whose event is not an object", "[\"{iid}\"]", 400, "/0"),
+            new Case("a batch with one bad event among good ones", "[{\"id\":\"{iid}-1\",\"type\":\"ended\","
+                    + "\"interactionId\":\"{iid}\"},{\"id\":\"{iid}-2\",\"type\":\"ended\"}]", 400, "/1/interactionId"),
+            new Case("an empty batch", "[]", 400, "/"),
+            new Case("a JSON string", "\"{iid}\"", 400, "/"),
             new Case("JSON null", "null", 400, "/"),
             new Case("type of the wrong kind",
                     "{\"id\":\"{iid}\",\"type\":5,\"interactionId\":\"{iid}\"}", 400, "/type"),

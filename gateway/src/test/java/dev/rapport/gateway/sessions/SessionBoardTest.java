@@ -135,6 +135,56 @@ class SessionBoardTest {
         assertThat(board.atLeast("i", 3, Duration.ofMillis(200)).await().indefinitely()).isNull();
     }
 
+    /**
+     * A reader far behind (nothing requested while many versions arrive) is not failed for it, and then gets each
+     * interaction's newest state, once, in the order the interactions first waited.
+     */
+    @Test
+    void aReaderBehindGetsTheNewestStateOfEachInteractionAndIsNotFailed() {
+        var reader = board.updates(s -> true)
+                .subscribe().withSubscriber(io.smallrye.mutiny.helpers.test.AssertSubscriber.<HeldSession>create(0));
+        for (int version = 1; version <= 2 * SessionBoard.SUBSCRIBER_BUFFER; version++) {
+            board.offer(state("a", version, "connected"));
+            board.offer(state("b", version, "connected"));
+        }
+        reader.assertNotTerminated();
+        reader.request(10);
+        assertThat(reader.getItems()).extracting(s -> s.interactionId() + ":" + s.version())
+                .containsExactly("a:" + 2 * SessionBoard.SUBSCRIBER_BUFFER, "b:" + 2 * SessionBoard.SUBSCRIBER_BUFFER);
+
+        // once caught up, each update is sent as it comes
+        board.offer(state("a", 2 * SessionBoard.SUBSCRIBER_BUFFER + 1, "ended"));
+        assertThat(reader.getItems()).hasSize(3);
+    }
+
+    /** Alerts are raised on one version only: a state that carries them is never replaced by a newer one. */
+    @Test
+    void aStateWithAlertsIsNeverReplacedWhileWaiting() {
+        var reader = board.updates(s -> true)
+                .subscribe().withSubscriber(io.smallrye.mutiny.helpers.test.AssertSubscriber.<HeldSession>create(0));
+        board.offer(state("a", 1, "connected"));
+        board.offer(withAlert("a", 2)); // replaces version 1, and stays
+        board.offer(state("a", 3, "connected"));
+        board.offer(state("a", 4, "connected")); // replaces version 3
+        board.offer(withAlert("a", 5)); // replaces version 4, and stays
+        reader.request(10);
+        assertThat(reader.getItems()).extracting(HeldSession::version).containsExactly(2L, 5L);
+        assertThat(reader.getItems()).allSatisfy(s -> assertThat(s.json()).contains("Case updated"));
+    }
+
+    /** What waits is bounded by interactions: past the bound the stream fails, and the reader reconnects. */
+    @Test
+    void aReaderBehindOnTooManyInteractionsFails() {
+        var reader = board.updates(s -> true)
+                .subscribe().withSubscriber(io.smallrye.mutiny.helpers.test.AssertSubscriber.<HeldSession>create(0));
+        for (int i = 0; i <= SessionBoard.SUBSCRIBER_BUFFER; i++) {
+            board.offer(state("call-" + i, 1, "connected"));
+        }
+        reader.assertFailedWith(io.smallrye.mutiny.subscription.BackPressureFailure.class, "behind");
+        board.offer(state("late", 1, "connected"));
+        assertThat(reader.getItems()).isEmpty();
+    }
+
     @Test
     void staleVersionsAreIgnored() {
         assertThat(board.offer(state("i", 2, "connected"))).isTrue();
@@ -150,6 +200,12 @@ class SessionBoardTest {
         return HeldSession.of(new SessionState(id, version, state, "1", null, Map.of(), null,
                 agent == null ? null : new dev.rapport.contract.InteractionEvent.AgentRef(agent, agent, null),
                 Instant.EPOCH));
+    }
+
+    private static HeldSession withAlert(String id, long version) {
+        return HeldSession.of(new SessionState(id, version, "connected", "1", null, Map.of(), null, null, Instant.EPOCH,
+                null, null, Map.of(), List.of(new SessionState.Alert("al-" + version, "Case updated", "info",
+                Instant.EPOCH)), null));
     }
 
     private static final class MutableClock extends Clock {
