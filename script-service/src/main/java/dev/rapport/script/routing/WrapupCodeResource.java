@@ -3,8 +3,9 @@ package dev.rapport.script.routing;
 import dev.rapport.contract.Roles;
 import dev.rapport.platform.web.EntityListing;
 import dev.rapport.platform.web.IfMatch;
-import dev.rapport.platform.web.Paging;
+import dev.rapport.platform.web.ListingQuery;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,13 +15,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Genesys's {@code /api/v2/routing/wrapupcodes}: admins write; supervisors and agents read (an agent picks one to
@@ -38,12 +37,8 @@ public class WrapupCodeResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT})
-    public EntityListing<WrapupCode> list(@QueryParam("pageNumber") Integer pageNumber,
-                                          @QueryParam("pageSize") Integer pageSize,
-                                          @QueryParam("name") String name, @QueryParam("sortBy") String sortBy,
-                                          @QueryParam("sortOrder") String sortOrder, @Context UriInfo uri) {
-        Paging paging = Paging.of(pageNumber, pageSize);
-        return EntityListing.of(codes.list(paging, name, sortBy, Paging.descending(sortOrder)), paging, uri);
+    public EntityListing<WrapupCode> list(@BeanParam ListingQuery query) {
+        return query.answer(codes::list);
     }
 
     @POST

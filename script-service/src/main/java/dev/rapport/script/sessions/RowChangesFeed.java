@@ -5,6 +5,7 @@ import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.Topics;
 import dev.rapport.platform.kafka.KafkaClientSettings;
+import dev.rapport.script.feeds.CompactedTopicFeed;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,16 +13,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * Keeps this instance's row cache fresh: reads every partition of {@code datatable-changes} from the moment it starts
@@ -32,73 +25,34 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class RowChangesFeed {
     private final RowLookups rows;
     private final SessionsConfig config;
-    private final KafkaClientSettings kafka;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
-    private Thread thread;
+    // The cache entries expire on their own while the feed is paused (found-ttl, not-found-ttl).
+    private final CompactedTopicFeed feed;
 
     RowChangesFeed(RowLookups rows, SessionsConfig config, KafkaClientSettings kafka) {
         this.rows = rows;
         this.config = config;
-        this.kafka = kafka;
+        this.feed = new CompactedTopicFeed(kafka, Topics.DATATABLE_CHANGES, CompactedTopicFeed.From.END,
+                "row-changes", this::tell);
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
-        if (!config.enabled()) {
-            return;
+        if (config.enabled()) {
+            feed.start();
         }
-        running = true;
-        thread = new Thread(this::run, "row-changes-feed");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
+        feed.stop();
     }
 
-    private void run() {
-        while (running) {
-            Map<String, Object> own = new HashMap<>();
-            own.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            own.put(ConsumerConfig.CLIENT_ID_CONFIG, "script-service-row-changes");
-            own.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            own.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            Map<String, Object> props = kafka.consumer(own);
-            // no group: every instance reads every partition, and commits nothing
-            props.keySet().removeIf(k -> k.startsWith("group."));
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props)) {
-                consumer = c;
-                List<TopicPartition> partitions = c.partitionsFor(Topics.DATATABLE_CHANGES).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                c.assign(partitions);
-                c.seekToEnd(partitions);
-                while (running) {
-                    for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                        try {
-                            rows.onChange(EventSchemas.DATATABLE_CHANGE.parse(
-                                    KafkaCloudEvents.fromRecord(record).data(), DataTableChange.class));
-                        } catch (RuntimeException e) {
-                            Log.debugf("Row change at %s-%d@%d not read: %s", record.topic(), record.partition(),
-                                    record.offset(), e.getMessage());
-                        }
-                    }
-                }
-            } catch (WakeupException e) {
-                return;
+    private void tell(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                rows.onChange(EventSchemas.DATATABLE_CHANGE.parse(KafkaCloudEvents.fromRecord(record).data(),
+                        DataTableChange.class));
             } catch (RuntimeException e) {
-                // The cache entries expire on their own meanwhile (found-ttl, not-found-ttl).
-                Log.warnf("Row changes feed paused 1 s: %s", e.getMessage());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                Log.debugf("Row change at %s-%d@%d not read: %s", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
             }
         }
     }

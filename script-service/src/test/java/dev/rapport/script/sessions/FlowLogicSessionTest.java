@@ -1,24 +1,18 @@
 package dev.rapport.script.sessions;
 
+import static dev.rapport.script.sessions.SessionTopics.interaction;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rapport.contract.ActionRequest;
 import dev.rapport.contract.ActionResult;
-import dev.rapport.contract.CloudEvent;
-import dev.rapport.contract.EventJson;
-import dev.rapport.contract.EventSchemas;
-import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InteractionCommand;
 import dev.rapport.contract.InteractionEvent;
-import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.Roles;
 import dev.rapport.contract.SessionState;
-import dev.rapport.contract.Topics;
 import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TestTokens;
-import dev.rapport.testkit.TopicProbe;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -30,13 +24,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +61,7 @@ class FlowLogicSessionTest {
     private final String admin = TestTokens.get().bearer("admin", Roles.ADMIN);
     private FakeActionService crm;
     private FakeTelephony telephony;
+    private SessionTopics topics;
     private String groupId;
     private String openId;
 
@@ -78,6 +70,7 @@ class FlowLogicSessionTest {
         if (crm != null) {
             return;
         }
+        topics = new SessionTopics(bootstrap);
         crm = new FakeActionService(bootstrap, this::crm);
         telephony = new FakeTelephony(bootstrap, c -> null);
         String flow = """
@@ -147,9 +140,9 @@ class FlowLogicSessionTest {
     void aDecisionCallsTheDataActionAndItsOutputsSetTheRoutingWhoseFailureRequestsACallback() throws Exception {
         String id = UUID.randomUUID().toString();
         String ani = "31755501" + (10 + (int) (Math.random() * 80));
-        send(started(id, ani, "Insurance|Childcare"));
+        topics.send(started(id, ani, "Insurance|Childcare"));
 
-        SessionState queued = awaitSession(id, s -> s.attributes() != null
+        SessionState queued = topics.awaitSession(id, s -> s.attributes() != null
                 && "7".equals(s.attributes().get("Case Priority")) && "queued".equals(s.state()));
         assertThat(queued.queue().id()).isEqualTo("insurance");
         ActionRequest asked = crm.received.stream().filter(r -> id.equals(r.interactionId())).findFirst().orElseThrow();
@@ -160,7 +153,7 @@ class FlowLogicSessionTest {
                 .containsEntry("routing_skills", "[\"skill-insurance\"]").containsEntry("routing_language", "lang-en")
                 .hasEntrySatisfying("flow_wait", w -> assertThat(w).contains("transferToAcd")));
 
-        send(routingFailed(id, "in-queue timeout"));
+        topics.send(routingFailed(id, "in-queue timeout"));
         InteractionCommand callback = await().atMost(WAIT).until(() -> telephony.received.stream()
                 .filter(c -> id.equals(c.interactionId()) && c.type() == InteractionCommand.Kind.SCHEDULE_CALLBACK)
                 .findFirst().orElse(null), Objects::nonNull);
@@ -183,16 +176,17 @@ class FlowLogicSessionTest {
     @Test
     void aDataActionThatDoesNotAnswerInTimeTakesTheTimeoutPathAndConnectedEndsTheWait() throws Exception {
         String id = UUID.randomUUID().toString();
-        send(started(id, SILENT_CALLER, "Insurance"));
+        topics.send(started(id, SILENT_CALLER, "Insurance"));
 
-        SessionState queued = awaitSession(id, s -> s.attributes() != null
+        SessionState queued = topics.awaitSession(id, s -> s.attributes() != null
                 && "timed out".equals(s.attributes().get("Case Check")) && "queued".equals(s.state()));
         assertThat(queued.attributes()).doesNotContainKey("Case Priority");
         assertThat(row(id)).containsEntry("routing_priority", "1");
         assertThat(summaries(id)).contains("Data action crm-case: timeout (no result in time)");
 
-        send(event(InteractionEvent.Kind.CONNECTED, id, new InteractionEvent.AgentRef("alex", "Alex Agent", null)));
-        awaitSession(id, s -> "connected".equals(s.state()));
+        topics.send(event(InteractionEvent.Kind.CONNECTED, id,
+                new InteractionEvent.AgentRef("alex", "Alex Agent", null)));
+        topics.awaitSession(id, s -> "connected".equals(s.state()));
         await().atMost(WAIT).untilAsserted(() -> assertThat(row(id).get("flow_wait")).isNull());
         assertThat(summaries(id)).contains("Transfer to ACD done: connected to alex; the flow ends");
     }
@@ -200,8 +194,8 @@ class FlowLogicSessionTest {
     @Test
     void callersWithoutTheServiceGoToTheGeneralQueue() {
         String id = UUID.randomUUID().toString();
-        send(started(id, "3175550142", "Childcare"));
-        SessionState queued = awaitSession(id, s -> s.queue() != null);
+        topics.send(started(id, "3175550142", "Childcare"));
+        SessionState queued = topics.awaitSession(id, s -> s.queue() != null);
         assertThat(queued.queue().id()).isEqualTo("general");
         assertThat(summaries(id)).contains("Decision 'Services contains Insurance': no");
         assertThat(crm.received).noneMatch(r -> id.equals(r.interactionId()));
@@ -210,16 +204,16 @@ class FlowLogicSessionTest {
     @Test
     void theScheduleGroupIsEvaluatedWhenTheStepRunsAndAHolidayWinsOverOpen() {
         String first = UUID.randomUUID().toString();
-        send(startedTo(first, HOURS_DNIS));
-        awaitSession(first, s -> s.attributes() != null && "holiday".equals(s.attributes().get("Hours")));
+        topics.send(startedTo(first, HOURS_DNIS));
+        topics.awaitSession(first, s -> s.attributes() != null && "holiday".equals(s.attributes().get("Hours")));
 
         given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body(Map.of("name", "Hours " + UUID.randomUUID(), "timeZone", "UTC",
                         "openSchedules", List.of(Map.of("id", openId))))
                 .put("/api/v2/architect/schedulegroups/{id}", groupId).then().statusCode(200);
         String second = UUID.randomUUID().toString();
-        send(startedTo(second, HOURS_DNIS));
-        awaitSession(second, s -> s.attributes() != null && "open".equals(s.attributes().get("Hours")));
+        topics.send(startedTo(second, HOURS_DNIS));
+        topics.awaitSession(second, s -> s.attributes() != null && "open".equals(s.attributes().get("Hours")));
         assertThat(summaries(second)).contains("Schedule group " + groupId + ": open");
     }
 
@@ -248,56 +242,28 @@ class FlowLogicSessionTest {
                 .then().statusCode(200).extract().jsonPath().getList("entities.summary", String.class);
     }
 
-    private List<SessionState> sessions(String interactionId) {
-        List<SessionState> seen = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : new TopicProbe(bootstrap).read(Topics.SESSIONS,
-                r -> interactionId.equals(r.key()) && r.value() != null, Integer.MAX_VALUE, Duration.ofMillis(1500),
-                Duration.ZERO)) {
-            seen.add(EventSchemas.SESSION_UPDATED.parse(KafkaCloudEvents.fromRecord(r).data(), SessionState.class));
-        }
-        return seen;
-    }
-
-    private SessionState awaitSession(String interactionId, Predicate<SessionState> wanted) {
-        List<SessionState> seen = new ArrayList<>();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
-            seen.clear();
-            seen.addAll(sessions(interactionId));
-            return seen.stream().anyMatch(wanted);
-        });
-        return seen.stream().filter(wanted).reduce((a, b) -> b).orElseThrow();
-    }
-
-    private void send(org.apache.kafka.clients.producer.ProducerRecord<String, String> record) {
-        new TopicProbe(bootstrap).send(record);
-    }
-
     private static org.apache.kafka.clients.producer.ProducerRecord<String, String> started(String id, String ani,
                                                                                            String services) {
-        return record(new InteractionEvent(UUID.randomUUID().toString(), InteractionEvent.Kind.STARTED, id,
+        return interaction(new InteractionEvent(UUID.randomUUID().toString(), InteractionEvent.Kind.STARTED, id,
                 Instant.now(), ani, DNIS, Map.of("Services", services), null, null, null));
     }
 
     private static org.apache.kafka.clients.producer.ProducerRecord<String, String> startedTo(String id, String dnis) {
-        return record(new InteractionEvent(UUID.randomUUID().toString(), InteractionEvent.Kind.STARTED, id,
+        return interaction(new InteractionEvent(UUID.randomUUID().toString(), InteractionEvent.Kind.STARTED, id,
                 Instant.now(), "3175550177", dnis, Map.of(), null, null, null));
     }
 
     private static org.apache.kafka.clients.producer.ProducerRecord<String, String> routingFailed(String id,
                                                                                                  String reason) {
-        return record(new InteractionEvent(UUID.randomUUID().toString(), InteractionEvent.Kind.ROUTING_FAILED, id,
+        return interaction(new InteractionEvent(UUID.randomUUID().toString(), InteractionEvent.Kind.ROUTING_FAILED, id,
                 Instant.now(), null, null, null, null, null, reason));
     }
 
     private static org.apache.kafka.clients.producer.ProducerRecord<String, String> event(InteractionEvent.Kind kind,
                                                                                          String id,
                                                                                          InteractionEvent.AgentRef a) {
-        return record(new InteractionEvent(UUID.randomUUID().toString(), kind, id, Instant.now(), null, null, null,
+        return interaction(new InteractionEvent(UUID.randomUUID().toString(), kind, id, Instant.now(), null, null, null,
                 null, a, null));
     }
 
-    private static org.apache.kafka.clients.producer.ProducerRecord<String, String> record(InteractionEvent e) {
-        return KafkaCloudEvents.toRecord(Topics.INTERACTIONS, new CloudEvent(e.id(), EventTypes.interaction(e.type()),
-                "/test/ivr", e.interactionId(), Instant.now(), EventJson.write(e)), null);
-    }
 }

@@ -1,12 +1,12 @@
 package dev.rapport.script.sessions;
 
+import static dev.rapport.script.sessions.SessionTopics.interaction;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rapport.contract.AgentCommand;
 import dev.rapport.contract.CloudEvent;
-import dev.rapport.contract.EventJson;
 import dev.rapport.contract.EventSchemas;
 import dev.rapport.contract.EventTypes;
 import dev.rapport.contract.InteractionCommand;
@@ -25,7 +25,6 @@ import dev.rapport.script.model.VariableType;
 import dev.rapport.script.scripts.ScriptFormat;
 import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TestTokens;
-import dev.rapport.testkit.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,8 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +61,7 @@ class InteractionCommandsSessionTest {
 
     private final String admin = TestTokens.get().bearer("admin", Roles.ADMIN);
     private FakeTelephony telephony;
+    private SessionTopics topics;
     private String resolvedCode;
 
     @BeforeEach
@@ -71,6 +69,7 @@ class InteractionCommandsSessionTest {
         if (telephony != null) {
             return;
         }
+        topics = new SessionTopics(bootstrap);
         telephony = new FakeTelephony(bootstrap, this::answer);
         String scriptId = given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body(ScriptFormat.write(script())).post("/api/v2/scripts").then().statusCode(201).extract().path("id");
@@ -143,10 +142,10 @@ class InteractionCommandsSessionTest {
     @Test
     void aTransferGoesOutThroughTheOutboxAndItsRunSucceedsOnTheAnswer() {
         String id = connectedCall();
-        send(command(id, "alex", AgentCommand.Kind.SET_VARIABLE, "Queue", "billing"));
-        send(command(id, "alex", AgentCommand.Kind.CLICK, null, "Transfer"));
+        topics.send(command(id, "alex", AgentCommand.Kind.SET_VARIABLE, "Queue", "billing"));
+        topics.send(command(id, "alex", AgentCommand.Kind.CLICK, null, "Transfer"));
 
-        SessionState transferred = awaitSession(id, s -> "queued".equals(s.state()) && run(s, "succeeded"));
+        SessionState transferred = topics.awaitSession(id, s -> "queued".equals(s.state()) && run(s, "succeeded"));
         assertThat(transferred.queue().id()).isEqualTo("billing");
         assertThat(transferred.agent()).isNull();
         assertThat(transferred.wrapup()).isEqualTo(new SessionState.Wrapup("alex", "pending", true, true, null, null,
@@ -164,26 +163,26 @@ class InteractionCommandsSessionTest {
     void aCallbackIsScheduledAndAFailedOrUnansweredTransferFailsItsRunVisibly() {
         String id = connectedCall();
         Instant at = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        send(command(id, "alex", AgentCommand.Kind.SET_VARIABLE, "Callback Number", "+1 555 0100"));
-        send(command(id, "alex", AgentCommand.Kind.SET_VARIABLE, "Callback Time", at.toString()));
-        send(command(id, "alex", AgentCommand.Kind.CLICK, null, "Callback"));
+        topics.send(command(id, "alex", AgentCommand.Kind.SET_VARIABLE, "Callback Number", "+1 555 0100"));
+        topics.send(command(id, "alex", AgentCommand.Kind.SET_VARIABLE, "Callback Time", at.toString()));
+        topics.send(command(id, "alex", AgentCommand.Kind.CLICK, null, "Callback"));
 
-        SessionState booked = awaitSession(id, s -> run(s, "succeeded"));
+        SessionState booked = topics.awaitSession(id, s -> run(s, "succeeded"));
         assertThat(booked.page().path("banner").path("message").asText()).isEqualTo("Callback booked for +1 555 0100");
         assertThat(alerts(id)).contains("success: Callback scheduled for " + at + " to +1 555 0100");
         assertThat(received(id, InteractionCommand.Kind.SCHEDULE_CALLBACK).callback())
                 .isEqualTo(new InteractionCommand.Callback("+1 555 0100", at));
 
-        send(command(id, "alex", AgentCommand.Kind.SET_VARIABLE, "Queue", "closed"));
-        send(command(id, "alex", AgentCommand.Kind.CLICK, null, "Transfer"));
-        SessionState refused = awaitSession(id, s -> s.actions() != null && s.actions().stream()
+        topics.send(command(id, "alex", AgentCommand.Kind.SET_VARIABLE, "Queue", "closed"));
+        topics.send(command(id, "alex", AgentCommand.Kind.CLICK, null, "Transfer"));
+        SessionState refused = topics.awaitSession(id, s -> s.actions() != null && s.actions().stream()
                 .anyMatch(r -> "failed".equals(r.status()) && r.error().contains("queue closed is closed")));
         assertThat(refused.state()).isEqualTo("connected");
         assertThat(alerts(id)).contains("error: Not done: blindTransfer: queue closed is closed");
 
-        send(command(id, "alex", AgentCommand.Kind.SET_VARIABLE, "Queue", "silent"));
-        send(command(id, "alex", AgentCommand.Kind.CLICK, null, "Transfer"));
-        awaitSession(id, s -> s.actions() != null && s.actions().stream()
+        topics.send(command(id, "alex", AgentCommand.Kind.SET_VARIABLE, "Queue", "silent"));
+        topics.send(command(id, "alex", AgentCommand.Kind.CLICK, null, "Transfer"));
+        topics.awaitSession(id, s -> s.actions() != null && s.actions().stream()
                 .anyMatch(r -> "failed".equals(r.status()) && r.error().contains("no answer from the telephony side")));
         assertThat(timeline(id)).contains("command.failed", "command.timeout");
     }
@@ -191,9 +190,9 @@ class InteractionCommandsSessionTest {
     @Test
     void aDelayGoesOnLaterThroughTheTimeoutScan() {
         String id = connectedCall();
-        send(command(id, "alex", AgentCommand.Kind.CLICK, null, "Wait"));
-        awaitSession(id, s -> run(s, "running"));
-        SessionState waited = awaitSession(id, s -> run(s, "succeeded"));
+        topics.send(command(id, "alex", AgentCommand.Kind.CLICK, null, "Wait"));
+        topics.awaitSession(id, s -> run(s, "running"));
+        SessionState waited = topics.awaitSession(id, s -> run(s, "succeeded"));
         assertThat(alerts(id)).contains("info: Waited");
         assertThat(waited.state()).isEqualTo("connected");
         assertThat(timeline(id)).contains("run.delay", "run.delayed");
@@ -202,24 +201,24 @@ class InteractionCommandsSessionTest {
     @Test
     void theAgentsEndDisconnectsAndTheRequiredWrapUpIsEnforced() {
         String id = connectedCall();
-        send(command(id, "alex", AgentCommand.Kind.DISCONNECT, null, null));
+        topics.send(command(id, "alex", AgentCommand.Kind.DISCONNECT, null, null));
 
-        SessionState ended = awaitSession(id, s -> "ended".equals(s.state()));
+        SessionState ended = topics.awaitSession(id, s -> "ended".equals(s.state()));
         assertThat(ended.wrapup().pending()).isTrue();
         assertThat(ended.wrapup().notesRequired()).isTrue();
         assertThat(received(id, InteractionCommand.Kind.DISCONNECT).agentId()).isEqualTo("alex");
 
-        send(wrapUp(id, "alex", UUID.randomUUID().toString(), "Sorted"));
-        send(wrapUp(id, "alex", resolvedCode, " "));
-        send(wrapUp(id, "mallory", resolvedCode, "Forged"));
+        topics.send(wrapUp(id, "alex", UUID.randomUUID().toString(), "Sorted"));
+        topics.send(wrapUp(id, "alex", resolvedCode, " "));
+        topics.send(wrapUp(id, "mallory", resolvedCode, "Forged"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(id)).contains(
                 "error: Not done: Notes are required to wrap up this interaction",
                 "error: Not done: No wrap-up of this interaction is pending for mallory")
                 .anyMatch(a -> a.startsWith("error: Not done: '") && a.endsWith("' is not a wrap-up code")));
-        assertThat(sessions(id).get(sessions(id).size() - 1).wrapup().pending()).isTrue();
+        assertThat(topics.sessions(id).get(topics.sessions(id).size() - 1).wrapup().pending()).isTrue();
 
-        send(wrapUp(id, "alex", resolvedCode, "Customer sorted; call back Monday"));
-        SessionState done = awaitSession(id, s -> s.wrapup() != null && "done".equals(s.wrapup().status()));
+        topics.send(wrapUp(id, "alex", resolvedCode, "Customer sorted; call back Monday"));
+        SessionState done = topics.awaitSession(id, s -> s.wrapup() != null && "done".equals(s.wrapup().status()));
         assertThat(done.wrapup().code()).isEqualTo(resolvedCode);
         assertThat(done.wrapup().notes()).isEqualTo("Customer sorted; call back Monday");
         assertThat(done.attributes()).containsEntry("Wrap-up Code", done.wrapup().codeName())
@@ -239,10 +238,11 @@ class InteractionCommandsSessionTest {
 
     private String connectedCall() {
         String id = UUID.randomUUID().toString();
-        send(event(InteractionEvent.Kind.STARTED, id, null));
-        awaitSession(id, s -> s.script() != null);
-        send(event(InteractionEvent.Kind.CONNECTED, id, new InteractionEvent.AgentRef("alex", "Alex Agent", null)));
-        awaitSession(id, s -> "connected".equals(s.state()));
+        topics.send(event(InteractionEvent.Kind.STARTED, id, null));
+        topics.awaitSession(id, s -> s.script() != null);
+        topics.send(event(InteractionEvent.Kind.CONNECTED, id,
+                new InteractionEvent.AgentRef("alex", "Alex Agent", null)));
+        topics.awaitSession(id, s -> "connected".equals(s.state()));
         return id;
     }
 
@@ -257,7 +257,7 @@ class InteractionCommandsSessionTest {
 
     private List<String> alerts(String interactionId) {
         List<String> out = new ArrayList<>();
-        sessions(interactionId).forEach(s -> {
+        topics.sessions(interactionId).forEach(s -> {
             if (s.alerts() != null) {
                 s.alerts().forEach(a -> out.add(a.level() + ": " + a.message()));
             }
@@ -270,37 +270,12 @@ class InteractionCommandsSessionTest {
                 .then().statusCode(200).extract().jsonPath().getList("entities.kind", String.class);
     }
 
-    private List<SessionState> sessions(String interactionId) {
-        List<SessionState> seen = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : new TopicProbe(bootstrap).read(Topics.SESSIONS,
-                r -> interactionId.equals(r.key()) && r.value() != null, Integer.MAX_VALUE, Duration.ofMillis(1500),
-                Duration.ZERO)) {
-            seen.add(EventSchemas.SESSION_UPDATED.parse(KafkaCloudEvents.fromRecord(r).data(), SessionState.class));
-        }
-        return seen;
-    }
-
-    private SessionState awaitSession(String interactionId, Predicate<SessionState> wanted) {
-        List<SessionState> seen = new ArrayList<>();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
-            seen.clear();
-            seen.addAll(sessions(interactionId));
-            return seen.stream().anyMatch(wanted);
-        });
-        return seen.stream().filter(wanted).reduce((a, b) -> b).orElseThrow();
-    }
-
-    private void send(ProducerRecord<String, String> record) {
-        new TopicProbe(bootstrap).send(record);
-    }
-
     private static ProducerRecord<String, String> event(InteractionEvent.Kind kind, String id,
                                                         InteractionEvent.AgentRef agent) {
         InteractionEvent e = new InteractionEvent(UUID.randomUUID().toString(), kind, id, Instant.now(),
                 kind == InteractionEvent.Kind.STARTED ? "7204276664" : null,
                 kind == InteractionEvent.Kind.STARTED ? DNIS : null, null, null, agent, null);
-        return KafkaCloudEvents.toRecord(Topics.INTERACTIONS, new CloudEvent(e.id(), EventTypes.interaction(kind),
-                "/test/ivr", id, Instant.now(), EventJson.write(e)), null);
+        return interaction(e);
     }
 
     private static ProducerRecord<String, String> command(String id, String agent, AgentCommand.Kind kind,
