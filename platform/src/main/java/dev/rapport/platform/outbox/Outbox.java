@@ -112,7 +112,8 @@ public class Outbox {
         Object correlationId = message.correlationId() != null ? message.correlationId()
                 : MDC.get(CORRELATION_ID_MDC_KEY);
         event.correlationId = correlationId == null ? null : correlationId.toString();
-        event.payload = message.data() == null ? null : EventJson.write(message.data());
+        event.payload = message.data() == null ? null : message.data() instanceof OutboxMessage.Written written
+                ? written.json() : EventJson.write(message.data());
         event.createdAt = Instant.now();
         event.shard = OutboxShards.of(event.recordKey, event.eventId, shards);
         event.traceparent = tracing.traceparent(event.recordKey);

@@ -10,6 +10,15 @@ public record OutboxMessage(String topic, String key, String type, Object data, 
         this(topic, key, type, data, null);
     }
 
+    /** JSON text already written from the event's data, published as it is (not written again). */
+    public record Written(String json) {
+    }
+
+    /** An event whose data the caller has already written as JSON (for instance to keep it too). */
+    public static OutboxMessage written(String topic, String key, String type, String json, String correlationId) {
+        return new OutboxMessage(topic, key, type, new Written(json), correlationId);
+    }
+
     public static OutboxMessage tombstone(String topic, String key, String type) {
         return new OutboxMessage(topic, key, type, null, null);
     }

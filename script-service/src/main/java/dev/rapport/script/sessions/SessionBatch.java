@@ -190,7 +190,8 @@ public class SessionBatch {
         List<OutboxMessage> messages = new ArrayList<>();
         for (Session s : touched.values()) {
             if ((s.changed || !s.existed) && s.isCall()) {
-                messages.add(new OutboxMessage(Topics.SESSIONS, s.id, EventTypes.SESSION_UPDATED, nextState(s),
+                nextState(s); // written once: kept as the interaction's last state and published as it is
+                messages.add(OutboxMessage.written(Topics.SESSIONS, s.id, EventTypes.SESSION_UPDATED, s.lastState,
                         correlations.get(s.id)));
             }
         }
@@ -236,8 +237,11 @@ public class SessionBatch {
                 s.routingPriority, s.routingSkills, s.routingLanguage);
     }
 
-    /** The session's next version: the current page rendered, variables, alerts raised since the last one, runs. */
-    private SessionState nextState(Session s) {
+    /**
+     * The session's next version, written as JSON into {@code s.lastState}: the current page rendered, variables,
+     * alerts raised since the last one, runs.
+     */
+    private void nextState(Session s) {
         s.version++;
         s.updatedAt = Instant.now();
         SessionState.ScriptRef script = null;
@@ -261,7 +265,6 @@ public class SessionBatch {
                 s.runs.isEmpty() ? null : List.copyOf(s.runs), s.wrapup);
         s.alerts.clear();
         s.lastState = EventJson.write(state);
-        return state;
     }
 
     private static void withMdc(String correlationId, Runnable work) {
