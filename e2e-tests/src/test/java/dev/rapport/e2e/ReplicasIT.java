@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contract.Topics;
 import dev.rapport.infra.demo.DemoLoader;
-import dev.rapport.testkit.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,10 +108,13 @@ class ReplicasIT {
         for (Thread t : gateways) {
             t.join();
         }
+        // Then the five others at once (their JVM start-ups overlap).
+        List<ServiceProcess> backends = new ArrayList<>();
         for (String name : List.of("datatable-service", "action-service-1", "action-service-2", "script-service-1",
                 "script-service-2")) {
-            launch(name);
+            backends.add(process(name));
         }
+        ServiceProcess.startAll(backends);
         balancer = new LoadBalancer(balancerPort, List.of(
                 new LoadBalancer.Backend(ports.get("gateway-1"), running.get("gateway-1").managementPort()),
                 new LoadBalancer.Backend(ports.get("gateway-2"), running.get("gateway-2").managementPort())));
@@ -123,10 +125,7 @@ class ReplicasIT {
     @AfterAll
     static void stop() throws Exception {
         for (ServiceProcess p : running.values()) {
-            p.stop();
-        }
-        for (ServiceProcess p : running.values()) {
-            p.close();
+            p.discard(); // SIGKILL: the test is over, nothing looks at their shutdown
         }
         if (balancer != null) {
             balancer.close();
@@ -175,14 +174,14 @@ class ReplicasIT {
 
         // Every call ended; the streams end on each call's final version, as published on 'sessions'.
         Map<String, Long> finalVersions = new HashMap<>();
-        TopicProbe probe = new TopicProbe(infra.kafka.bootstrapServers());
         Set<String> wanted = Set.copyOf(ids);
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+        // Each round reads all of 'sessions' as it is at that moment (up to its end offsets), not for a fixed time.
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             finalVersions.clear();
             Map<String, String> payloadOfVersion = new HashMap<>();
             Map<String, String> finalState = new HashMap<>();
-            for (ConsumerRecord<String, String> r : probe.read(Topics.SESSIONS, r -> wanted.contains(r.key()),
-                    Integer.MAX_VALUE, Duration.ofSeconds(10), Duration.ZERO)) {
+            for (ConsumerRecord<String, String> r : TopicContents.read(infra.kafka.bootstrapServers(), Topics.SESSIONS,
+                    r -> wanted.contains(r.key()))) {
                 JsonNode state = JSON.readTree(r.value());
                 long version = state.path("version").asLong();
                 String before = payloadOfVersion.putIfAbsent(r.key() + "@" + version, r.value());
@@ -227,7 +226,7 @@ class ReplicasIT {
             assertThat(executions).as("as many executions as results").isEqualTo(results);
         }
         for (String topic : Topics.ALL) {
-            assertThat(probe.read(topic + "-dlq", r -> true, Integer.MAX_VALUE, Duration.ofSeconds(5), Duration.ZERO))
+            assertThat(TopicContents.read(infra.kafka.bootstrapServers(), topic + "-dlq", r -> true))
                     .as("dead letters on %s-dlq", topic).isEmpty();
         }
         double redelivered = 0;
@@ -390,13 +389,18 @@ class ReplicasIT {
     }
 
     private static void launch(String name) {
+        process(name).start();
+    }
+
+    /** The process of {@code name}, registered as the running one (to be stopped at the end), not started yet. */
+    private static ServiceProcess process(String name) {
         String service = name.replaceFirst("-[0-9]$", "");
         List<String> settings = service.equals("script-service") ? SCRIPT_SETTINGS : List.of();
         ServiceProcess p = new ServiceProcess(service, name, ports.get(name), envs.get(name), settings);
         synchronized (running) {
             running.put(name, p);
         }
-        p.start();
+        return p;
     }
 
     private static Connection connect(String service) throws Exception {
