@@ -177,27 +177,7 @@ class ReplicasIT {
         Set<String> wanted = Set.copyOf(ids);
         // Each round reads all of 'sessions' as it is at that moment (up to its end offsets), not for a fixed time.
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            finalVersions.clear();
-            Map<String, String> payloadOfVersion = new HashMap<>();
-            Map<String, String> finalState = new HashMap<>();
-            for (ConsumerRecord<String, String> r : TopicContents.read(infra.kafka.bootstrapServers(), Topics.SESSIONS,
-                    r -> wanted.contains(r.key()))) {
-                JsonNode state = JSON.readTree(r.value());
-                long version = state.path("version").asLong();
-                String before = payloadOfVersion.putIfAbsent(r.key() + "@" + version, r.value());
-                assertThat(before == null || before.equals(r.value())).as("version %s of %s carries one payload",
-                        version, r.key()).isTrue();
-                long previous = finalVersions.getOrDefault(r.key(), 0L);
-                if (version < previous) {
-                    // a relay killed between publishing and deleting its rows: the next owner sends them again
-                    assertThat(before).as("%s@%s, below version %s already published, is a replay of the same state",
-                            r.key(), version, previous).isEqualTo(r.value());
-                }
-                finalVersions.put(r.key(), Math.max(previous, version));
-                if (version >= previous) {
-                    finalState.put(r.key(), state.path("state").asText());
-                }
-            }
+            Map<String, String> finalState = readSessions(wanted, finalVersions);
             return finalState.keySet().containsAll(wanted) && wanted.stream().allMatch(id -> "ended".equals(finalState.get(id)))
                     && streams.stream().allMatch(s -> wanted.stream().allMatch(id -> s.version(id) == finalVersions.get(id)));
         });
@@ -237,6 +217,41 @@ class ReplicasIT {
             }
         }
         assertThat(redelivered).as("inputs came again after the kill and the freeze (the windows were hit)").isPositive();
+
+        // 'sessions' once more, with everything published during the checks above: a late record (a version with
+        // another payload, a new state below a published version) still fails the test.
+        Map<String, String> stateAtTheEnd = readSessions(wanted, new HashMap<>());
+        assertThat(wanted).allMatch(id -> "ended".equals(stateAtTheEnd.get(id)));
+    }
+
+    /**
+     * Reads all of 'sessions' as it is now (up to its end offsets): fails on a version with two payloads or a new state
+     * below a version already published; fills {@code finalVersions} and returns each call's last state.
+     */
+    private static Map<String, String> readSessions(Set<String> wanted, Map<String, Long> finalVersions)
+            throws Exception {
+        finalVersions.clear();
+        Map<String, String> payloadOfVersion = new HashMap<>();
+        Map<String, String> finalState = new HashMap<>();
+        for (ConsumerRecord<String, String> r : TopicContents.read(infra.kafka.bootstrapServers(), Topics.SESSIONS,
+                r -> wanted.contains(r.key()))) {
+            JsonNode state = JSON.readTree(r.value());
+            long version = state.path("version").asLong();
+            String before = payloadOfVersion.putIfAbsent(r.key() + "@" + version, r.value());
+            assertThat(before == null || before.equals(r.value())).as("version %s of %s carries one payload",
+                    version, r.key()).isTrue();
+            long previous = finalVersions.getOrDefault(r.key(), 0L);
+            if (version < previous) {
+                // a relay killed between publishing and deleting its rows: the next owner sends them again
+                assertThat(before).as("%s@%s, below version %s already published, is a replay of the same state",
+                        r.key(), version, previous).isEqualTo(r.value());
+            }
+            finalVersions.put(r.key(), Math.max(previous, version));
+            if (version >= previous) {
+                finalState.put(r.key(), state.path("state").asText());
+            }
+        }
+        return finalState;
     }
 
     /** The mistreatment, spread over the load. */
