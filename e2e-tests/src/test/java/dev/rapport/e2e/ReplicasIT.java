@@ -93,6 +93,10 @@ class ReplicasIT {
             Map<String, String> gw = new HashMap<>(infra.env(null));
             gw.remove("RAPPORT_JWT_PUBLIC_KEY"); // the gateways verify with their own key set
             gw.put("RAPPORT_IDENTITY_SIGNING_KEY", key.toString()); // one key file shared by both
+            // The stopped gateway keeps its 5 s shutdown delay (readiness down, the balancer moves away), then gives
+            // open requests 5 s, not 20: the agents' streams never end by themselves, so it waited the whole timeout
+            // before closing them and letting them reconnect to the other.
+            gw.put("RAPPORT_SHUTDOWN_TIMEOUT", "5s");
             gw.put("RAPPORT_ROUTES_DATATABLE", "http://127.0.0.1:" + ports.get("datatable-service"));
             gw.put("RAPPORT_ROUTES_SCRIPT", "http://127.0.0.1:" + ports.get("script-service-" + i));
             gw.put("RAPPORT_ROUTES_ACTION", "http://127.0.0.1:" + ports.get("action-service-" + i));
