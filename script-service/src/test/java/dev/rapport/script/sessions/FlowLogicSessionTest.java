@@ -16,7 +16,6 @@ import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.Roles;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
-import dev.rapport.script.TopicContents;
 import dev.rapport.testkit.RapportInfraResource;
 import dev.rapport.testkit.TestTokens;
 import dev.rapport.testkit.TopicProbe;
@@ -259,21 +258,11 @@ class FlowLogicSessionTest {
         return seen;
     }
 
-    /** The interaction's sessions on the topic as it is now (read up to its end offsets): for the waits. */
-    private List<SessionState> sessionsNow(String interactionId) {
-        List<SessionState> seen = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : TopicContents.read(bootstrap, Topics.SESSIONS,
-                r -> interactionId.equals(r.key()) && r.value() != null)) {
-            seen.add(EventSchemas.SESSION_UPDATED.parse(KafkaCloudEvents.fromRecord(r).data(), SessionState.class));
-        }
-        return seen;
-    }
-
     private SessionState awaitSession(String interactionId, Predicate<SessionState> wanted) {
         List<SessionState> seen = new ArrayList<>();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
             seen.clear();
-            seen.addAll(sessionsNow(interactionId));
+            seen.addAll(sessions(interactionId));
             return seen.stream().anyMatch(wanted);
         });
         return seen.stream().filter(wanted).reduce((a, b) -> b).orElseThrow();

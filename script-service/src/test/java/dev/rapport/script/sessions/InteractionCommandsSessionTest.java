@@ -15,7 +15,6 @@ import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.Roles;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
-import dev.rapport.script.TopicContents;
 import dev.rapport.script.model.Component;
 import dev.rapport.script.model.CustomAction;
 import dev.rapport.script.model.Page;
@@ -213,7 +212,7 @@ class InteractionCommandsSessionTest {
         send(wrapUp(id, "alex", UUID.randomUUID().toString(), "Sorted"));
         send(wrapUp(id, "alex", resolvedCode, " "));
         send(wrapUp(id, "mallory", resolvedCode, "Forged"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(id, true)).contains(
+        await().atMost(WAIT).untilAsserted(() -> assertThat(alerts(id)).contains(
                 "error: Not done: Notes are required to wrap up this interaction",
                 "error: Not done: No wrap-up of this interaction is pending for mallory")
                 .anyMatch(a -> a.startsWith("error: Not done: '") && a.endsWith("' is not a wrap-up code")));
@@ -257,13 +256,8 @@ class InteractionCommandsSessionTest {
     }
 
     private List<String> alerts(String interactionId) {
-        return alerts(interactionId, false);
-    }
-
-    /** {@code now}: from the topic as it is now (for a wait), else from a read of 1.5 s. */
-    private List<String> alerts(String interactionId, boolean now) {
         List<String> out = new ArrayList<>();
-        (now ? sessionsNow(interactionId) : sessions(interactionId)).forEach(s -> {
+        sessions(interactionId).forEach(s -> {
             if (s.alerts() != null) {
                 s.alerts().forEach(a -> out.add(a.level() + ": " + a.message()));
             }
@@ -286,21 +280,11 @@ class InteractionCommandsSessionTest {
         return seen;
     }
 
-    /** The interaction's sessions on the topic as it is now (read up to its end offsets): for the waits. */
-    private List<SessionState> sessionsNow(String interactionId) {
-        List<SessionState> seen = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : TopicContents.read(bootstrap, Topics.SESSIONS,
-                r -> interactionId.equals(r.key()) && r.value() != null)) {
-            seen.add(EventSchemas.SESSION_UPDATED.parse(KafkaCloudEvents.fromRecord(r).data(), SessionState.class));
-        }
-        return seen;
-    }
-
     private SessionState awaitSession(String interactionId, Predicate<SessionState> wanted) {
         List<SessionState> seen = new ArrayList<>();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
             seen.clear();
-            seen.addAll(sessionsNow(interactionId));
+            seen.addAll(sessions(interactionId));
             return seen.stream().anyMatch(wanted);
         });
         return seen.stream().filter(wanted).reduce((a, b) -> b).orElseThrow();
