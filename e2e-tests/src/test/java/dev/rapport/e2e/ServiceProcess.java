@@ -205,11 +205,21 @@ final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /**
+     * A port free now and never handed out before in this JVM: the OS may give a just-closed port again, and with the
+     * services starting at once two of them once got the same one (a management port: "Address already in use").
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (GIVEN_PORTS.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
+
+    private static final java.util.Set<Integer> GIVEN_PORTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 }
