@@ -79,8 +79,9 @@ class CrashRecoveryIT {
 
         first.kill();
 
-        try (ServiceProcess second = new ServiceProcess("script-service", infra.env(databaseUrl),
-                SLOW_OFFSET_COMMITS).start()) {
+        ServiceProcess second = new ServiceProcess("script-service", infra.env(databaseUrl),
+                SLOW_OFFSET_COMMITS).start();
+        try {
             // The restarted consumer starts again from the last committed offset: every event comes back.
             await().atMost(Duration.ofSeconds(90)).until(() -> redelivered(second) >= EVENTS);
 
@@ -88,6 +89,8 @@ class CrashRecoveryIT {
                     r -> interactionIds.contains(r.key()), EVENTS, Duration.ofSeconds(30), Duration.ofSeconds(3));
             assertThat(after).as("one session per interaction, none published twice").hasSize(EVENTS);
             assertThat(after).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(interactionIds);
+        } finally {
+            second.discard(); // SIGKILL: nothing below looks at its shutdown
         }
 
         try (Connection c = DriverManager.getConnection(databaseUrl, infra.postgres.user(), infra.postgres.password());

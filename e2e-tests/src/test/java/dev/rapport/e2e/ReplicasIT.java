@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contract.Topics;
 import dev.rapport.infra.demo.DemoLoader;
-import dev.rapport.testkit.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,6 +93,10 @@ class ReplicasIT {
             Map<String, String> gw = new HashMap<>(infra.env(null));
             gw.remove("RAPPORT_JWT_PUBLIC_KEY"); // the gateways verify with their own key set
             gw.put("RAPPORT_IDENTITY_SIGNING_KEY", key.toString()); // one key file shared by both
+            // The stopped gateway keeps its 5 s shutdown delay (readiness down, the balancer moves away), then gives
+            // open requests 5 s, not 20: the agents' streams never end by themselves, so it waited the whole timeout
+            // before closing them and letting them reconnect to the other.
+            gw.put("RAPPORT_SHUTDOWN_TIMEOUT", "5s");
             gw.put("RAPPORT_ROUTES_DATATABLE", "http://127.0.0.1:" + ports.get("datatable-service"));
             gw.put("RAPPORT_ROUTES_SCRIPT", "http://127.0.0.1:" + ports.get("script-service-" + i));
             gw.put("RAPPORT_ROUTES_ACTION", "http://127.0.0.1:" + ports.get("action-service-" + i));
@@ -109,10 +112,13 @@ class ReplicasIT {
         for (Thread t : gateways) {
             t.join();
         }
+        // Then the five others at once (their JVM start-ups overlap).
+        List<ServiceProcess> backends = new ArrayList<>();
         for (String name : List.of("datatable-service", "action-service-1", "action-service-2", "script-service-1",
                 "script-service-2")) {
-            launch(name);
+            backends.add(process(name));
         }
+        ServiceProcess.startAll(backends);
         balancer = new LoadBalancer(balancerPort, List.of(
                 new LoadBalancer.Backend(ports.get("gateway-1"), running.get("gateway-1").managementPort()),
                 new LoadBalancer.Backend(ports.get("gateway-2"), running.get("gateway-2").managementPort())));
@@ -123,10 +129,7 @@ class ReplicasIT {
     @AfterAll
     static void stop() throws Exception {
         for (ServiceProcess p : running.values()) {
-            p.stop();
-        }
-        for (ServiceProcess p : running.values()) {
-            p.close();
+            p.discard(); // SIGKILL: the test is over, nothing looks at their shutdown
         }
         if (balancer != null) {
             balancer.close();
@@ -175,30 +178,10 @@ class ReplicasIT {
 
         // Every call ended; the streams end on each call's final version, as published on 'sessions'.
         Map<String, Long> finalVersions = new HashMap<>();
-        TopicProbe probe = new TopicProbe(infra.kafka.bootstrapServers());
         Set<String> wanted = Set.copyOf(ids);
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(3)).until(() -> {
-            finalVersions.clear();
-            Map<String, String> payloadOfVersion = new HashMap<>();
-            Map<String, String> finalState = new HashMap<>();
-            for (ConsumerRecord<String, String> r : probe.read(Topics.SESSIONS, r -> wanted.contains(r.key()),
-                    Integer.MAX_VALUE, Duration.ofSeconds(10), Duration.ZERO)) {
-                JsonNode state = JSON.readTree(r.value());
-                long version = state.path("version").asLong();
-                String before = payloadOfVersion.putIfAbsent(r.key() + "@" + version, r.value());
-                assertThat(before == null || before.equals(r.value())).as("version %s of %s carries one payload",
-                        version, r.key()).isTrue();
-                long previous = finalVersions.getOrDefault(r.key(), 0L);
-                if (version < previous) {
-                    // a relay killed between publishing and deleting its rows: the next owner sends them again
-                    assertThat(before).as("%s@%s, below version %s already published, is a replay of the same state",
-                            r.key(), version, previous).isEqualTo(r.value());
-                }
-                finalVersions.put(r.key(), Math.max(previous, version));
-                if (version >= previous) {
-                    finalState.put(r.key(), state.path("state").asText());
-                }
-            }
+        // Each round reads all of 'sessions' as it is at that moment (up to its end offsets), not for a fixed time.
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Map<String, String> finalState = readSessions(wanted, finalVersions);
             return finalState.keySet().containsAll(wanted) && wanted.stream().allMatch(id -> "ended".equals(finalState.get(id)))
                     && streams.stream().allMatch(s -> wanted.stream().allMatch(id -> s.version(id) == finalVersions.get(id)));
         });
@@ -227,7 +210,7 @@ class ReplicasIT {
             assertThat(executions).as("as many executions as results").isEqualTo(results);
         }
         for (String topic : Topics.ALL) {
-            assertThat(probe.read(topic + "-dlq", r -> true, Integer.MAX_VALUE, Duration.ofSeconds(5), Duration.ZERO))
+            assertThat(TopicContents.read(infra.kafka.bootstrapServers(), topic + "-dlq", r -> true))
                     .as("dead letters on %s-dlq", topic).isEmpty();
         }
         double redelivered = 0;
@@ -238,6 +221,41 @@ class ReplicasIT {
             }
         }
         assertThat(redelivered).as("inputs came again after the kill and the freeze (the windows were hit)").isPositive();
+
+        // 'sessions' once more, with everything published during the checks above: a late record (a version with
+        // another payload, a new state below a published version) still fails the test.
+        Map<String, String> stateAtTheEnd = readSessions(wanted, new HashMap<>());
+        assertThat(wanted).allMatch(id -> "ended".equals(stateAtTheEnd.get(id)));
+    }
+
+    /**
+     * Reads all of 'sessions' as it is now (up to its end offsets): fails on a version with two payloads or a new state
+     * below a version already published; fills {@code finalVersions} and returns each call's last state.
+     */
+    private static Map<String, String> readSessions(Set<String> wanted, Map<String, Long> finalVersions)
+            throws Exception {
+        finalVersions.clear();
+        Map<String, String> payloadOfVersion = new HashMap<>();
+        Map<String, String> finalState = new HashMap<>();
+        for (ConsumerRecord<String, String> r : TopicContents.read(infra.kafka.bootstrapServers(), Topics.SESSIONS,
+                r -> wanted.contains(r.key()))) {
+            JsonNode state = JSON.readTree(r.value());
+            long version = state.path("version").asLong();
+            String before = payloadOfVersion.putIfAbsent(r.key() + "@" + version, r.value());
+            assertThat(before == null || before.equals(r.value())).as("version %s of %s carries one payload",
+                    version, r.key()).isTrue();
+            long previous = finalVersions.getOrDefault(r.key(), 0L);
+            if (version < previous) {
+                // a relay killed between publishing and deleting its rows: the next owner sends them again
+                assertThat(before).as("%s@%s, below version %s already published, is a replay of the same state",
+                        r.key(), version, previous).isEqualTo(r.value());
+            }
+            finalVersions.put(r.key(), Math.max(previous, version));
+            if (version >= previous) {
+                finalState.put(r.key(), state.path("state").asText());
+            }
+        }
+        return finalState;
     }
 
     /** The mistreatment, spread over the load. */
@@ -390,13 +408,18 @@ class ReplicasIT {
     }
 
     private static void launch(String name) {
+        process(name).start();
+    }
+
+    /** The process of {@code name}, registered as the running one (to be stopped at the end), not started yet. */
+    private static ServiceProcess process(String name) {
         String service = name.replaceFirst("-[0-9]$", "");
         List<String> settings = service.equals("script-service") ? SCRIPT_SETTINGS : List.of();
         ServiceProcess p = new ServiceProcess(service, name, ports.get(name), envs.get(name), settings);
         synchronized (running) {
             running.put(name, p);
         }
-        p.start();
+        return p;
     }
 
     private static Connection connect(String service) throws Exception {

@@ -41,12 +41,18 @@ class SessionCrashIT {
     private static Infra infra;
     private static String database;
     private static ServiceProcess script;
+    /**
+     * The killed instance's group membership and outbox leases expire in 6 and 10 s (not 10 and 30), so the restarted
+     * one takes its partitions and shards sooner; a relay round here takes well under a second.
+     */
+    private static final List<String> SETTINGS = List.of("-Dkafka.session.timeout.ms=6000",
+            "-Dkafka.heartbeat.interval.ms=1000", "-Drapport.outbox.lease-ttl=10s", "-Drapport.outbox.drain-timeout=5s");
 
     @BeforeAll
     static void start() {
         infra = new Infra();
         database = infra.postgres.newDatabase("e2e_session_crash");
-        script = new ServiceProcess("script-service", env(), List.of()).start();
+        script = new ServiceProcess("script-service", env(), SETTINGS).start();
     }
 
     /** No action-service runs here: results are produced by the test, and publishing does not ask for the action. */
@@ -59,7 +65,7 @@ class SessionCrashIT {
     @AfterAll
     static void stop() throws InterruptedException {
         if (script != null) {
-            script.close();
+            script.discard(); // SIGKILL: the test is over, nothing looks at its shutdown
         }
         if (infra != null) {
             infra.close();
@@ -80,7 +86,7 @@ class SessionCrashIT {
                         interactionId, Instant.now(), null, null, null, null,
                         new InteractionEvent.AgentRef("alex", "Alex Agent", null), null))));
         // The agent acts on what the page shows: commands come after the session with the script.
-        await().atMost(Duration.ofSeconds(60)).until(() -> sessions(probe, interactionId).stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> sessionsNow(interactionId).stream()
                 .anyMatch(s -> s.script() != null && "connected".equals(s.state())));
         probe.sendAll(List.of(command(interactionId, AgentCommand.Kind.SET_VARIABLE, "CaseStatus", "Resolved", null),
                 command(interactionId, AgentCommand.Kind.CLICK, null, null, "Submit")));
@@ -95,9 +101,9 @@ class SessionCrashIT {
                 EventTypes.ACTION_COMPLETED, "/test/action-service", interactionId, Instant.now(),
                 EventJson.write(new ActionResult(request.requestId(), interactionId, request.actionId(), true,
                         Map.of("successresponse", "Case Updated Successfully"), null, 12))), null));
-        script = new ServiceProcess("script-service", env(), List.of()).start();
+        script = new ServiceProcess("script-service", env(), SETTINGS).start();
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> sessions(probe, interactionId).stream()
+        await().atMost(Duration.ofSeconds(90)).until(() -> sessionsNow(interactionId).stream()
                 .anyMatch(s -> s.alerts() != null));
         List<SessionState> states = sessions(probe, interactionId);
         assertThat(states).extracting(SessionState::version).isSorted().doesNotHaveDuplicates();
@@ -115,6 +121,13 @@ class SessionCrashIT {
         }
     }
 
+    /** What 'sessions' holds of the interaction now (read up to its end offsets): for the waits. */
+    private static List<SessionState> sessionsNow(String interactionId) {
+        return TopicContents.read(infra.kafka.bootstrapServers(), Topics.SESSIONS, r -> interactionId.equals(r.key()))
+                .stream().map(r -> EventJson.read(r.value(), SessionState.class)).toList();
+    }
+
+    /** What 'sessions' holds of it, read for 2 s: for the checks, so a late duplicate is seen too. */
     private static List<SessionState> sessions(TopicProbe probe, String interactionId) {
         return probe.read(Topics.SESSIONS, r -> interactionId.equals(r.key()), Integer.MAX_VALUE,
                 Duration.ofSeconds(2), Duration.ZERO).stream()

@@ -46,20 +46,21 @@ class TracingIT {
                 "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
         Map<String, String> scriptEnv = new HashMap<>(infra.env(infra.postgres.newDatabase("e2e_tracing_script")));
         scriptEnv.putAll(tracing);
-        scriptService = new ServiceProcess("script-service", scriptEnv, List.of()).start();
+        scriptService = new ServiceProcess("script-service", scriptEnv, List.of());
         Map<String, String> gatewayEnv = new HashMap<>(infra.env(null));
         Path key = RapportSystem.ROOT.resolve("e2e-tests/target/e2e-keys/tracing-" + UUID.randomUUID() + ".pem");
         Files.createDirectories(key.getParent());
         gatewayEnv.put("RAPPORT_IDENTITY_SIGNING_KEY", key.toString());
         gatewayEnv.putAll(tracing);
-        gateway = new ServiceProcess("gateway", gatewayEnv, List.of()).start();
+        gateway = new ServiceProcess("gateway", gatewayEnv, List.of());
+        ServiceProcess.startAll(List.of(scriptService, gateway)); // at once: their start-ups overlap
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         for (ServiceProcess p : new ServiceProcess[] {gateway, scriptService}) {
             if (p != null) {
-                p.close();
+                p.discard(); // SIGKILL: the test is over, nothing looks at their shutdown
             }
         }
         if (otlp != null) {

@@ -56,7 +56,7 @@ class AgentWrapUpApiTest {
         post(mine, "blake", Map.of("type", "disconnect")).then().statusCode(403);
         post(ended, "alex", Map.of("type", "disconnect")).then().statusCode(409);
 
-        AgentCommand sent = EventSchemas.AGENT_COMMAND.parse(KafkaCloudEvents.fromRecord(read(mine).get(0)).data(),
+        AgentCommand sent = EventSchemas.AGENT_COMMAND.parse(KafkaCloudEvents.fromRecord(first(mine)).data(),
                 AgentCommand.class);
         assertThat(sent.type()).isEqualTo(AgentCommand.Kind.DISCONNECT);
         assertThat(sent.agentId()).isEqualTo("alex");
@@ -88,7 +88,7 @@ class AgentWrapUpApiTest {
         post(transferred, "alex", Map.of("type", "wrapUp", "code", "c-1")).then().statusCode(202);
         post(ended, "alex", Map.of("type", "wrapUp", "code", "c-1", "notes", "Sorted")).then().statusCode(202);
 
-        AgentCommand wrapUp = EventSchemas.AGENT_COMMAND.parse(KafkaCloudEvents.fromRecord(read(ended).get(0)).data(),
+        AgentCommand wrapUp = EventSchemas.AGENT_COMMAND.parse(KafkaCloudEvents.fromRecord(first(ended)).data(),
                 AgentCommand.class);
         assertThat(wrapUp.code()).isEqualTo("c-1");
         assertThat(wrapUp.notes()).isEqualTo("Sorted");
@@ -105,6 +105,15 @@ class AgentWrapUpApiTest {
                 .get("/api/v2/agent/interactions/{id}/session", transferred).then().statusCode(403);
     }
 
+    /** The interaction's first command on the topic, as soon as it is there (what follows it does not matter here). */
+    private ConsumerRecord<String, String> first(String interactionId) {
+        List<ConsumerRecord<String, String>> found = new TopicProbe(bootstrap).read(Topics.AGENT_COMMANDS,
+                r -> interactionId.equals(r.key()), 1, Duration.ofSeconds(10), Duration.ZERO);
+        assertThat(found).as("a command of " + interactionId).isNotEmpty();
+        return found.get(0);
+    }
+
+    /** All of the interaction's commands seen in 10 s (to see one too many). */
     private List<ConsumerRecord<String, String>> read(String interactionId) {
         return new TopicProbe(bootstrap).read(Topics.AGENT_COMMANDS, r -> interactionId.equals(r.key()), 5,
                 Duration.ofSeconds(10), Duration.ofSeconds(1));

@@ -19,6 +19,7 @@ import dev.rapport.contract.OnBehalfOf;
 import dev.rapport.contract.Roles;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
+import dev.rapport.script.TopicContents;
 import dev.rapport.script.WorkshopScript;
 import dev.rapport.script.clients.DataTableServiceClient;
 import dev.rapport.script.scripts.ScriptFormat;
@@ -423,8 +424,9 @@ class WorkshopSessionTest {
         List<SessionState> seen = new ArrayList<>();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
             seen.clear();
-            for (ConsumerRecord<String, String> r : probe.read(Topics.SESSIONS, r -> interactionId.equals(r.key()),
-                    Integer.MAX_VALUE, Duration.ofMillis(1500), Duration.ZERO)) {
+            // the topic as it is now (up to its end offsets), not read for a fixed 1.5 s each round
+            for (ConsumerRecord<String, String> r : TopicContents.read(bootstrap, Topics.SESSIONS,
+                    r -> interactionId.equals(r.key()))) {
                 seen.add(EventJson.read(r.value(), SessionState.class));
             }
             return seen.stream().anyMatch(wanted);
