@@ -1,5 +1,6 @@
 package dev.rapport.e2e;
 
+import dev.rapport.testkit.TopicContents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

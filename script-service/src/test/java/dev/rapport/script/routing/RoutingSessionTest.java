@@ -17,7 +17,7 @@ import dev.rapport.contract.KafkaCloudEvents;
 import dev.rapport.contract.Roles;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
-import dev.rapport.script.TopicContents;
+import dev.rapport.testkit.TopicContents;
 import dev.rapport.script.WorkshopScript;
 import dev.rapport.script.scripts.ScriptFormat;
 import dev.rapport.testkit.RapportInfraResource;

@@ -43,12 +43,22 @@ final class SessionTopics {
         return seen;
     }
 
+    /** The states of the interaction on 'sessions' now: the topic read up to its end offsets, no waiting. */
+    List<SessionState> sessionsNow(String interactionId) {
+        List<SessionState> seen = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : dev.rapport.testkit.TopicContents.read(bootstrap, Topics.SESSIONS,
+                r -> interactionId.equals(r.key()) && r.value() != null)) {
+            seen.add(EventSchemas.SESSION_UPDATED.parse(KafkaCloudEvents.fromRecord(r).data(), SessionState.class));
+        }
+        return seen;
+    }
+
     /** The last state published that is {@code wanted}, waiting up to 30 s for one. */
     SessionState awaitSession(String interactionId, Predicate<SessionState> wanted) {
         List<SessionState> seen = new ArrayList<>();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
             seen.clear();
-            seen.addAll(sessions(interactionId));
+            seen.addAll(sessionsNow(interactionId));
             return seen.stream().anyMatch(wanted);
         });
         return seen.stream().filter(wanted).reduce((a, b) -> b).orElseThrow();

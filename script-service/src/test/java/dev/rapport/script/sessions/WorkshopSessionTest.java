@@ -19,7 +19,7 @@ import dev.rapport.contract.OnBehalfOf;
 import dev.rapport.contract.Roles;
 import dev.rapport.contract.SessionState;
 import dev.rapport.contract.Topics;
-import dev.rapport.script.TopicContents;
+import dev.rapport.testkit.TopicContents;
 import dev.rapport.script.WorkshopScript;
 import dev.rapport.script.clients.DataTableServiceClient;
 import dev.rapport.script.scripts.ScriptFormat;

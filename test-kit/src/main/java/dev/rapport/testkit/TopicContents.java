@@ -1,4 +1,4 @@
-package dev.rapport.e2e;
+package dev.rapport.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +20,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * consumer group (the partitions are assigned), so no group join either. A topic that does not exist holds nothing
  * (it is not created by the read).
  */
-final class TopicContents {
+public final class TopicContents {
     private TopicContents() {
     }
 
-    static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic,
+    public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic,
                                                      Predicate<ConsumerRecord<String, String>> filter) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
