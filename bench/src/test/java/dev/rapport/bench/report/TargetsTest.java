@@ -50,7 +50,10 @@ class TargetsTest {
         assertThat(t.get(0).measured()).isEqualTo("sent 10000, popped 4300, lost 5700, errors 0, 280/s completed");
         assertThat(t.get(1).verdict()).isEqualTo("FAIL");
         assertThat(t.get(1).measured()).contains("57% lost, so the p99 is beyond the drain time");
-        assertThat(t.get(2).measured()).contains("not sustained, so per offered call: a lower bound");
+        // 16 CPU s in 8 s is 2 cores for 280 calls completed a second: 7.14 ms a call, though 2.00 per call offered
+        assertThat(t.get(2).verdict()).isEqualTo("FAIL");
+        assertThat(t.get(2).measured()).startsWith("7.14 ms per call completed (2.00 cores busy, 280/s completed)")
+                .contains("per offered call (2.00 ms, 16.0 CPU s for 8000 calls in a 8 s window) is a lower bound");
         // the generator used 44% of the machine and fired 9% of its calls late: it may be the limit
         BenchResults.Target generator = t.get(t.size() - 1);
         assertThat(generator.verdict()).isEqualTo("WARN");
